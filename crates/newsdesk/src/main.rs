@@ -1,0 +1,38 @@
+//! The `newsdesk` command line. Each subcommand lives in its own module under
+//! `cmd/`; this file only declares them and maps errors to exit codes.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// newsdesk: turns news articles into a navigable record of who said what, and when.
+#[derive(Parser)]
+#[command(name = "newsdesk", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles and write one analysed-article JSON object per line.
+    Analyze(cmd::analyze::Args),
+    /// Measure throughput of reading and analysis on a file.
+    Bench(cmd::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => cmd::analyze::run(args),
+        Command::Bench(args) => cmd::bench::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("newsdesk: error: {e:#}");
+            ExitCode::from(cmd::EXIT_NOTHING_PROCESSED)
+        }
+    }
+}
