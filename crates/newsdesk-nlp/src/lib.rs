@@ -8,10 +8,12 @@
 //! doc's [`OffsetMap`] when it builds its output.
 
 pub mod sentences;
+pub mod time;
 pub mod tokenize;
 
 use newsdesk_core::{Analysis, Article, OffsetMap, Span, SCHEMA_VERSION};
 use std::ops::Range;
+pub use time::extract_times;
 pub use tokenize::{Token, TokenKind};
 
 /// A sentence: a byte range of the text, its tokens, and its paragraph.
@@ -93,9 +95,9 @@ pub fn analyze(article: &Article) -> Analysis {
         schema_version: SCHEMA_VERSION,
         article: article.clone(),
         sentences,
-        // Filled by the entity, quote and time stages (issues #4, #5, #3).
+        // Filled by the entity and quote stages (issues #4, #5).
         entities: Vec::new(),
         quotes: Vec::new(),
-        times: Vec::new(),
+        times: time::extract_times(&doc, article.published.map(|p| p.date())),
     }
 }

@@ -1,5 +1,8 @@
 pub mod analyze;
 pub mod bench;
+pub mod bench_times;
+pub mod eval_timeml;
+pub mod timeml;
 
 /// Exit status: some records were rejected (the rest were processed).
 pub const EXIT_SOME_REJECTED: u8 = 3;

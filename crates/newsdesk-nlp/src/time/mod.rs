@@ -1,0 +1,362 @@
+//! Time expressions: recognition and TIMEX3 normalisation (TimeML / TempEval-3).
+//!
+//! Three steps over the doc's tokens, all hand-written scanning (no regexes
+//! on raw text), linear in the number of tokens:
+//!
+//! 1. [`recognize`]: a small grammar finds each expression's extent as
+//!    TempEval-3 annotates it and says what it means ([`recognize::Sem`]).
+//! 2. Tense: each sentence gets a score from its verbs and cue words
+//!    ("will", "scheduled", "ahead" vs. past tense forms; reporting verbs
+//!    such as "said" do not count, they date the report, not the event).
+//!    Weekday mentions also share evidence across the document: "Monday's
+//!    talks" in one sentence and "the talks begin Monday" in another are
+//!    the same Monday.
+//! 3. [`normalize`]: values anchored on the publication date or on the last
+//!    absolute date of the text (for "a year earlier", "the day before").
+//!
+//! [`timeml`] reads and writes TimeML documents and scores a tagger
+//! against gold annotation with the TempEval-3 measures.
+
+pub mod lexicon;
+pub mod normalize;
+pub mod recognize;
+pub mod timeml;
+
+use crate::Doc;
+use chrono::NaiveDate;
+use newsdesk_core::{Timex, TimexType};
+use normalize::{Ctx, Gran};
+use recognize::{Kind, Lx, Sem};
+
+/// Finds and normalises every time expression of `doc`, anchored on the
+/// publication date `published` (without one, relative expressions get
+/// TIMEX3 values with `X` placeholders).
+pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
+    let lower = doc.text.to_ascii_lowercase();
+    let n = doc.tokens.len();
+    let mut low = Vec::with_capacity(n);
+    let mut orig = Vec::with_capacity(n);
+    let mut sent_start = vec![false; n];
+    let mut sent_of = vec![0usize; n];
+    for t in &doc.tokens {
+        low.push(&lower[t.start..t.end]);
+        orig.push(&doc.text[t.start..t.end]);
+    }
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if let Some(f) = sent_start.get_mut(s.tokens.start) {
+            *f = true;
+        }
+        for k in s.tokens.clone() {
+            if let Some(x) = sent_of.get_mut(k) {
+                *x = si;
+            }
+        }
+    }
+    let lx = Lx {
+        low,
+        orig,
+        sent_start,
+    };
+    let matches = recognize::recognize(&lx);
+    if matches.is_empty() {
+        return Vec::new();
+    }
+
+    // Sentence tense, computed only for sentences holding an expression.
+    let mut tense_cache: Vec<Option<f32>> = vec![None; doc.sentences.len()];
+    let mut tense_of = |si: usize| -> f32 {
+        if let Some(Some(t)) = tense_cache.get(si) {
+            return *t;
+        }
+        let t = doc
+            .sentences
+            .get(si)
+            .map_or(0.0, |s| sentence_tense(&lx.low[s.tokens.clone()]));
+        if let Some(c) = tense_cache.get_mut(si) {
+            *c = Some(t);
+        }
+        t
+    };
+    // Weekday evidence pooled over the document.
+    let mut weekday_pool = [0f32; 8];
+    let mut local = Vec::with_capacity(matches.len());
+    for mt in &matches {
+        let si = sent_of.get(mt.start).copied().unwrap_or(0);
+        let t = tense_of(si);
+        if let Some(wd) = bare_weekday(&mt.sem) {
+            weekday_pool[wd as usize] += t;
+        }
+        local.push(t);
+    }
+
+    let mut out = Vec::with_capacity(matches.len());
+    let mut reference: Option<(NaiveDate, Gran)> = None;
+    for (mt, &t) in matches.iter().zip(&local) {
+        let tense = match bare_weekday(&mt.sem) {
+            Some(wd) => t + 0.5 * (weekday_pool[wd as usize] - t),
+            None => t,
+        };
+        let ctx = Ctx {
+            dct: published,
+            reference,
+            tense,
+        };
+        let norm = normalize::normalize(&mt.sem, &ctx);
+        if let Some(r) = norm.sets_reference {
+            reference = Some(r);
+        }
+        let (Some(first), Some(last)) = (
+            doc.tokens.get(mt.start),
+            doc.tokens.get(mt.end.saturating_sub(1)),
+        ) else {
+            continue;
+        };
+        let (bs, be) = (first.start, last.end);
+        if bs >= be {
+            continue;
+        }
+        let span = doc.offsets.span(bs, be);
+        out.push(Timex {
+            text: doc.text[bs..be].to_string(),
+            start: span.start,
+            end: span.end,
+            kind: match norm.kind {
+                Kind::Date => TimexType::Date,
+                Kind::Time => TimexType::Time,
+                Kind::Duration => TimexType::Duration,
+                Kind::Set => TimexType::Set,
+            },
+            value: norm.value,
+            anchor: norm.anchor.map(|d| normalize::fmt(d, Gran::Day)),
+        });
+    }
+    out
+}
+
+/// The weekday of an expression whose direction comes from tense.
+fn bare_weekday(sem: &Sem) -> Option<u32> {
+    match sem {
+        Sem::Weekday { wd, shift: 0 } => Some(*wd),
+        Sem::PartOfDay { day: Some(d), .. } | Sem::Clock { day: Some(d), .. } => bare_weekday(d),
+        _ => None,
+    }
+}
+
+/// Tense evidence of a sentence (lowercased tokens): > 0 future, < 0 past.
+pub fn sentence_tense(toks: &[&str]) -> f32 {
+    let mut score = 0f32;
+    for (k, &w) in toks.iter().enumerate() {
+        let prev = if k > 0 { toks[k - 1] } else { "" };
+        let next = toks.get(k + 1).copied().unwrap_or("");
+        if lexicon::reporting_verb(w) {
+            continue;
+        }
+        if lexicon::future_cue(w) {
+            score += if matches!(w, "will" | "'ll" | "shall" | "wo") {
+                1.5
+            } else {
+                1.0
+            };
+            continue;
+        }
+        // "is to be followed", "are to meet"
+        if matches!(w, "is" | "are") && next == "to" {
+            score += 1.0;
+            continue;
+        }
+        if matches!(w, "was" | "were") {
+            score -= 0.7;
+            continue;
+        }
+        if lexicon::irregular_past(w) {
+            score -= 1.0;
+            continue;
+        }
+        if w.len() > 4
+            && w.ends_with("ed")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(
+                prev,
+                "is" | "are"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "'s"
+                    | "will"
+                    | "to"
+                    | "'re"
+                    | "get"
+                    | "gets"
+                    | "got"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "not"
+            )
+        {
+            score -= 1.0;
+        }
+    }
+    score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(text: &str, dct: &str) -> Vec<(String, TimexType, String)> {
+        let doc = Doc::from_text(text);
+        let d = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        extract_times(&doc, d)
+            .into_iter()
+            .map(|t| (t.text, t.kind, t.value))
+            .collect()
+    }
+
+    fn one(text: &str, dct: &str) -> (String, TimexType, String) {
+        let v = tag(text, dct);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn absolute_dates() {
+        assert_eq!(
+            one("It happened on Jan. 8, 1998, in Paris.", "2000-01-01").2,
+            "1998-01-08"
+        );
+        assert_eq!(
+            one("Born 8 January 1998 in Paris.", "2000-01-01").2,
+            "1998-01-08"
+        );
+        assert_eq!(
+            one("The plan dates from August 1988.", "1989-10-27").2,
+            "1988-08"
+        );
+        assert_eq!(one("It grew in the 1990s.", "2000-01-01").2, "199");
+        assert_eq!(
+            one("It was filed on 2022-01-09.", "2023-01-01").2,
+            "2022-01-09"
+        );
+        assert_eq!(one("Profit rose in fiscal 1989.", "1989-11-02").2, "1989");
+        assert_eq!(one("Sales peaked in '98.", "2001-05-01").2, "1998");
+    }
+
+    #[test]
+    fn relative_dates() {
+        assert_eq!(one("Sales fell last year.", "1989-10-27").2, "1988");
+        assert_eq!(one("Sales fell last week.", "2022-01-09").2, "2022-W01");
+        assert_eq!(one("He left yesterday.", "1989-10-26").2, "1989-10-25");
+        assert_eq!(
+            one(
+                "The company said it was sold three years ago.",
+                "1989-10-26"
+            )
+            .2,
+            "1986"
+        );
+        assert_eq!(
+            one("Talks are expected in the coming week.", "2022-01-09").2,
+            "2022-W02"
+        );
+        assert_eq!(
+            one("Results for the third quarter of 1990 rose.", "1989-10-26").2,
+            "1990-Q3"
+        );
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        // A Sunday publication date.
+        assert_eq!(
+            one("The talks will begin on Monday.", "2022-01-09").2,
+            "2022-01-10"
+        );
+        assert_eq!(
+            one("The talks ended on Monday.", "2022-01-09").2,
+            "2022-01-03"
+        );
+        assert_eq!(
+            one("A meeting is scheduled for Wednesday.", "2022-01-09").2,
+            "2022-01-12"
+        );
+        assert_eq!(one("He spoke on Sunday.", "2022-01-09").2, "2022-01-09");
+    }
+
+    #[test]
+    fn durations_and_sets() {
+        assert_eq!(
+            one("It lasted two and a half years.", "2000-01-01"),
+            (
+                "two and a half years".into(),
+                TimexType::Duration,
+                "P2Y6M".into()
+            )
+        );
+        assert_eq!(
+            one("Prices rose over the past 18 months.", "2000-01-01").2,
+            "P18M"
+        );
+        assert_eq!(one("It took a decade.", "2000-01-01").2, "P10Y");
+        assert_eq!(one("They signed a two-year deal.", "2000-01-01").2, "P2Y");
+        assert_eq!(
+            one("They meet every Tuesday.", "2000-01-01"),
+            ("every Tuesday".into(), TimexType::Set, "XXXX-WXX-2".into())
+        );
+        assert_eq!(
+            one("It is reviewed annually.", "2000-01-01").1,
+            TimexType::Set
+        );
+        assert_eq!(one("It took twenty-one days.", "2000-01-01").2, "P21D");
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(
+            one("It starts at 3 p.m. in Geneva.", "2022-01-09"),
+            ("3 p.m.".into(), TimexType::Time, "2022-01-09T15:00".into())
+        );
+        assert_eq!(
+            one("A video on Sunday afternoon showed it.", "2022-01-09").2,
+            "2022-01-09TAF"
+        );
+    }
+
+    #[test]
+    fn extent_rules() {
+        // prepositions and possessives stay out; articles and approximators in
+        assert_eq!(
+            one("Moscow's view of Monday's talks.", "2022-01-09").0,
+            "Monday"
+        );
+        assert_eq!(
+            one("They waited for nearly three years.", "2000-01-01").0,
+            "nearly three years"
+        );
+        assert_eq!(
+            one("Profit in the third quarter rose.", "1989-10-26").0,
+            "the third quarter"
+        );
+    }
+
+    #[test]
+    fn month_guards() {
+        assert!(tag("He may go. We march on.", "2000-01-01").is_empty());
+        assert_eq!(one("It opened in May.", "2000-08-01").2, "2000-05");
+    }
+
+    #[test]
+    fn no_publication_date() {
+        let v = tag("He left on Monday, a year ago.", "");
+        assert_eq!(v[0].2, "XXXX-WXX-1");
+    }
+}
