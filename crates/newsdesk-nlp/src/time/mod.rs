@@ -82,7 +82,13 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
     let mut local = Vec::with_capacity(matches.len());
     for mt in &matches {
         let si = sent_of.get(mt.start).copied().unwrap_or(0);
-        let t = tense_of(si);
+        let t = tense_of(si)
+            + window_tense(
+                &lx.low,
+                mt.start,
+                mt.end,
+                doc.sentences.get(si).map(|s| s.tokens.clone()),
+            );
         if let Some(wd) = bare_weekday(&mt.sem) {
             weekday_pool[wd as usize] += t;
         }
@@ -140,6 +146,45 @@ fn bare_weekday(sem: &Sem) -> Option<u32> {
         Sem::PartOfDay { day: Some(d), .. } | Sem::Clock { day: Some(d), .. } => bare_weekday(d),
         _ => None,
     }
+}
+
+/// Tense evidence next to an expression: "Smith said Friday" dates the
+/// saying (past) even though reporting verbs do not count sentence-wide;
+/// "set to resume Monday" points forward.
+fn window_tense(
+    low: &[&str],
+    start: usize,
+    end: usize,
+    sent: Option<std::ops::Range<usize>>,
+) -> f32 {
+    let sent = sent.unwrap_or(0..low.len());
+    let lo = start.saturating_sub(3).max(sent.start);
+    let hi = (end + 2).min(sent.end).min(low.len());
+    let mut score = 0.0;
+    for k in lo..hi {
+        if k >= start && k < end {
+            continue;
+        }
+        let w = low[k];
+        if lexicon::reporting_verb(w) && w != "according" {
+            score -= if matches!(w, "says" | "say" | "tells" | "adds") {
+                0.0
+            } else {
+                1.5
+            };
+        } else if w == "to"
+            && k > 0
+            && matches!(
+                low[k - 1],
+                "set" | "due" | "scheduled" | "expected" | "slated"
+            )
+        {
+            score += 1.0;
+        } else if matches!(w, "since" | "until" | "by") && k + 1 == start {
+            score += if w == "since" { -1.0 } else { 0.5 };
+        }
+    }
+    score
 }
 
 /// Tense evidence of a sentence (lowercased tokens): > 0 future, < 0 past.

@@ -150,8 +150,9 @@ fn resolve_weekday(dct: NaiveDate, wd: u32, shift: i32, tense: f32) -> NaiveDate
             if back == 0 {
                 return dct;
             }
-            // Nearness prior: news talks about the last few days and the next few.
-            let prior = if fwd < back { 0.6 } else { -0.6 };
+            // Nearness prior: news talks about the last few days and the next
+            // few, with a slight lean to the past.
+            let prior = 0.25 * (back - fwd) as f32 - 0.2;
             let prior = if shift == 2 { prior + 1.0 } else { prior };
             if tense + prior > 0.0 {
                 future
@@ -165,16 +166,25 @@ fn resolve_weekday(dct: NaiveDate, wd: u32, shift: i32, tense: f32) -> NaiveDate
 /// The year of a month (and day) given without one: the DCT year, moved a
 /// year back or forward when the tense says the date is past or future.
 fn resolve_year(dct: NaiveDate, month: u32, day: Option<u32>, tense: f32) -> i32 {
+    // The nearest such date to the DCT, with the sentence's tense worth two
+    // months of distance: "Dec. 7" in October is this December even in a
+    // past-tense sentence; "October" in May of a past-tense story is last October.
     let y = dct.year();
-    let key = (month, day.unwrap_or(0));
-    let now = (dct.month(), if day.is_some() { dct.day() } else { 0 });
-    if tense < 0.0 && key > now && month > dct.month() + 1 {
-        y - 1
-    } else if tense > 0.0 && key < now && month + 1 < dct.month() {
-        y + 1
-    } else {
-        y
+    let mut best = (i64::MAX, y);
+    for cand in [y - 1, y, y + 1] {
+        let Some(d) = ymd(cand, month, day.unwrap_or(15).min(28)) else {
+            continue;
+        };
+        let dist = (d - dct).num_days();
+        let mut cost = dist.abs();
+        if (tense < 0.0 && dist > 0) || (tense > 0.0 && dist < 0) {
+            cost += 60;
+        }
+        if cost < best.0 {
+            best = (cost, cand);
+        }
     }
+    best.1
 }
 
 fn year_from(
@@ -338,6 +348,12 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
             let g = unit_gran(*unit);
             let (anchor, gran) = match ctx.reference {
                 Some((r, rg)) if *from_ref && rg <= g => (r, rg),
+                // "a year ago" in a report about a quarter: that quarter a year before
+                Some((r, Gran::Quarter))
+                    if *unit == Unit::Year && n.fract() == 0.0 && (d - r).num_days() < 400 =>
+                {
+                    (r, Gran::Quarter)
+                }
                 _ => (d, g),
             };
             let k = (*dir as f64) * n;
@@ -366,7 +382,7 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
                 (_, Some(x)) => fmt(x, gran),
                 (_, None) => unknown_for(gran).into(),
             };
-            date_norm(v, Some(anchor), moved.map(|x| (x, gran)))
+            date_norm(v, Some(anchor), None)
         }
         Sem::Duration { n, unit } => Norm {
             kind: Kind::Duration,
@@ -478,25 +494,18 @@ fn quarter(q: Option<u32>, half: bool, year: YearRef, ctx: &Ctx) -> Norm {
             let y = match year {
                 YearRef::Abs(y) => y,
                 YearRef::Shift(s) => d.year() + s,
-                YearRef::Ctx => match ctx.reference {
-                    Some((r, Gran::Year | Gran::Quarter))
-                        if r.year() + 1 >= d.year() && r.year() <= d.year() =>
-                    {
-                        r.year()
+                YearRef::Ctx => {
+                    let cur = if half {
+                        d.month0() / 6 + 1
+                    } else {
+                        quarter_of(d)
+                    };
+                    if ctx.tense < 0.0 && q > cur {
+                        d.year() - 1
+                    } else {
+                        d.year()
                     }
-                    _ => {
-                        let cur = if half {
-                            d.month0() / 6 + 1
-                        } else {
-                            quarter_of(d)
-                        };
-                        if ctx.tense < 0.0 && q > cur {
-                            d.year() - 1
-                        } else {
-                            d.year()
-                        }
-                    }
-                },
+                }
             };
             let first = ymd(
                 y,

@@ -141,19 +141,17 @@ pub fn recognize(lx: &Lx) -> Vec<Match> {
     out
 }
 
-const APPROX: &[&str] = &[
+/// Approximators TempEval keeps inside durations ("more than two years").
+/// "about", "nearly", "almost" only stay with "ago" expressions; "only",
+/// "just" never do.
+const SOFT_APPROX: &[&str] = &[
     "about",
     "around",
     "nearly",
     "almost",
     "approximately",
     "roughly",
-    "over",
-    "under",
     "some",
-    "just",
-    "barely",
-    "only",
 ];
 
 fn approx_len(lx: &Lx, i: usize) -> usize {
@@ -170,7 +168,10 @@ fn approx_len(lx: &Lx, i: usize) -> usize {
     if a == "up" && b == "to" {
         return 2;
     }
-    if APPROX.contains(&a) {
+    if a == "over" && b != "the" {
+        return 1;
+    }
+    if SOFT_APPROX.contains(&a) {
         return 1;
     }
     0
@@ -181,10 +182,15 @@ fn parse_at(lx: &Lx, i: usize) -> Option<Match> {
     let a = approx_len(lx, i);
     if a > 0 {
         if let Some(m) = parse_core(lx, i + a) {
-            if matches!(
-                m.sem,
-                Sem::Duration { .. } | Sem::Offset { .. } | Sem::Clock { .. }
-            ) {
+            let soft = SOFT_APPROX.contains(&lx.w(i));
+            let keep = match m.sem {
+                Sem::Offset {
+                    from_ref: false, ..
+                } => true,
+                Sem::Duration { .. } | Sem::Offset { .. } => !soft,
+                _ => false,
+            };
+            if keep {
                 return Some(Match { start: i, ..m });
             }
         }
@@ -194,7 +200,16 @@ fn parse_at(lx: &Lx, i: usize) -> Option<Match> {
     let m = modifier_len(lx, i);
     if m > 0 {
         if let Some(core) = parse_core(lx, i + m) {
-            if !matches!(core.sem, Sem::Duration { .. } | Sem::Fixed(Kind::Set, _)) {
+            let weekday = matches!(
+                core.sem,
+                Sem::Weekday { .. } | Sem::PartOfDay { day: Some(_), .. }
+            );
+            if !weekday
+                && !matches!(
+                    core.sem,
+                    Sem::Duration { .. } | Sem::Fixed(Kind::Set, _) | Sem::Offset { .. }
+                )
+            {
                 return Some(Match { start: i, ..core });
             }
         }
@@ -800,18 +815,21 @@ fn with_direction(lx: &Lx, i: usize, j: usize, n: Option<f64>, unit: Unit) -> Ma
     let (dir, from_ref, len) = match next {
         "ago" => (-1, false, 1),
         "earlier" => (-1, true, 1),
-        "later" => (1, true, 1),
-        "before" | "after" if closes(after_next) => {
-            (if next == "before" { -1 } else { 1 }, true, 1)
-        }
+        "before" if closes(after_next) => (-1, true, 1),
         "from" if after_next == "now" => (1, false, 2),
         "hence" => (1, false, 1),
         _ => (0, false, 0),
     };
     if dir == 0 {
+        // "the next year or so", "two weeks or so"
+        let end = if next == "or" && after_next == "so" {
+            j + 2
+        } else {
+            j
+        };
         return Match {
             start: i,
-            end: j,
+            end,
             sem: Sem::Duration { n, unit },
         };
     }
@@ -933,8 +951,9 @@ fn hyphenated(lx: &Lx, i: usize) -> Option<Match> {
     } else {
         return None;
     };
-    let (unit, _) = lexicon::unit(b)?;
-    if !matches!(tail, "" | "old" | "long") {
+    let (unit, plural) = lexicon::unit(b)?;
+    // Ages ("6-year-old") are not time expressions in TimeBank.
+    if plural || !matches!(tail, "" | "long") {
         return None;
     }
     m(i, i + 1, Sem::Duration { n, unit })
@@ -983,6 +1002,27 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                 return m(start, j + 1, Sem::Fixed(Kind::Date, "PRESENT_REF".into()))
             }
             ("weekend", _) => return m(start, j + 1, Sem::Weekend { shift: 0 }),
+            ("quarter", _) if lx.w(j + 1) != "of" && w == "the" => {
+                return m(
+                    start,
+                    j + 1,
+                    Sem::Quarter {
+                        q: None,
+                        half: false,
+                        year: YearRef::Ctx,
+                    },
+                )
+            }
+            ("full" | "entire" | "whole", "year") => {
+                return m(
+                    start,
+                    j + 2,
+                    Sem::Deictic {
+                        unit: Unit::Year,
+                        shift: 0,
+                    },
+                )
+            }
             (
                 "day" | "week" | "month" | "year" | "night",
                 "before" | "after" | "earlier" | "later",
@@ -1203,9 +1243,12 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
         }
     }
     // shift word: this/last/next/past/coming/previous/following
-    let shift = shift_word(head);
+    let (shift, k) = if head == "this" && matches!(lx.w(j + 1), "past" | "coming") {
+        (shift_word(lx.w(j + 1)), j + 2)
+    } else {
+        (shift_word(head), j + 1)
+    };
     if let Some(s) = shift {
-        let k = j + 1;
         let hw = lx.w(k);
         // "the past 18 months", "the next two weeks", "last five years"
         if let Some((n, after)) = number(lx, k) {
@@ -1281,10 +1324,9 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
         }
         if let Some((unit, plural)) = lexicon::unit(hw) {
             if plural {
-                // "coming months" FUTURE_REF, "past years" PAST_REF
-                let v = if s > 0 { "FUTURE_REF" } else { "PAST_REF" };
+                // "coming weeks", "the past years": an unspecified stretch
                 if s != 0 {
-                    return m(start, k + 1, Sem::Fixed(Kind::Date, v.into()));
+                    return m(start, k + 1, Sem::Duration { n: None, unit });
                 }
                 return None;
             }
@@ -1345,8 +1387,11 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
     }
     // "recent years", "recent months": the recent past
     if matches!(head, "recent") {
-        if let Some((_, true)) = lexicon::unit(lx.w(j + 1)) {
-            return m(start, j + 2, Sem::Fixed(Kind::Date, "PAST_REF".into()));
+        if let Some((unit, true)) = lexicon::unit(lx.w(j + 1)) {
+            if unit >= Unit::Year {
+                return m(start, j + 2, Sem::Fixed(Kind::Date, "PAST_REF".into()));
+            }
+            return m(start, j + 2, Sem::Duration { n: None, unit });
         }
     }
     if the {
@@ -1430,7 +1475,7 @@ fn deictic_word(lx: &Lx, i: usize) -> Option<Match> {
             }),
         ),
         "now" | "currently" | "presently" | "nowadays" => (1, fixed("PRESENT_REF")),
-        "recently" | "lately" | "previously" | "formerly" => (1, fixed("PAST_REF")),
+        "recently" | "lately" => (1, fixed("PAST_REF")),
         "soon" if !matches!(next, "after" | "as") => (1, fixed("FUTURE_REF")),
         "these" if next == "days" => (2, fixed("PRESENT_REF")),
         "right" if next == "now" => (2, fixed("PRESENT_REF")),
