@@ -79,6 +79,7 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
     };
     // Weekday evidence pooled over the document.
     let mut weekday_pool = [0f32; 8];
+    let mut weekday_count = [0f32; 8];
     let mut local = Vec::with_capacity(matches.len());
     for mt in &matches {
         let si = sent_of.get(mt.start).copied().unwrap_or(0);
@@ -91,6 +92,7 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
             );
         if let Some(wd) = bare_weekday(&mt.sem) {
             weekday_pool[wd as usize] += t;
+            weekday_count[wd as usize] += 1.0;
         }
         local.push(t);
     }
@@ -99,7 +101,14 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
     let mut reference: Option<(NaiveDate, Gran)> = None;
     for (mt, &t) in matches.iter().zip(&local) {
         let tense = match bare_weekday(&mt.sem) {
-            Some(wd) => t + 0.5 * (weekday_pool[wd as usize] - t),
+            Some(wd) => {
+                let others = weekday_count[wd as usize] - 1.0;
+                if others > 0.0 {
+                    t + 0.5 * (weekday_pool[wd as usize] - t) / others
+                } else {
+                    t
+                }
+            }
             None => t,
         };
         let ctx = Ctx {
@@ -197,10 +206,10 @@ pub fn sentence_tense(toks: &[&str]) -> f32 {
             continue;
         }
         if lexicon::future_cue(w) {
-            score += if matches!(w, "will" | "'ll" | "shall" | "wo") {
-                1.5
-            } else {
-                1.0
+            score += match w {
+                "will" | "'ll" | "shall" | "wo" => 1.5,
+                "would" => 0.5,
+                _ => 1.0,
             };
             continue;
         }

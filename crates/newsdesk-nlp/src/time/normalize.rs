@@ -178,7 +178,7 @@ fn resolve_year(dct: NaiveDate, month: u32, day: Option<u32>, tense: f32) -> i32
         let dist = (d - dct).num_days();
         let mut cost = dist.abs();
         if (tense < 0.0 && dist > 0) || (tense > 0.0 && dist < 0) {
-            cost += 60;
+            cost += 120;
         }
         if cost < best.0 {
             best = (cost, cand);
@@ -347,12 +347,11 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
             };
             let g = unit_gran(*unit);
             let (anchor, gran) = match ctx.reference {
+                Some((r, Gran::Day)) if *from_ref && g >= Gran::Month => (r, g),
                 Some((r, rg)) if *from_ref && rg <= g => (r, rg),
                 // "a year ago" in a report about a quarter: that quarter a year before
-                Some((r, Gran::Quarter))
-                    if *unit == Unit::Year && n.fract() == 0.0 && (d - r).num_days() < 400 =>
-                {
-                    (r, Gran::Quarter)
+                Some((_, Gran::Quarter)) if *unit == Unit::Year && n.fract() == 0.0 => {
+                    (add_months(d, -3).unwrap_or(d), Gran::Quarter)
                 }
                 _ => (d, g),
             };
@@ -527,8 +526,8 @@ fn quarter(q: Option<u32>, half: bool, year: YearRef, ctx: &Ctx) -> Norm {
         None => {
             // The quarter the text is about: the reference quarter, else the
             // last one completed before publication.
-            let base = match ctx.reference {
-                Some((r, Gran::Quarter)) => r,
+            let base = match year {
+                YearRef::Shift(0) => d,
                 _ => add_months(d, -3).unwrap_or(d),
             };
             let y = match year {

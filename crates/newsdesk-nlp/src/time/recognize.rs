@@ -703,6 +703,8 @@ fn number(lx: &Lx, i: usize) -> Option<(Option<f64>, usize)> {
             "dozen" => (12.0, i + 2),
             _ => (1.0, i + 1),
         }
+    } else if w == "couple" && lx.w(i + 1) == "of" {
+        (2.0, i + 2)
     } else if lexicon::vague_quantity(w) {
         let j = if lx.w(i + 1) == "of" { i + 2 } else { i + 1 };
         return Some((None, j));
@@ -1370,14 +1372,14 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                     },
                 );
             }
-            if unit == Unit::Quarter && !the && head == "current" {
+            if unit == Unit::Quarter && (head == "current" || head == "this") {
                 return m(
                     start,
                     k + 1,
                     Sem::Quarter {
                         q: None,
                         half: false,
-                        year: YearRef::Ctx,
+                        year: YearRef::Shift(0),
                     },
                 );
             }
