@@ -152,7 +152,7 @@ fn resolve_weekday(dct: NaiveDate, wd: u32, shift: i32, tense: f32) -> NaiveDate
             }
             // Nearness prior: news talks about the last few days and the next
             // few, with a slight lean to the past.
-            let prior = 0.25 * (back - fwd) as f32 - 0.2;
+            let prior = 0.15 * (back - fwd) as f32 - 0.2;
             let prior = if shift == 2 { prior + 1.0 } else { prior };
             if tense + prior > 0.0 {
                 future
