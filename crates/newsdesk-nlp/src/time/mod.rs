@@ -424,3 +424,76 @@ mod tests {
         assert_eq!(v[0].2, "XXXX-WXX-1");
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str, dct: Option<NaiveDate>) {
+        let doc = Doc::from_text(text);
+        let n = text.chars().count();
+        let mut last_end = 0;
+        for t in extract_times(&doc, dct) {
+            assert!(t.start < t.end && t.end <= n, "{t:?}");
+            assert!(t.start >= last_end, "overlap: {t:?}");
+            last_end = t.end;
+            let s: String = text.chars().skip(t.start).take(t.end - t.start).collect();
+            assert_eq!(s, t.text);
+            assert!(!t.value.is_empty());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn arbitrary_strings_and_dates(text in "\\PC{0,200}", y in -300000i32..300000, doy in 1u32..367) {
+            check(&text, NaiveDate::from_yo_opt(y, doy));
+        }
+
+        #[test]
+        fn time_words_in_any_order(words in proptest::collection::vec(prop::sample::select(vec![
+            "the", "last", "next", "Monday", "May", "1998", "'98", "two", "and", "a", "half", "years", "ago",
+            "earlier", "week", "quarter", "third", "fiscal", "of", "every", "3", "p.m.", "10:30", "noon",
+            "mid-1990s", "two-year", "Jan.", "8", ",", "9999", "0", "31", "31st", "twenty-one", "dozen",
+            "the 1990s", "this", "past", "coming", "today", "2022-13-45", "99/99/9999", "1/2", "to", "or", "so",
+            "more", "than", "at", "least", "Christmas", "Thanksgiving", "early", "late", "the end of", "-",
+            "century", "20th", "decades-long", "year-earlier", "period", "weekend", "night", "morning",
+        ]), 0..40), y in 1i32..9999, doy in 1u32..366) {
+            check(&words.join(" "), NaiveDate::from_yo_opt(y, doy));
+        }
+    }
+
+    #[test]
+    fn extreme_dates_do_not_panic() {
+        let text = "Last year, on Monday, two years ago, the day before, next month, in May, \
+                    the third quarter, a year earlier, Christmas, this week, the 1990s, yesterday.";
+        for d in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
+        ] {
+            check(text, Some(d));
+        }
+        check(text, None);
+    }
+
+    #[test]
+    fn pathological_input_is_linear() {
+        // A 1 MB line of digits, and long runs of words the grammar looks ahead over.
+        let digits = "7".repeat(1 << 20);
+        check(&digits, NaiveDate::from_ymd_opt(2022, 1, 9));
+        let runs = [
+            "more ".repeat(50_000),
+            "the ".repeat(50_000),
+            "two-year-".repeat(20_000),
+            "1/2 ".repeat(50_000),
+            "and a half ".repeat(20_000),
+            "mid-".repeat(50_000),
+        ];
+        for r in runs {
+            check(&r, NaiveDate::from_ymd_opt(2022, 1, 9));
+        }
+    }
+}

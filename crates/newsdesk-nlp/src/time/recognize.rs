@@ -755,6 +755,17 @@ fn number(lx: &Lx, i: usize) -> Option<(Option<f64>, usize)> {
     Some((Some(v), j))
 }
 
+/// Skips at most two adjuncts ("two more trading days"); bounded so that a
+/// run of them costs constant work per position.
+fn skip_adjuncts(lx: &Lx, mut j: usize) -> usize {
+    for _ in 0..2 {
+        if is_adjunct(lx.w(j)) {
+            j += 1;
+        }
+    }
+    j
+}
+
 fn is_adjunct(w: &str) -> bool {
     matches!(
         w,
@@ -791,9 +802,7 @@ fn number_led(lx: &Lx, i: usize) -> Option<Match> {
         }
         return None;
     }
-    while is_adjunct(lx.w(j)) {
-        j += 1;
-    }
+    j = skip_adjuncts(lx, j);
     let (unit, plural) = lexicon::unit(lx.w(j))?;
     // "one years" is not English; "two year" is (adjectival): accept both.
     let _ = plural;
@@ -1254,10 +1263,7 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
         let hw = lx.w(k);
         // "the past 18 months", "the next two weeks", "last five years"
         if let Some((n, after)) = number(lx, k) {
-            let mut e = after;
-            while is_adjunct(lx.w(e)) {
-                e += 1;
-            }
+            let e = skip_adjuncts(lx, after);
             if let Some((unit, plural)) = lexicon::unit(lx.w(e)) {
                 if plural || n.is_some_and(|v| v != 1.0) || !matches!(lx.w(k), "a" | "an") {
                     return m(start, e + 1, Sem::Duration { n, unit });
@@ -1405,10 +1411,7 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
         };
         if let Some((n, after)) = number(lx, k) {
             if !matches!(lx.w(k), "a" | "an" | "some") {
-                let mut e = after;
-                while is_adjunct(lx.w(e)) {
-                    e += 1;
-                }
+                let e = skip_adjuncts(lx, after);
                 if let Some((unit, _)) = lexicon::unit(lx.w(e)) {
                     return m(start, e + 1, Sem::Duration { n, unit });
                 }
