@@ -253,6 +253,7 @@ fn parse_core(lx: &Lx, i: usize) -> Option<Match> {
         set_led(lx, i),
         holiday(lx, i),
         numeric_date(lx, i),
+        anaphoric(lx, i),
     ];
     let mut best: Option<Match> = None;
     for c in cands.into_iter().flatten() {
@@ -804,8 +805,20 @@ fn number_led(lx: &Lx, i: usize) -> Option<Match> {
     }
     j = skip_adjuncts(lx, j);
     let (unit, plural) = lexicon::unit(lx.w(j))?;
-    // "one years" is not English; "two year" is (adjectival): accept both.
-    let _ = plural;
+    // Ages ("52 years old") are not time expressions in TimeBank.
+    if lx.w(j + 1) == "old" {
+        return None;
+    }
+    // "a second term", "a quarter of the shares": ordinals and fractions.
+    if matches!(lx.w(i), "a" | "an") && !plural {
+        let next = lx.w(j + 1);
+        if unit == Unit::Second && next.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        if unit == Unit::Quarter && matches!(next, "of" | "point" | "percent" | "%" | "cent") {
+            return None;
+        }
+    }
     if matches!(lx.w(i), "some") && unit == Unit::Day && lx.w(j) == "day" {
         return None;
     }
@@ -1448,6 +1461,121 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                     year: YearRef::Ctx,
                 },
             );
+        }
+    }
+    None
+}
+
+/// Expressions that lean on the context: "that year", "the same day",
+/// "(the end of) the month", "year's end", "for years", "months ago",
+/// "the weeks ahead", "the current fiscal year".
+fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
+    let w = lx.w(i);
+    let prev = if i == 0 { "" } else { lx.w(i - 1) };
+    // "that year", "that same day", "the same quarter"
+    if w == "that" || (w == "the" && lx.w(i + 1) == "same") {
+        let mut j = i + 1;
+        if lx.w(j) == "same" {
+            j += 1;
+        }
+        if let Some((unit, false)) = lexicon::unit(lx.w(j)) {
+            if unit >= Unit::Day && unit != Unit::Weekend && lx.w(j + 1) != "of" {
+                return m(
+                    i,
+                    j + 1,
+                    Sem::Offset {
+                        n: Some(0.0),
+                        unit,
+                        dir: 1,
+                        from_ref: true,
+                    },
+                );
+            }
+        }
+        return None;
+    }
+    if w == "the" {
+        // "(the end of) the year"
+        let before = if i >= 2 { lx.w(i - 2) } else { "" };
+        if prev == "of"
+            && matches!(
+                before,
+                "end" | "beginning" | "start" | "middle" | "close" | "rest" | "turn"
+            )
+        {
+            if let Some((unit, false)) = lexicon::unit(lx.w(i + 1)) {
+                if matches!(
+                    unit,
+                    Unit::Week
+                        | Unit::Month
+                        | Unit::Quarter
+                        | Unit::Year
+                        | Unit::Decade
+                        | Unit::Century
+                ) {
+                    return m(i, i + 2, Sem::Deictic { unit, shift: 0 });
+                }
+            }
+        }
+        // "the current fiscal year", "the latest fiscal year"
+        if matches!(
+            lx.w(i + 1),
+            "current" | "latest" | "previous" | "last" | "next"
+        ) && lx.w(i + 2) == "fiscal"
+            && lx.w(i + 3) == "year"
+        {
+            let shift = match lx.w(i + 1) {
+                "previous" | "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            return m(
+                i,
+                i + 4,
+                Sem::Deictic {
+                    unit: Unit::Year,
+                    shift,
+                },
+            );
+        }
+        // "the weeks ahead"
+        if let Some((unit, true)) = lexicon::unit(lx.w(i + 1)) {
+            if lx.w(i + 2) == "ahead" {
+                return m(i, i + 3, Sem::Duration { n: None, unit });
+            }
+        }
+        return None;
+    }
+    // "year's end", "year end"
+    if w == "year" && ((lx.w(i + 1) == "'s" && lx.w(i + 2) == "end") || lx.w(i + 1) == "end") {
+        let end = if lx.w(i + 1) == "'s" { i + 3 } else { i + 2 };
+        return m(
+            i,
+            end,
+            Sem::Deictic {
+                unit: Unit::Year,
+                shift: 0,
+            },
+        );
+    }
+    // "for years", "within weeks", "months ago"
+    if let Some((unit, true)) = lexicon::unit(w) {
+        if unit >= Unit::Day && unit != Unit::Weekend {
+            if lx.w(i + 1) == "ago" {
+                return m(
+                    i,
+                    i + 2,
+                    Sem::Offset {
+                        n: None,
+                        unit,
+                        dir: -1,
+                        from_ref: false,
+                    },
+                );
+            }
+            if matches!(prev, "for" | "within") && !matches!(lx.w(i + 1), "of" | "-") {
+                return m(i, i + 1, Sem::Duration { n: None, unit });
+            }
         }
     }
     None
