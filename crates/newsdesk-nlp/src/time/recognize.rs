@@ -1148,13 +1148,20 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                 j + 1
             };
             if matches!(lx.w(k), "quarter" | "period") {
+                // "the current quarter" is the one under way; "the latest
+                // quarter" the last one reported.
+                let year = if hw == "current" {
+                    YearRef::Shift(0)
+                } else {
+                    YearRef::Ctx
+                };
                 return m(
                     start,
                     k + 1,
                     Sem::Quarter {
                         q: None,
                         half: false,
-                        year: YearRef::Ctx,
+                        year,
                     },
                 );
             }
