@@ -193,7 +193,8 @@ fn window_tense(
             score += if w == "since" { -1.0 } else { 0.5 };
         }
     }
-    score
+    // Verbs and cues next to the expression count twice.
+    score + sentence_tense(&low[lo..start.max(lo)]) + sentence_tense(&low[end.min(hi)..hi])
 }
 
 /// Tense evidence of a sentence (lowercased tokens): > 0 future, < 0 past.

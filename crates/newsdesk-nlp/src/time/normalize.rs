@@ -347,6 +347,8 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
             };
             let g = unit_gran(*unit);
             let (anchor, gran) = match ctx.reference {
+                // "that year": the reference's year, at the unit's granularity
+                Some((r, rg)) if *from_ref && *n == 0.0 && rg <= g => (r, g),
                 Some((r, Gran::Day)) if *from_ref && g >= Gran::Month => (r, g),
                 Some((r, rg)) if *from_ref && rg <= g => (r, rg),
                 // "a year ago" in a report about a quarter: that quarter a year before

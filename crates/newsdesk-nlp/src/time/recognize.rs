@@ -828,6 +828,12 @@ fn number_led(lx: &Lx, i: usize) -> Option<Match> {
 
 /// Adds "ago", "earlier", "later", "before", "after", "from now" to a duration.
 fn with_direction(lx: &Lx, i: usize, j: usize, n: Option<f64>, unit: Unit) -> Match {
+    // "a week or so ago"
+    let j = if lx.w(j) == "or" && lx.w(j + 1) == "so" && matches!(lx.w(j + 2), "ago" | "earlier") {
+        j + 2
+    } else {
+        j
+    };
     let next = lx.w(j);
     let after_next = lx.w(j + 1);
     let closes = |w: &str| {
