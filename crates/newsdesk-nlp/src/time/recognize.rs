@@ -312,7 +312,7 @@ fn month_at(lx: &Lx, i: usize) -> Option<u32> {
         let ok_next = next_num || matches!(lx.w(i + 1), "," | "." | ";");
         if !(ok_prev
             || next_num
-            || (ok_next && !lx.sent_start.get(i).copied().unwrap_or(true) && prev != ""))
+            || (ok_next && !lx.sent_start.get(i).copied().unwrap_or(true) && !prev.is_empty()))
         {
             return None;
         }
@@ -692,9 +692,9 @@ fn decade_token(w: &str) -> Option<String> {
 /// Returns (value or None for vague, next token).
 fn number(lx: &Lx, i: usize) -> Option<(Option<f64>, usize)> {
     let w = lx.w(i);
-    let (mut v, mut j) = if matches!(w, "a" | "an" | "one") && lx.w(i + 1) == "half" {
-        (0.5, i + 2)
-    } else if w == "half" && matches!(lx.w(i + 1), "a" | "an") {
+    let half = (matches!(w, "a" | "an" | "one") && lx.w(i + 1) == "half")
+        || (w == "half" && matches!(lx.w(i + 1), "a" | "an"));
+    let (mut v, mut j) = if half {
         (0.5, i + 2)
     } else if matches!(w, "a" | "an") {
         match lx.w(i + 1) {
@@ -748,10 +748,9 @@ fn number(lx: &Lx, i: usize) -> Option<(Option<f64>, usize)> {
         && parse_u32(lx.w(j + 1))
             .or(lexicon::number_word(lx.w(j + 1)))
             .is_some()
+        && lexicon::unit(lx.w(j + 2)).is_some()
     {
-        if lexicon::unit(lx.w(j + 2)).is_some() {
-            return Some((None, j + 2));
-        }
+        return Some((None, j + 2));
     }
     Some((Some(v), j))
 }
@@ -1847,7 +1846,7 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         return format!("P{t}X{letter}");
     };
     if v.fract() == 0.0 || !v.is_finite() {
-        return format!("P{t}{}{letter}", v.max(0.0).min(1e9) as u64);
+        return format!("P{t}{}{letter}", v.clamp(0.0, 1e9) as u64);
     }
     // Fractions go to the next smaller unit when they come out whole: P2Y6M, PT1H30M.
     let whole = v.trunc() as u64;
