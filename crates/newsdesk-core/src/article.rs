@@ -73,14 +73,10 @@ impl Published {
     pub fn parse(raw: &str) -> Option<Published> {
         let s = raw.trim();
         if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
-            return NaiveDate::parse_from_str(s, "%Y%m%d")
-                .ok()
-                .map(Published::Date);
+            return NaiveDate::parse_from_str(s, "%Y%m%d").ok().map(Published::Date);
         }
         if s.len() == 10 {
-            return NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .ok()
-                .map(Published::Date);
+            return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Published::Date);
         }
         if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
             return Some(Published::Zoned(dt));
@@ -91,12 +87,7 @@ impl Published {
                 return Some(Published::Zoned(dt));
             }
         }
-        for fmt in [
-            "%Y-%m-%dT%H:%M:%S%.f",
-            "%Y-%m-%d %H:%M:%S%.f",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d %H:%M",
-        ] {
+        for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
             if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
                 return Some(Published::Local(dt));
             }
@@ -127,8 +118,7 @@ impl Serialize for Published {
 impl<'de> Deserialize<'de> for Published {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Published::parse(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("not a publication date: {s:?}")))
+        Published::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a publication date: {s:?}")))
     }
 }
 
@@ -326,8 +316,26 @@ mod tests {
         let prov = Provenance::default();
         let a = Article::new(Some("x1".into()), None, None, "t".into(), None, None, "b".into(), prov.clone());
         assert_eq!(a.id, "x1");
-        let a = Article::new(None, Some("https://www.Example.com/a?utm_source=x#f".into()), None, "t".into(), None, None, "b".into(), prov.clone());
-        let b = Article::new(None, Some("http://example.com/a".into()), None, "t2".into(), None, None, "c".into(), prov.clone());
+        let a = Article::new(
+            None,
+            Some("https://www.Example.com/a?utm_source=x#f".into()),
+            None,
+            "t".into(),
+            None,
+            None,
+            "b".into(),
+            prov.clone(),
+        );
+        let b = Article::new(
+            None,
+            Some("http://example.com/a".into()),
+            None,
+            "t2".into(),
+            None,
+            None,
+            "c".into(),
+            prov.clone(),
+        );
         assert_eq!(a.id, b.id);
         assert!(a.id.starts_with("u-"));
         assert_eq!(a.source.as_deref(), Some("example.com"));

@@ -77,10 +77,7 @@ mod tests {
 
     #[test]
     fn normal_form() {
-        assert_eq!(
-            normalize_url("https://www.example.com/news/a/?utm_source=tw&id=3#top"),
-            "example.com/news/a?id=3"
-        );
+        assert_eq!(normalize_url("https://www.example.com/news/a/?utm_source=tw&id=3#top"), "example.com/news/a?id=3");
         assert_eq!(normalize_url("http://example.com/news/a"), "example.com/news/a");
         assert_eq!(normalize_url(" not a url "), "not a url");
     }

@@ -9,17 +9,61 @@
 use crate::tokenize::{Token, TokenKind};
 
 const TITLES: &[&str] = &[
-    "mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.",
-    "capt.", "cmdr.", "adm.", "maj.", "cpl.", "pvt.", "st.", "rev.", "hon.", "pres.", "supt.",
-    "insp.", "det.", "amb.", "messrs.", "no.", "nos.", "vol.", "vs.", "v.", "jan.", "feb.", "mar.",
-    "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "mt.", "ft.", "fig.",
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "capt.", "cmdr.",
+    "adm.", "maj.", "cpl.", "pvt.", "st.", "rev.", "hon.", "pres.", "supt.", "insp.", "det.", "amb.", "messrs.", "no.",
+    "nos.", "vol.", "vs.", "v.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
+    "nov.", "dec.", "mt.", "ft.", "fig.",
 ];
 
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At",
-    "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "If", "When",
-    "While", "After", "Before", "As", "For", "So", "Yet", "Meanwhile", "However", "Mr.", "Mrs.",
-    "Ms.", "Dr.", "Some", "Many", "Most", "No", "Now", "Then", "Police", "Officials",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "For",
+    "So",
+    "Yet",
+    "Meanwhile",
+    "However",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Now",
+    "Then",
+    "Police",
+    "Officials",
 ];
 
 fn is_closer(t: &str) -> bool {
@@ -28,7 +72,9 @@ fn is_closer(t: &str) -> bool {
 
 fn can_start_sentence(t: &str) -> bool {
     let c = t.chars().next().unwrap_or(' ');
-    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '„' | '`' | '-' | '—' | '•' | '*')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '„' | '`' | '-' | '—' | '•' | '*')
 }
 
 /// Token ranges of the sentences in `tokens` (all from one paragraph of `text`).
@@ -44,17 +90,13 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usiz
             _ if tokens[i].kind == TokenKind::Word && t.ends_with('.') && t.len() > 1 => {
                 // An abbreviation that swallowed the period.
                 let lower = t.to_lowercase();
-                !TITLES.contains(&lower.as_str())
-                    && tokens.get(i + 1).is_some_and(|n| OPENERS.contains(&n.text(text)))
+                !TITLES.contains(&lower.as_str()) && tokens.get(i + 1).is_some_and(|n| OPENERS.contains(&n.text(text)))
             }
             _ => false,
         };
         if terminal {
             let mut end = i + 1;
-            while end < tokens.len()
-                && is_closer(tokens[end].text(text))
-                && tokens[end].start == tokens[end - 1].end
-            {
+            while end < tokens.len() && is_closer(tokens[end].text(text)) && tokens[end].start == tokens[end - 1].end {
                 end += 1;
             }
             // A closing quote must hug the terminal to belong to this sentence.
@@ -85,10 +127,7 @@ mod tests {
 
     fn sents(s: &str) -> Vec<String> {
         let toks = tokenize(s);
-        split_sentences(s, &toks)
-            .into_iter()
-            .map(|r| s[toks[r.start].start..toks[r.end - 1].end].to_string())
-            .collect()
+        split_sentences(s, &toks).into_iter().map(|r| s[toks[r.start].start..toks[r.end - 1].end].to_string()).collect()
     }
 
     #[test]

@@ -51,15 +51,14 @@ fn is_mark(c: char) -> bool {
 /// Abbreviations that take a period and are kept as one token with it.
 /// Sentence splitting decides separately whether the period also ends a sentence.
 pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr",
-    "adm", "maj", "cpl", "pvt", "st", "rev", "hon", "pres", "supt", "insp", "det", "amb", "messrs",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol", "vs",
-    "v", "etc", "inc", "corp", "co", "ltd", "jr", "sr", "bros", "dept", "univ", "assn", "ave",
-    "blvd", "rd", "mt", "ft", "ca", "approx", "est", "fig", "al", "ariz", "ark", "calif", "colo",
-    "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich",
-    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
-    "wash", "wis", "wyo", "plc", "cie", "gmbh", "pty", "op", "cf", "e.g", "i.e",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "cpl", "pvt", "st", "rev", "hon", "pres", "supt", "insp", "det", "amb", "messrs", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "no", "nos", "vol", "vs", "v", "etc", "inc", "corp", "co", "ltd", "jr", "sr", "bros", "dept",
+    "univ", "assn", "ave", "blvd", "rd", "mt", "ft", "ca", "approx", "est", "fig", "al", "ariz", "ark", "calif",
+    "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss",
+    "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "plc", "cie",
+    "gmbh", "pty", "op", "cf", "e.g", "i.e",
 ];
 
 pub(crate) fn is_abbreviation(word: &str) -> bool {
@@ -175,7 +174,10 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             }
             out.push(Token { start: start + i, end: start + i + c.len_utf8(), kind: TokenKind::Punct });
             i += c.len_utf8();
-        } else if (c == '.' || c == '-' || c == '—' || c == '–') && rest.len() > c.len_utf8() && rest[c.len_utf8()..].starts_with(c) {
+        } else if (c == '.' || c == '-' || c == '—' || c == '–')
+            && rest.len() > c.len_utf8()
+            && rest[c.len_utf8()..].starts_with(c)
+        {
             let len = rest.len() - rest.trim_start_matches(c).len();
             out.push(Token { start: start + i, end: start + i + len, kind: TokenKind::Punct });
             i += len;
@@ -217,19 +219,34 @@ fn scan_word(s: &str) -> (usize, TokenKind) {
         let next = chars.peek().map(|&(_, n)| n);
         let joins = match c {
             // 1,000  3.5  U.S.  a.m.  e-mail  Co-operation  2022-01-09  10:30  1/2
-            ',' => numeric && next.is_some_and(|n| n.is_ascii_digit()) && s[..off].chars().last().is_some_and(|p| p.is_ascii_digit()),
-            '.' => next.is_some_and(|n| n.is_alphanumeric()) && {
-                let prev = s[..off].chars().last();
-                prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
-                    || !numeric && next.is_some_and(|n| n.is_alphabetic())
-                        && word_segment_len(&s[..off]) <= 2 && short_segment_after(&s[off + 1..])
-            },
+            ',' => {
+                numeric
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                    && s[..off].chars().last().is_some_and(|p| p.is_ascii_digit())
+            }
+            '.' => {
+                next.is_some_and(|n| n.is_alphanumeric()) && {
+                    let prev = s[..off].chars().last();
+                    prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+                        || !numeric
+                            && next.is_some_and(|n| n.is_alphabetic())
+                            && word_segment_len(&s[..off]) <= 2
+                            && short_segment_after(&s[off + 1..])
+                }
+            }
             '-' | '‐' | '‑' => next.is_some_and(is_word_char),
             ':' | '/' => numeric && next.is_some_and(|n| n.is_ascii_digit()),
-            '&' => !numeric && next.is_some_and(|n| n.is_uppercase()) && s[..off].chars().all(|p| p.is_uppercase()) && off <= 3,
+            '&' => {
+                !numeric
+                    && next.is_some_and(|n| n.is_uppercase())
+                    && s[..off].chars().all(|p| p.is_uppercase())
+                    && off <= 3
+            }
             _ if is_apostrophe(c) => {
                 // Inner apostrophe: O'Brien, rock'n'roll; not a clitic ('s, n't).
-                next.is_some_and(|n| n.is_alphabetic()) && clitic_at(&s[off..]).is_none() && !is_nt(&s[..off], &s[off..])
+                next.is_some_and(|n| n.is_alphabetic())
+                    && clitic_at(&s[off..]).is_none()
+                    && !is_nt(&s[..off], &s[off..])
             }
             _ => false,
         };
@@ -304,7 +321,23 @@ mod tests {
     fn news_sentence() {
         assert_eq!(
             toks("Moscow's expectations regarding Monday's talks were \"realistic,\" said Ryabkov."),
-            vec!["Moscow", "'s", "expectations", "regarding", "Monday", "'s", "talks", "were", "\"", "realistic", ",", "\"", "said", "Ryabkov", "."]
+            vec![
+                "Moscow",
+                "'s",
+                "expectations",
+                "regarding",
+                "Monday",
+                "'s",
+                "talks",
+                "were",
+                "\"",
+                "realistic",
+                ",",
+                "\"",
+                "said",
+                "Ryabkov",
+                "."
+            ]
         );
         assert_eq!(toks("Russia wasn't planning"), vec!["Russia", "was", "n't", "planning"]);
         assert_eq!(toks("Russia wasn’t"), vec!["Russia", "was", "n’t"]);
@@ -314,7 +347,10 @@ mod tests {
     #[test]
     fn abbreviations_numbers_hyphens() {
         assert_eq!(toks("the U.S. delegation"), vec!["the", "U.S.", "delegation"]);
-        assert_eq!(toks("Mr. Smith paid $1,000.50 at 3 p.m."), vec!["Mr.", "Smith", "paid", "$", "1,000.50", "at", "3", "p.m."]);
+        assert_eq!(
+            toks("Mr. Smith paid $1,000.50 at 3 p.m."),
+            vec!["Mr.", "Smith", "paid", "$", "1,000.50", "at", "3", "p.m."]
+        );
         assert_eq!(toks("Co-operation in Europe OSCE."), vec!["Co-operation", "in", "Europe", "OSCE", "."]);
         assert_eq!(toks("on 2022-01-09, at 10:30"), vec!["on", "2022-01-09", ",", "at", "10:30"]);
         assert_eq!(toks("in '98 and the 1990s"), vec!["in", "'98", "and", "the", "1990s"]);
