@@ -85,7 +85,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usiz
     while i < tokens.len() {
         let t = tokens[i].text(text);
         let terminal = match t {
-            "." | "!" | "?" | "..." | "…" | "?!" | "!?" => true,
+            "." | "!" | "?" | "..." | "…" | "?!" | "!?" | "।" => true,
             _ if tokens[i].kind == TokenKind::Punct && t.len() > 1 && t.bytes().all(|b| b == b'.') => true,
             _ if tokens[i].kind == TokenKind::Word && t.ends_with('.') && t.len() > 1 => {
                 // An abbreviation that swallowed the period.

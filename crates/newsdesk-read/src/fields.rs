@@ -56,7 +56,7 @@ fn as_string(v: &Value) -> Option<String> {
 /// Turns one JSON value into an article, or says why it cannot.
 pub fn record_to_article(value: Value, prov: Provenance) -> Result<Article, Reject> {
     let reject = |reason: String| Reject::new(&prov.file, prov.line, Some(prov.record), reason);
-    let Value::Object(obj) = value else {
+    let Value::Object(mut obj) = value else {
         return Err(reject(format!("expected a JSON object, found {}", kind_of(&value))));
     };
 
@@ -64,9 +64,9 @@ pub fn record_to_article(value: Value, prov: Provenance) -> Result<Article, Reje
     // sentence-split exports have). A key present but null does not count.
     let mut text = None;
     for &k in TEXT_KEYS {
-        match obj.get(k) {
+        match obj.get_mut(k) {
             Some(Value::String(s)) => {
-                text = Some(s.clone());
+                text = Some(std::mem::take(s));
                 break;
             }
             Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
