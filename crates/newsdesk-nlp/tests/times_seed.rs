@@ -6,10 +6,7 @@ use chrono::NaiveDate;
 use newsdesk_core::TimexType;
 use newsdesk_nlp::{extract_times, Doc};
 
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/seeds/000_fee57e7940c4a111.txt"
-);
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/000_fee57e7940c4a111.txt");
 
 /// The seed file is: title, date (YYYYMMDD), URL, then the text.
 fn seed() -> Option<(String, NaiveDate)> {
@@ -40,11 +37,8 @@ fn seed_article_time_expressions() {
         let s: String = text.chars().skip(t.start).take(t.end - t.start).collect();
         assert_eq!(s, t.text);
     }
-    let find = |needle: &str| -> Vec<&newsdesk_core::Timex> {
-        times.iter().filter(|t| t.text == needle).collect()
-    };
-    let value_of =
-        |needle: &str| -> Vec<String> { find(needle).iter().map(|t| t.value.clone()).collect() };
+    let find = |needle: &str| -> Vec<&newsdesk_core::Timex> { times.iter().filter(|t| t.text == needle).collect() };
+    let value_of = |needle: &str| -> Vec<String> { find(needle).iter().map(|t| t.value.clone()).collect() };
 
     // "Monday's talks": the coming Monday, twice; the possessive stays outside.
     assert_eq!(value_of("Monday"), vec!["2022-01-10", "2022-01-10"]);
@@ -57,32 +51,16 @@ fn seed_article_time_expressions() {
     assert_eq!(value_of("the coming week"), vec!["2022-W02"]);
     let afternoon = find("Sunday afternoon");
     assert_eq!(afternoon.len(), 1);
-    assert_eq!(
-        (afternoon[0].kind, afternoon[0].value.as_str()),
-        (TimexType::Time, "2022-01-09TAF")
-    );
+    assert_eq!((afternoon[0].kind, afternoon[0].value.as_str()), (TimexType::Time, "2022-01-09TAF"));
     let evening = find("the evening");
     assert_eq!(evening.len(), 1);
-    assert_eq!(
-        (evening[0].kind, evening[0].value.as_str()),
-        (TimexType::Time, "2022-01-09TEV")
-    );
+    assert_eq!((evening[0].kind, evening[0].value.as_str()), (TimexType::Time, "2022-01-09TEV"));
     let span = find("two and a half years");
     assert_eq!(span.len(), 1);
-    assert_eq!(
-        (span[0].kind, span[0].value.as_str()),
-        (TimexType::Duration, "P2Y6M")
-    );
-    assert_eq!(
-        find("recent days").len(),
-        1,
-        "\"in recent days\" is a time expression"
-    );
+    assert_eq!((span[0].kind, span[0].value.as_str()), (TimexType::Duration, "P2Y6M"));
+    assert_eq!(find("recent days").len(), 1, "\"in recent days\" is a time expression");
     // Relative values say what they were anchored on.
-    assert_eq!(
-        find("the day before")[0].anchor.as_deref(),
-        Some("2022-01-09")
-    );
+    assert_eq!(find("the day before")[0].anchor.as_deref(), Some("2022-01-09"));
     // Nothing else: no spurious expressions.
     assert_eq!(times.len(), 13, "{times:#?}");
 }

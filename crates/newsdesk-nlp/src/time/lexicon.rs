@@ -41,10 +41,7 @@ pub fn month(w: &str) -> Option<u32> {
 /// True when a month token is an abbreviation that is also a common word
 /// ("mar", "may", "sep" are only months in clear date context).
 pub fn ambiguous_month(w: &str) -> bool {
-    matches!(
-        w,
-        "may" | "mar" | "jan" | "sep" | "dec" | "jun" | "jul" | "mar." | "march"
-    )
+    matches!(w, "may" | "mar" | "jan" | "sep" | "dec" | "jun" | "jul" | "mar." | "march")
 }
 
 /// ISO weekday number (Monday = 1) of a weekday name or abbreviation.
@@ -160,8 +157,7 @@ pub fn ordinal(w: &str) -> Option<u32> {
             }
             let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             let suffix = &w[digits.len()..];
-            if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit())
-            {
+            if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
             if !matches!(suffix, "st" | "nd" | "rd" | "th") {
@@ -226,30 +222,12 @@ pub fn season(w: &str) -> Option<&'static str> {
 
 /// Vague quantities: "several", "few", "many", "some", "couple".
 pub fn vague_quantity(w: &str) -> bool {
-    matches!(
-        w,
-        "several" | "few" | "many" | "some" | "numerous" | "various" | "couple"
-    )
+    matches!(w, "several" | "few" | "many" | "some" | "numerous" | "various" | "couple")
 }
 
 /// Time zone abbreviations that stay inside a time expression.
 pub fn time_zone(w: &str) -> bool {
-    matches!(
-        w,
-        "est"
-            | "edt"
-            | "cst"
-            | "cdt"
-            | "mst"
-            | "mdt"
-            | "pst"
-            | "pdt"
-            | "gmt"
-            | "utc"
-            | "et"
-            | "bst"
-            | "cet"
-    )
+    matches!(w, "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "gmt" | "utc" | "et" | "bst" | "cet")
 }
 
 /// Reporting verbs: their tense is the time of the report, not of the event.

@@ -52,11 +52,7 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
             }
         }
     }
-    let lx = Lx {
-        low,
-        orig,
-        sent_start,
-    };
+    let lx = Lx { low, orig, sent_start };
     let matches = recognize::recognize(&lx);
     if matches.is_empty() {
         return Vec::new();
@@ -68,10 +64,7 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
         if let Some(Some(t)) = tense_cache.get(si) {
             return *t;
         }
-        let t = doc
-            .sentences
-            .get(si)
-            .map_or(0.0, |s| sentence_tense(&lx.low[s.tokens.clone()]));
+        let t = doc.sentences.get(si).map_or(0.0, |s| sentence_tense(&lx.low[s.tokens.clone()]));
         if let Some(c) = tense_cache.get_mut(si) {
             *c = Some(t);
         }
@@ -83,13 +76,7 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
     let mut local = Vec::with_capacity(matches.len());
     for mt in &matches {
         let si = sent_of.get(mt.start).copied().unwrap_or(0);
-        let t = tense_of(si)
-            + window_tense(
-                &lx.low,
-                mt.start,
-                mt.end,
-                doc.sentences.get(si).map(|s| s.tokens.clone()),
-            );
+        let t = tense_of(si) + window_tense(&lx.low, mt.start, mt.end, doc.sentences.get(si).map(|s| s.tokens.clone()));
         if let Some(wd) = bare_weekday(&mt.sem) {
             weekday_pool[wd as usize] += t;
             weekday_count[wd as usize] += 1.0;
@@ -111,19 +98,12 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
             }
             None => t,
         };
-        let ctx = Ctx {
-            dct: published,
-            reference,
-            tense,
-        };
+        let ctx = Ctx { dct: published, reference, tense };
         let norm = normalize::normalize(&mt.sem, &ctx);
         if let Some(r) = norm.sets_reference {
             reference = Some(r);
         }
-        let (Some(first), Some(last)) = (
-            doc.tokens.get(mt.start),
-            doc.tokens.get(mt.end.saturating_sub(1)),
-        ) else {
+        let (Some(first), Some(last)) = (doc.tokens.get(mt.start), doc.tokens.get(mt.end.saturating_sub(1))) else {
             continue;
         };
         let (bs, be) = (first.start, last.end);
@@ -160,12 +140,7 @@ fn bare_weekday(sem: &Sem) -> Option<u32> {
 /// Tense evidence next to an expression: "Smith said Friday" dates the
 /// saying (past) even though reporting verbs do not count sentence-wide;
 /// "set to resume Monday" points forward.
-fn window_tense(
-    low: &[&str],
-    start: usize,
-    end: usize,
-    sent: Option<std::ops::Range<usize>>,
-) -> f32 {
+fn window_tense(low: &[&str], start: usize, end: usize, sent: Option<std::ops::Range<usize>>) -> f32 {
     let sent = sent.unwrap_or(0..low.len());
     let lo = start.saturating_sub(3).max(sent.start);
     let hi = (end + 2).min(sent.end).min(low.len());
@@ -176,18 +151,8 @@ fn window_tense(
         }
         let w = low[k];
         if lexicon::reporting_verb(w) && w != "according" {
-            score -= if matches!(w, "says" | "say" | "tells" | "adds") {
-                0.0
-            } else {
-                1.5
-            };
-        } else if w == "to"
-            && k > 0
-            && matches!(
-                low[k - 1],
-                "set" | "due" | "scheduled" | "expected" | "slated"
-            )
-        {
+            score -= if matches!(w, "says" | "say" | "tells" | "adds") { 0.0 } else { 1.5 };
+        } else if w == "to" && k > 0 && matches!(low[k - 1], "set" | "due" | "scheduled" | "expected" | "slated") {
             score += 1.0;
         } else if matches!(w, "since" | "until" | "by") && k + 1 == start {
             score += if w == "since" { -1.0 } else { 0.5 };
@@ -272,10 +237,7 @@ mod tests {
     fn tag(text: &str, dct: &str) -> Vec<(String, TimexType, String)> {
         let doc = Doc::from_text(text);
         let d = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
-        extract_times(&doc, d)
-            .into_iter()
-            .map(|t| (t.text, t.kind, t.value))
-            .collect()
+        extract_times(&doc, d).into_iter().map(|t| (t.text, t.kind, t.value)).collect()
     }
 
     fn one(text: &str, dct: &str) -> (String, TimexType, String) {
@@ -286,23 +248,11 @@ mod tests {
 
     #[test]
     fn absolute_dates() {
-        assert_eq!(
-            one("It happened on Jan. 8, 1998, in Paris.", "2000-01-01").2,
-            "1998-01-08"
-        );
-        assert_eq!(
-            one("Born 8 January 1998 in Paris.", "2000-01-01").2,
-            "1998-01-08"
-        );
-        assert_eq!(
-            one("The plan dates from August 1988.", "1989-10-27").2,
-            "1988-08"
-        );
+        assert_eq!(one("It happened on Jan. 8, 1998, in Paris.", "2000-01-01").2, "1998-01-08");
+        assert_eq!(one("Born 8 January 1998 in Paris.", "2000-01-01").2, "1998-01-08");
+        assert_eq!(one("The plan dates from August 1988.", "1989-10-27").2, "1988-08");
         assert_eq!(one("It grew in the 1990s.", "2000-01-01").2, "199");
-        assert_eq!(
-            one("It was filed on 2022-01-09.", "2023-01-01").2,
-            "2022-01-09"
-        );
+        assert_eq!(one("It was filed on 2022-01-09.", "2023-01-01").2, "2022-01-09");
         assert_eq!(one("Profit rose in fiscal 1989.", "1989-11-02").2, "1989");
         assert_eq!(one("Sales peaked in '98.", "2001-05-01").2, "1998");
     }
@@ -313,39 +263,17 @@ mod tests {
         // 2022-01-09 is the Sunday ending ISO week 1; the week before is 2021-W52.
         assert_eq!(one("Sales fell last week.", "2022-01-09").2, "2021-W52");
         assert_eq!(one("He left yesterday.", "1989-10-26").2, "1989-10-25");
-        assert_eq!(
-            one(
-                "The company said it was sold three years ago.",
-                "1989-10-26"
-            )
-            .2,
-            "1986"
-        );
-        assert_eq!(
-            one("Talks are expected in the coming week.", "2022-01-09").2,
-            "2022-W02"
-        );
-        assert_eq!(
-            one("Results for the third quarter of 1990 rose.", "1989-10-26").2,
-            "1990-Q3"
-        );
+        assert_eq!(one("The company said it was sold three years ago.", "1989-10-26").2, "1986");
+        assert_eq!(one("Talks are expected in the coming week.", "2022-01-09").2, "2022-W02");
+        assert_eq!(one("Results for the third quarter of 1990 rose.", "1989-10-26").2, "1990-Q3");
     }
 
     #[test]
     fn weekdays_follow_tense() {
         // A Sunday publication date.
-        assert_eq!(
-            one("The talks will begin on Monday.", "2022-01-09").2,
-            "2022-01-10"
-        );
-        assert_eq!(
-            one("The talks ended on Monday.", "2022-01-09").2,
-            "2022-01-03"
-        );
-        assert_eq!(
-            one("A meeting is scheduled for Wednesday.", "2022-01-09").2,
-            "2022-01-12"
-        );
+        assert_eq!(one("The talks will begin on Monday.", "2022-01-09").2, "2022-01-10");
+        assert_eq!(one("The talks ended on Monday.", "2022-01-09").2, "2022-01-03");
+        assert_eq!(one("A meeting is scheduled for Wednesday.", "2022-01-09").2, "2022-01-12");
         assert_eq!(one("He spoke on Sunday.", "2022-01-09").2, "2022-01-09");
     }
 
@@ -353,26 +281,16 @@ mod tests {
     fn durations_and_sets() {
         assert_eq!(
             one("It lasted two and a half years.", "2000-01-01"),
-            (
-                "two and a half years".into(),
-                TimexType::Duration,
-                "P2Y6M".into()
-            )
+            ("two and a half years".into(), TimexType::Duration, "P2Y6M".into())
         );
-        assert_eq!(
-            one("Prices rose over the past 18 months.", "2000-01-01").2,
-            "P18M"
-        );
+        assert_eq!(one("Prices rose over the past 18 months.", "2000-01-01").2, "P18M");
         assert_eq!(one("It took a decade.", "2000-01-01").2, "P10Y");
         assert_eq!(one("They signed a two-year deal.", "2000-01-01").2, "P2Y");
         assert_eq!(
             one("They meet every Tuesday.", "2000-01-01"),
             ("every Tuesday".into(), TimexType::Set, "XXXX-WXX-2".into())
         );
-        assert_eq!(
-            one("It is reviewed annually.", "2000-01-01").1,
-            TimexType::Set
-        );
+        assert_eq!(one("It is reviewed annually.", "2000-01-01").1, TimexType::Set);
         assert_eq!(one("It took twenty-one days.", "2000-01-01").2, "P21D");
     }
 
@@ -382,35 +300,17 @@ mod tests {
             one("It starts at 3 p.m. in Geneva.", "2022-01-09"),
             ("3 p.m.".into(), TimexType::Time, "2022-01-09T15:00".into())
         );
-        assert_eq!(
-            one("A video on Sunday afternoon showed it.", "2022-01-09").2,
-            "2022-01-09TAF"
-        );
+        assert_eq!(one("A video on Sunday afternoon showed it.", "2022-01-09").2, "2022-01-09TAF");
     }
 
     #[test]
     fn extent_rules() {
         // prepositions and possessives stay out; articles and approximators in
-        assert_eq!(
-            one("Moscow's view of Monday's talks.", "2022-01-09").0,
-            "Monday"
-        );
-        assert_eq!(
-            one("They waited for more than three years.", "2000-01-01").0,
-            "more than three years"
-        );
-        assert_eq!(
-            one("They waited for nearly three years.", "2000-01-01").0,
-            "three years"
-        );
-        assert_eq!(
-            one("He left nearly three years ago.", "2000-01-01").0,
-            "nearly three years ago"
-        );
-        assert_eq!(
-            one("Profit in the third quarter rose.", "1989-10-26").0,
-            "the third quarter"
-        );
+        assert_eq!(one("Moscow's view of Monday's talks.", "2022-01-09").0, "Monday");
+        assert_eq!(one("They waited for more than three years.", "2000-01-01").0, "more than three years");
+        assert_eq!(one("They waited for nearly three years.", "2000-01-01").0, "three years");
+        assert_eq!(one("He left nearly three years ago.", "2000-01-01").0, "nearly three years ago");
+        assert_eq!(one("Profit in the third quarter rose.", "1989-10-26").0, "the third quarter");
     }
 
     #[test]

@@ -46,11 +46,8 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 }
 
 fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
-    let r = if n >= 0 {
-        d.checked_add_days(Days::new(n as u64))
-    } else {
-        d.checked_sub_days(Days::new(n.unsigned_abs()))
-    }?;
+    let r =
+        if n >= 0 { d.checked_add_days(Days::new(n as u64)) } else { d.checked_sub_days(Days::new(n.unsigned_abs())) }?;
     (1..=9999).contains(&r.year()).then_some(r)
 }
 
@@ -126,12 +123,7 @@ fn unit_gran(unit: Unit) -> Gran {
 }
 
 fn date_norm(value: String, anchor: Option<NaiveDate>, r: Option<(NaiveDate, Gran)>) -> Norm {
-    Norm {
-        kind: Kind::Date,
-        value,
-        anchor,
-        sets_reference: r,
-    }
+    Norm { kind: Kind::Date, value, anchor, sets_reference: r }
 }
 
 /// Resolves a weekday against the DCT: the same day, the previous one or
@@ -187,13 +179,7 @@ fn resolve_year(dct: NaiveDate, month: u32, day: Option<u32>, tense: f32) -> i32
     best.1
 }
 
-fn year_from(
-    yr: YearRef,
-    dct: Option<NaiveDate>,
-    month: u32,
-    day: Option<u32>,
-    tense: f32,
-) -> Option<i32> {
+fn year_from(yr: YearRef, dct: Option<NaiveDate>, month: u32, day: Option<u32>, tense: f32) -> Option<i32> {
     match yr {
         YearRef::Abs(y) => Some(y),
         YearRef::Ctx => dct.map(|d| resolve_year(d, month, day, tense)),
@@ -238,23 +224,14 @@ fn holiday_date(rule: Holiday, y: i32) -> Option<NaiveDate> {
 pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
     let dct = ctx.dct;
     match sem {
-        Sem::Fixed(kind, v) => Norm {
-            kind: *kind,
-            value: v.clone(),
-            anchor: None,
-            sets_reference: None,
-        },
+        Sem::Fixed(kind, v) => Norm { kind: *kind, value: v.clone(), anchor: None, sets_reference: None },
         Sem::Year(y) => {
             let d = ymd(*y, 1, 1);
             date_norm(format!("{y:04}"), None, d.map(|d| (d, Gran::Year)))
         }
         Sem::Cal { year, month, day } => {
             let y = year_from(*year, dct, *month, *day, ctx.tense);
-            let anchor = if matches!(year, YearRef::Abs(_)) {
-                None
-            } else {
-                dct
-            };
+            let anchor = if matches!(year, YearRef::Abs(_)) { None } else { dct };
             match (y, day) {
                 (Some(y), Some(d)) => match ymd(y, *month, *d) {
                     Some(date) => date_norm(fmt(date, Gran::Day), anchor, Some((date, Gran::Day))),
@@ -284,22 +261,13 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
                 return date_norm(unknown_for(unit_gran(*unit)).into(), None, None);
             };
             let v = match unit {
-                Unit::Decade => {
-                    add_months(d, 120 * *s as i64).map(|x| format!("{:03}", x.year() / 10))
-                }
-                Unit::Century => {
-                    add_months(d, 1200 * *s as i64).map(|x| format!("{:02}", x.year() / 100))
-                }
-                Unit::Half => add_months(d, 6 * *s as i64)
-                    .map(|x| format!("{:04}-H{}", x.year(), x.month0() / 6 + 1)),
+                Unit::Decade => add_months(d, 120 * *s as i64).map(|x| format!("{:03}", x.year() / 10)),
+                Unit::Century => add_months(d, 1200 * *s as i64).map(|x| format!("{:02}", x.year() / 100)),
+                Unit::Half => add_months(d, 6 * *s as i64).map(|x| format!("{:04}-H{}", x.year(), x.month0() / 6 + 1)),
                 _ => shift(d, *unit, *s as i64).map(|x| fmt(x, unit_gran(*unit))),
             };
             let r = shift(d, *unit, *s as i64).map(|x| (x, unit_gran(*unit)));
-            date_norm(
-                v.unwrap_or_else(|| unknown_for(unit_gran(*unit)).into()),
-                dct,
-                r,
-            )
+            date_norm(v.unwrap_or_else(|| unknown_for(unit_gran(*unit)).into()), dct, r)
         }
         Sem::Season { code, year } => {
             let y = match year {
@@ -312,11 +280,7 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
                         "FA" => 10,
                         _ => 1,
                     };
-                    let past = if season_month < d.month() {
-                        d.year()
-                    } else {
-                        d.year() - 1
-                    };
+                    let past = if season_month < d.month() { d.year() } else { d.year() - 1 };
                     if *s < 0 {
                         past
                     } else if season_month > d.month() {
@@ -332,12 +296,7 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
             }
         }
         Sem::Quarter { q, half, year } => quarter(*q, *half, *year, ctx),
-        Sem::Offset {
-            n,
-            unit,
-            dir,
-            from_ref,
-        } => {
+        Sem::Offset { n, unit, dir, from_ref } => {
             let Some(d) = dct else {
                 return date_norm(unknown_for(unit_gran(*unit)).into(), None, None);
             };
@@ -385,12 +344,9 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
             };
             date_norm(v, Some(anchor), None)
         }
-        Sem::Duration { n, unit } => Norm {
-            kind: Kind::Duration,
-            value: duration_value(*n, *unit),
-            anchor: None,
-            sets_reference: None,
-        },
+        Sem::Duration { n, unit } => {
+            Norm { kind: Kind::Duration, value: duration_value(*n, *unit), anchor: None, sets_reference: None }
+        }
         Sem::Clock { day, hour, minute } => {
             let base = match day {
                 Some(s) => normalize(s, ctx),
@@ -399,16 +355,8 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
                     None => date_norm("XXXX-XX-XX".into(), None, None),
                 },
             };
-            let (date_part, h) = if *hour == 24 {
-                (base.value.clone(), 24)
-            } else {
-                (base.value.clone(), *hour)
-            };
-            let date_part = if date_part.len() == 10 {
-                date_part
-            } else {
-                "XXXX-XX-XX".to_string()
-            };
+            let (date_part, h) = if *hour == 24 { (base.value.clone(), 24) } else { (base.value.clone(), *hour) };
+            let date_part = if date_part.len() == 10 { date_part } else { "XXXX-XX-XX".to_string() };
             Norm {
                 kind: Kind::Time,
                 value: format!("{date_part}T{h:02}:{minute:02}"),
@@ -424,11 +372,7 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
                     None => date_norm("XXXX-XX-XX".into(), None, None),
                 },
             };
-            let date_part = if base.value.len() == 10 {
-                base.value.clone()
-            } else {
-                "XXXX-XX-XX".to_string()
-            };
+            let date_part = if base.value.len() == 10 { base.value.clone() } else { "XXXX-XX-XX".to_string() };
             Norm {
                 kind: Kind::Time,
                 value: format!("{date_part}T{code}"),
@@ -496,11 +440,7 @@ fn quarter(q: Option<u32>, half: bool, year: YearRef, ctx: &Ctx) -> Norm {
                 YearRef::Abs(y) => y,
                 YearRef::Shift(s) => d.year() + s,
                 YearRef::Ctx => {
-                    let cur = if half {
-                        d.month0() / 6 + 1
-                    } else {
-                        quarter_of(d)
-                    };
+                    let cur = if half { d.month0() / 6 + 1 } else { quarter_of(d) };
                     if ctx.tense < 0.0 && q > cur {
                         d.year() - 1
                     } else {
@@ -508,21 +448,9 @@ fn quarter(q: Option<u32>, half: bool, year: YearRef, ctx: &Ctx) -> Norm {
                     }
                 }
             };
-            let first = ymd(
-                y,
-                if half {
-                    (q - 1) * 6 + 1
-                } else {
-                    (q - 1) * 3 + 1
-                },
-                1,
-            );
+            let first = ymd(y, if half { (q - 1) * 6 + 1 } else { (q - 1) * 3 + 1 }, 1);
             let r = first.map(|f| (f, Gran::Quarter)).filter(|_| !half);
-            let anchor = if matches!(year, YearRef::Abs(_)) {
-                None
-            } else {
-                dct
-            };
+            let anchor = if matches!(year, YearRef::Abs(_)) { None } else { dct };
             date_norm(format!("{y:04}-{letter}{q}"), anchor, r)
         }
         None => {

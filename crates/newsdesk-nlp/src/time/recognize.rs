@@ -24,11 +24,7 @@ pub enum Sem {
     /// A year written in the text (updates the reference time).
     Year(i32),
     /// Month (and day) with a year that may need resolving.
-    Cal {
-        year: YearRef,
-        month: u32,
-        day: Option<u32>,
-    },
+    Cal { year: YearRef, month: u32, day: Option<u32> },
     /// A weekday: shift 0 = by tense, -1 = "last", 1 = "next", 2 = "this".
     Weekday { wd: u32, shift: i32 },
     /// today (0), yesterday (-1), tomorrow (1).
@@ -38,31 +34,15 @@ pub enum Sem {
     /// A season: year shift from the anchor, or by tense, or written.
     Season { code: &'static str, year: YearRef },
     /// Quarter or half: `q` None = the quarter the text is about.
-    Quarter {
-        q: Option<u32>,
-        half: bool,
-        year: YearRef,
-    },
+    Quarter { q: Option<u32>, half: bool, year: YearRef },
     /// n units before (-1) or after (1) the publication date or the reference time.
-    Offset {
-        n: Option<f64>,
-        unit: Unit,
-        dir: i32,
-        from_ref: bool,
-    },
+    Offset { n: Option<f64>, unit: Unit, dir: i32, from_ref: bool },
     /// n units (None: unspecified, "years", "several days").
     Duration { n: Option<f64>, unit: Unit },
     /// A clock time on a day (the day `None`: the publication date).
-    Clock {
-        day: Option<Box<Sem>>,
-        hour: u32,
-        minute: u32,
-    },
+    Clock { day: Option<Box<Sem>>, hour: u32, minute: u32 },
     /// A part of a day: MO, AF, EV, NI.
-    PartOfDay {
-        day: Option<Box<Sem>>,
-        code: &'static str,
-    },
+    PartOfDay { day: Option<Box<Sem>>, code: &'static str },
     /// A weekend: by tense (0), or shifted.
     Weekend { shift: i32 },
     /// A holiday on a fixed rule.
@@ -144,15 +124,7 @@ pub fn recognize(lx: &Lx) -> Vec<Match> {
 /// Approximators TempEval keeps inside durations ("more than two years").
 /// "about", "nearly", "almost" only stay with "ago" expressions; "only",
 /// "just" never do.
-const SOFT_APPROX: &[&str] = &[
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "approximately",
-    "roughly",
-    "some",
-];
+const SOFT_APPROX: &[&str] = &["about", "around", "nearly", "almost", "approximately", "roughly", "some"];
 
 fn approx_len(lx: &Lx, i: usize) -> usize {
     let (a, b, c) = (lx.w(i), lx.w(i + 1), lx.w(i + 2));
@@ -184,9 +156,7 @@ fn parse_at(lx: &Lx, i: usize) -> Option<Match> {
         if let Some(m) = parse_core(lx, i + a) {
             let soft = SOFT_APPROX.contains(&lx.w(i));
             let keep = match m.sem {
-                Sem::Offset {
-                    from_ref: false, ..
-                } => true,
+                Sem::Offset { from_ref: false, .. } => true,
                 Sem::Duration { .. } | Sem::Offset { .. } => !soft,
                 _ => false,
             };
@@ -200,16 +170,8 @@ fn parse_at(lx: &Lx, i: usize) -> Option<Match> {
     let m = modifier_len(lx, i);
     if m > 0 {
         if let Some(core) = parse_core(lx, i + m) {
-            let weekday = matches!(
-                core.sem,
-                Sem::Weekday { .. } | Sem::PartOfDay { day: Some(_), .. }
-            );
-            if !weekday
-                && !matches!(
-                    core.sem,
-                    Sem::Duration { .. } | Sem::Fixed(Kind::Set, _) | Sem::Offset { .. }
-                )
-            {
+            let weekday = matches!(core.sem, Sem::Weekday { .. } | Sem::PartOfDay { day: Some(_), .. });
+            if !weekday && !matches!(core.sem, Sem::Duration { .. } | Sem::Fixed(Kind::Set, _) | Sem::Offset { .. }) {
                 return Some(Match { start: i, ..core });
             }
         }
@@ -219,13 +181,7 @@ fn parse_at(lx: &Lx, i: usize) -> Option<Match> {
 
 fn modifier_len(lx: &Lx, i: usize) -> usize {
     let (a, b, c) = (lx.w(i), lx.w(i + 1), lx.w(i + 2));
-    if a == "the"
-        && matches!(
-            b,
-            "end" | "beginning" | "start" | "middle" | "close" | "turn" | "rest"
-        )
-        && c == "of"
-    {
+    if a == "the" && matches!(b, "end" | "beginning" | "start" | "middle" | "close" | "turn" | "rest") && c == "of" {
         return 3;
     }
     if matches!(a, "early" | "late" | "earlier" | "later" | "mid" | "middle") {
@@ -310,10 +266,7 @@ fn month_at(lx: &Lx, i: usize) -> Option<u32> {
                 | "or"
         );
         let ok_next = next_num || matches!(lx.w(i + 1), "," | "." | ";");
-        if !(ok_prev
-            || next_num
-            || (ok_next && !lx.sent_start.get(i).copied().unwrap_or(true) && !prev.is_empty()))
-        {
+        if !(ok_prev || next_num || (ok_next && !lx.sent_start.get(i).copied().unwrap_or(true) && !prev.is_empty())) {
             return None;
         }
         if w == "may" && !ok_prev && !next_num {
@@ -363,62 +316,18 @@ fn month_led(lx: &Lx, i: usize) -> Option<Match> {
         // optional ", 1998" or " 1998"
         let k = if lx.w(j) == "," { j + 1 } else { j };
         if let Some(y) = year_at(lx, k) {
-            return m(
-                i,
-                k + 1,
-                Sem::Cal {
-                    year: YearRef::Abs(y),
-                    month: mo,
-                    day: Some(d),
-                },
-            );
+            return m(i, k + 1, Sem::Cal { year: YearRef::Abs(y), month: mo, day: Some(d) });
         }
-        return m(
-            i,
-            j,
-            Sem::Cal {
-                year: YearRef::Ctx,
-                month: mo,
-                day: Some(d),
-            },
-        );
+        return m(i, j, Sem::Cal { year: YearRef::Ctx, month: mo, day: Some(d) });
     }
-    let k = if lx.w(j) == "," || lx.w(j) == "of" {
-        j + 1
-    } else {
-        j
-    };
+    let k = if lx.w(j) == "," || lx.w(j) == "of" { j + 1 } else { j };
     if let Some(y) = year_at(lx, k) {
-        return m(
-            i,
-            k + 1,
-            Sem::Cal {
-                year: YearRef::Abs(y),
-                month: mo,
-                day: None,
-            },
-        );
+        return m(i, k + 1, Sem::Cal { year: YearRef::Abs(y), month: mo, day: None });
     }
     if let Some(s) = year_shift(lx.w(j), lx.w(j + 1)) {
-        return m(
-            i,
-            j + 2,
-            Sem::Cal {
-                year: YearRef::Shift(s),
-                month: mo,
-                day: None,
-            },
-        );
+        return m(i, j + 2, Sem::Cal { year: YearRef::Shift(s), month: mo, day: None });
     }
-    m(
-        i,
-        j,
-        Sem::Cal {
-            year: YearRef::Ctx,
-            month: mo,
-            day: None,
-        },
-    )
+    m(i, j, Sem::Cal { year: YearRef::Ctx, month: mo, day: None })
 }
 
 /// "this year" (0), "last year" (-1), "next year" (1).
@@ -450,25 +359,9 @@ fn day_led(lx: &Lx, i: usize) -> Option<Match> {
     j += 1;
     let k = if lx.w(j) == "," { j + 1 } else { j };
     if let Some(y) = year_at(lx, k) {
-        return m(
-            start,
-            k + 1,
-            Sem::Cal {
-                year: YearRef::Abs(y),
-                month: mo,
-                day: Some(d),
-            },
-        );
+        return m(start, k + 1, Sem::Cal { year: YearRef::Abs(y), month: mo, day: Some(d) });
     }
-    m(
-        start,
-        j,
-        Sem::Cal {
-            year: YearRef::Ctx,
-            month: mo,
-            day: Some(d),
-        },
-    )
+    m(start, j, Sem::Cal { year: YearRef::Ctx, month: mo, day: Some(d) })
 }
 
 fn weekday_at(lx: &Lx, i: usize) -> Option<u32> {
@@ -502,20 +395,9 @@ fn weekday_led(lx: &Lx, i: usize) -> Option<Match> {
     }
     if let Some(code) = lexicon::part_of_day(lx.w(j)) {
         if lx.w(j).ends_with('s') {
-            return m(
-                i,
-                j + 1,
-                Sem::Fixed(Kind::Set, format!("XXXX-WXX-{wd}T{code}")),
-            );
+            return m(i, j + 1, Sem::Fixed(Kind::Set, format!("XXXX-WXX-{wd}T{code}")));
         }
-        return m(
-            i,
-            j + 1,
-            Sem::PartOfDay {
-                day: Some(Box::new(Sem::Weekday { wd, shift: 0 })),
-                code,
-            },
-        );
+        return m(i, j + 1, Sem::PartOfDay { day: Some(Box::new(Sem::Weekday { wd, shift: 0 })), code });
     }
     m(i, j, Sem::Weekday { wd, shift: 0 })
 }
@@ -551,15 +433,7 @@ fn clock(lx: &Lx, i: usize) -> Option<Match> {
                 if let Some(code) = lexicon::part_of_day(lx.w(j + 2)) {
                     let pm = matches!(code, "AF" | "EV") || (code == "NI" && h >= 6);
                     let hh = if pm && h < 12 { h + 12 } else { h };
-                    return m(
-                        i,
-                        j + 3,
-                        Sem::Clock {
-                            day: None,
-                            hour: hh,
-                            minute: mi,
-                        },
-                    );
+                    return m(i, j + 3, Sem::Clock { day: None, hour: hh, minute: mi });
                 }
             }
             // bare "10:30" only with a colon
@@ -587,9 +461,7 @@ fn clock(lx: &Lx, i: usize) -> Option<Match> {
     } else if let Some(off) = day_offset(lx.w(j)) {
         j += 1;
         Some(Box::new(Sem::DayOffset(off)))
-    } else if let Some(cal) =
-        month_led(lx, j).filter(|c| matches!(c.sem, Sem::Cal { day: Some(_), .. }))
-    {
+    } else if let Some(cal) = month_led(lx, j).filter(|c| matches!(c.sem, Sem::Cal { day: Some(_), .. })) {
         j = cal.end;
         Some(Box::new(cal.sem))
     } else {
@@ -649,9 +521,7 @@ fn year_led(lx: &Lx, i: usize) -> Option<Match> {
     }
     // "nineteen ninety-six"
     if let (Some(a), Some(b)) = (lexicon::number_word(w), lexicon::number_word(lx.w(i + 1))) {
-        if (11..=20).contains(&a) && (10..=99).contains(&b) && lx.w(i + 1).contains('-')
-            || (a == 19 && b >= 10)
-        {
+        if (11..=20).contains(&a) && (10..=99).contains(&b) && lx.w(i + 1).contains('-') || (a == 19 && b >= 10) {
             return m(i, i + 2, Sem::Year((a * 100 + b) as i32));
         }
     }
@@ -728,10 +598,7 @@ fn number(lx: &Lx, i: usize) -> Option<(Option<f64>, usize)> {
         (v, j)
     } else {
         let digits: String = w.chars().filter(|&c| c != ',').collect();
-        if digits.is_empty()
-            || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            || digits.len() > 9
-        {
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') || digits.len() > 9 {
             return None;
         }
         let v: f64 = digits.parse().ok()?;
@@ -745,9 +612,7 @@ fn number(lx: &Lx, i: usize) -> Option<(Option<f64>, usize)> {
         v += 0.5;
         j += 1;
     } else if matches!(lx.w(j), "to" | "or" | "-")
-        && parse_u32(lx.w(j + 1))
-            .or(lexicon::number_word(lx.w(j + 1)))
-            .is_some()
+        && parse_u32(lx.w(j + 1)).or(lexicon::number_word(lx.w(j + 1))).is_some()
         && lexicon::unit(lx.w(j + 2)).is_some()
     {
         return Some((None, j + 2));
@@ -794,11 +659,7 @@ fn number_led(lx: &Lx, i: usize) -> Option<Match> {
     {
         let (u, plural) = lexicon::unit(lx.w(j))?;
         if !plural {
-            return m(
-                i,
-                j + 1,
-                Sem::Fixed(Kind::Set, duration_value(Some(1.0), u)),
-            );
+            return m(i, j + 1, Sem::Fixed(Kind::Set, duration_value(Some(1.0), u)));
         }
         return None;
     }
@@ -828,19 +689,10 @@ fn number_led(lx: &Lx, i: usize) -> Option<Match> {
 /// Adds "ago", "earlier", "later", "before", "after", "from now" to a duration.
 fn with_direction(lx: &Lx, i: usize, j: usize, n: Option<f64>, unit: Unit) -> Match {
     // "a week or so ago"
-    let j = if lx.w(j) == "or" && lx.w(j + 1) == "so" && matches!(lx.w(j + 2), "ago" | "earlier") {
-        j + 2
-    } else {
-        j
-    };
+    let j = if lx.w(j) == "or" && lx.w(j + 1) == "so" && matches!(lx.w(j + 2), "ago" | "earlier") { j + 2 } else { j };
     let next = lx.w(j);
     let after_next = lx.w(j + 1);
-    let closes = |w: &str| {
-        matches!(
-            w,
-            "" | "," | "." | ";" | ":" | ")" | "\"" | "''" | "and" | "--" | "that" | "when"
-        )
-    };
+    let closes = |w: &str| matches!(w, "" | "," | "." | ";" | ":" | ")" | "\"" | "''" | "and" | "--" | "that" | "when");
     let (dir, from_ref, len) = match next {
         "ago" => (-1, false, 1),
         "earlier" => (-1, true, 1),
@@ -851,27 +703,10 @@ fn with_direction(lx: &Lx, i: usize, j: usize, n: Option<f64>, unit: Unit) -> Ma
     };
     if dir == 0 {
         // "the next year or so", "two weeks or so"
-        let end = if next == "or" && after_next == "so" {
-            j + 2
-        } else {
-            j
-        };
-        return Match {
-            start: i,
-            end,
-            sem: Sem::Duration { n, unit },
-        };
+        let end = if next == "or" && after_next == "so" { j + 2 } else { j };
+        return Match { start: i, end, sem: Sem::Duration { n, unit } };
     }
-    Match {
-        start: i,
-        end: j + len,
-        sem: Sem::Offset {
-            n,
-            unit,
-            dir,
-            from_ref,
-        },
-    }
+    Match { start: i, end: j + len, sem: Sem::Offset { n, unit, dir, from_ref } }
 }
 
 /// Hyphenated tokens: "two-year", "30-day", "8-month-old", "third-quarter",
@@ -889,15 +724,9 @@ fn hyphenated(lx: &Lx, i: usize) -> Option<Match> {
         let lo = (i + 1).min(hi);
         let orig_rest = lx.o(i).get(a.len() + 1..).unwrap_or("");
         let sub = Lx {
-            low: std::iter::once(rest)
-                .chain(lx.low[lo..hi].iter().copied())
-                .collect(),
-            orig: std::iter::once(orig_rest)
-                .chain(lx.orig[lo..hi].iter().copied())
-                .collect(),
-            sent_start: std::iter::once(false)
-                .chain(lx.sent_start[lo..hi].iter().copied())
-                .collect(),
+            low: std::iter::once(rest).chain(lx.low[lo..hi].iter().copied()).collect(),
+            orig: std::iter::once(orig_rest).chain(lx.orig[lo..hi].iter().copied()).collect(),
+            sent_start: std::iter::once(false).chain(lx.sent_start[lo..hi].iter().copied()).collect(),
         };
         let core = month_led(&sub, 0).or_else(|| year_led(&sub, 0))?;
         return m(i, i + core.end, core.sem);
@@ -907,15 +736,7 @@ fn hyphenated(lx: &Lx, i: usize) -> Option<Match> {
         if tail.is_empty() && (b == "quarter" || b == "half") {
             let half = b == "half";
             if (half && q <= 2) || (!half && q <= 4) {
-                return m(
-                    i,
-                    i + 1,
-                    Sem::Quarter {
-                        q: Some(q),
-                        half,
-                        year: YearRef::Ctx,
-                    },
-                );
+                return m(i, i + 1, Sem::Quarter { q: Some(q), half, year: YearRef::Ctx });
             }
         }
         return None;
@@ -927,32 +748,10 @@ fn hyphenated(lx: &Lx, i: usize) -> Option<Match> {
                 if matches!(lx.w(j), "period" | "quarter") {
                     j += 1;
                 }
-                m(
-                    i,
-                    j,
-                    Sem::Quarter {
-                        q: None,
-                        half: false,
-                        year: YearRef::Shift(-1),
-                    },
-                )
+                m(i, j, Sem::Quarter { q: None, half: false, year: YearRef::Shift(-1) })
             }
-            "end" => m(
-                i,
-                i + 1,
-                Sem::Deictic {
-                    unit: Unit::Year,
-                    shift: 0,
-                },
-            ),
-            "long" => m(
-                i,
-                i + 1,
-                Sem::Duration {
-                    n: Some(1.0),
-                    unit: Unit::Year,
-                },
-            ),
+            "end" => m(i, i + 1, Sem::Deictic { unit: Unit::Year, shift: 0 }),
+            "long" => m(i, i + 1, Sem::Duration { n: Some(1.0), unit: Unit::Year }),
             _ => None,
         };
     }
@@ -967,14 +766,7 @@ fn hyphenated(lx: &Lx, i: usize) -> Option<Match> {
         // "day-long", "decades-long", "week-long"
         if rest == "long" {
             let plural = a.ends_with('s');
-            return m(
-                i,
-                i + 1,
-                Sem::Duration {
-                    n: (!plural).then_some(1.0),
-                    unit: u,
-                },
-            );
+            return m(i, i + 1, Sem::Duration { n: (!plural).then_some(1.0), unit: u });
         }
         return None;
     } else {
@@ -1010,11 +802,7 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
         }
         if let Some(c) = lexicon::ordinal(lx.w(k)) {
             if lx.w(k + 1) == "century" && (1..=21).contains(&c) {
-                return m(
-                    start,
-                    k + 2,
-                    Sem::Fixed(Kind::Date, format!("{:02}", c - 1)),
-                );
+                return m(start, k + 2, Sem::Fixed(Kind::Date, format!("{:02}", c - 1)));
             }
         }
         match (lx.w(j), lx.w(j + 1)) {
@@ -1027,63 +815,25 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
             ("past", "") | ("past", "," | "." | ";" | "and" | "but" | "when" | "\"" | "''") => {
                 return m(start, j + 1, Sem::Fixed(Kind::Date, "PAST_REF".into()))
             }
-            ("present", "," | "." | "") => {
-                return m(start, j + 1, Sem::Fixed(Kind::Date, "PRESENT_REF".into()))
-            }
+            ("present", "," | "." | "") => return m(start, j + 1, Sem::Fixed(Kind::Date, "PRESENT_REF".into())),
             ("weekend", _) => return m(start, j + 1, Sem::Weekend { shift: 0 }),
             ("quarter", _) if lx.w(j + 1) != "of" && w == "the" => {
-                return m(
-                    start,
-                    j + 1,
-                    Sem::Quarter {
-                        q: None,
-                        half: false,
-                        year: YearRef::Ctx,
-                    },
-                )
+                return m(start, j + 1, Sem::Quarter { q: None, half: false, year: YearRef::Ctx })
             }
             ("full" | "entire" | "whole", "year") => {
-                return m(
-                    start,
-                    j + 2,
-                    Sem::Deictic {
-                        unit: Unit::Year,
-                        shift: 0,
-                    },
-                )
+                return m(start, j + 2, Sem::Deictic { unit: Unit::Year, shift: 0 })
             }
-            (
-                "day" | "week" | "month" | "year" | "night",
-                "before" | "after" | "earlier" | "later",
-            ) => {
+            ("day" | "week" | "month" | "year" | "night", "before" | "after" | "earlier" | "later") => {
                 let unit = lexicon::unit(lx.w(j)).map_or(Unit::Day, |u| u.0);
-                let dir = if matches!(lx.w(j + 1), "before" | "earlier") {
-                    -1
-                } else {
-                    1
-                };
+                let dir = if matches!(lx.w(j + 1), "before" | "earlier") { -1 } else { 1 };
                 if matches!(lx.w(j + 1), "before" | "after")
-                    && !matches!(
-                        lx.w(j + 2),
-                        "" | "," | "." | ";" | "and" | "\"" | "''" | "--"
-                    )
+                    && !matches!(lx.w(j + 2), "" | "," | "." | ";" | "and" | "\"" | "''" | "--")
                 {
                     // "the day before the vote": anchored on an event; keep the relation.
                 }
-                return m(
-                    start,
-                    j + 2,
-                    Sem::Offset {
-                        n: Some(1.0),
-                        unit,
-                        dir,
-                        from_ref: true,
-                    },
-                );
+                return m(start, j + 2, Sem::Offset { n: Some(1.0), unit, dir, from_ref: true });
             }
-            ("year", "two") if lx.w(j + 2) == "thousand" => {
-                return m(start, j + 3, Sem::Year(2000))
-            }
+            ("year", "two") if lx.w(j + 2) == "thousand" => return m(start, j + 3, Sem::Year(2000)),
             ("year", _) => {
                 if let Some(y) = year_at(lx, j + 1) {
                     return m(start, j + 2, Sem::Year(y));
@@ -1093,26 +843,10 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                 if let Some(y) = year_at(lx, j + 2) {
                     return m(start, j + 3, Sem::Year(y));
                 }
-                return m(
-                    start,
-                    j + 2,
-                    Sem::Deictic {
-                        unit: Unit::Year,
-                        shift: 0,
-                    },
-                );
+                return m(start, j + 2, Sem::Deictic { unit: Unit::Year, shift: 0 });
             }
             ("same", "day") => {
-                return m(
-                    start,
-                    j + 2,
-                    Sem::Offset {
-                        n: Some(0.0),
-                        unit: Unit::Day,
-                        dir: 1,
-                        from_ref: true,
-                    },
-                )
+                return m(start, j + 2, Sem::Offset { n: Some(0.0), unit: Unit::Day, dir: 1, from_ref: true })
             }
             _ => {}
         }
@@ -1122,53 +856,21 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
             let mut k = j + 1;
             if let Some(q) = lexicon::ordinal(lx.w(k)).filter(|q| *q <= 4) {
                 if lx.w(k + 1) == "quarter" {
-                    return m(
-                        start,
-                        k + 2,
-                        Sem::Quarter {
-                            q: Some(q),
-                            half: false,
-                            year: YearRef::Shift(-1),
-                        },
-                    );
+                    return m(start, k + 2, Sem::Quarter { q: Some(q), half: false, year: YearRef::Shift(-1) });
                 }
             }
             if matches!(lx.w(k), "period" | "quarter") {
                 k += 1;
-                return m(
-                    start,
-                    k,
-                    Sem::Quarter {
-                        q: None,
-                        half: false,
-                        year: YearRef::Shift(-1),
-                    },
-                );
+                return m(start, k, Sem::Quarter { q: None, half: false, year: YearRef::Shift(-1) });
             }
         }
         if matches!(hw, "latest" | "current" | "recent" | "most") {
-            let k = if hw == "most" && lx.w(j + 1) == "recent" {
-                j + 2
-            } else {
-                j + 1
-            };
+            let k = if hw == "most" && lx.w(j + 1) == "recent" { j + 2 } else { j + 1 };
             if matches!(lx.w(k), "quarter" | "period") {
                 // "the current quarter" is the one under way; "the latest
                 // quarter" the last one reported.
-                let year = if hw == "current" {
-                    YearRef::Shift(0)
-                } else {
-                    YearRef::Ctx
-                };
-                return m(
-                    start,
-                    k + 1,
-                    Sem::Quarter {
-                        q: None,
-                        half: false,
-                        year,
-                    },
-                );
+                let year = if hw == "current" { YearRef::Shift(0) } else { YearRef::Ctx };
+                return m(start, k + 1, Sem::Quarter { q: None, half: false, year });
             }
         }
         // the 1988 third quarter / the 1988 period
@@ -1176,37 +878,18 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
             if let Some(q) = lexicon::ordinal(lx.w(j + 1)).filter(|q| *q <= 4) {
                 if matches!(lx.w(j + 2), "quarter" | "half") {
                     let half = lx.w(j + 2) == "half";
-                    return m(
-                        start,
-                        j + 3,
-                        Sem::Quarter {
-                            q: Some(q),
-                            half,
-                            year: YearRef::Abs(y),
-                        },
-                    );
+                    return m(start, j + 3, Sem::Quarter { q: Some(q), half, year: YearRef::Abs(y) });
                 }
             }
             if matches!(lx.w(j + 1), "period" | "quarter") {
-                return m(
-                    start,
-                    j + 2,
-                    Sem::Quarter {
-                        q: None,
-                        half: false,
-                        year: YearRef::Abs(y),
-                    },
-                );
+                return m(start, j + 2, Sem::Quarter { q: None, half: false, year: YearRef::Abs(y) });
             }
         }
         // the morning / the evening (of the publication day)
         if let Some(code) = lexicon::part_of_day(lx.w(j)) {
             let prev = if i == 0 { "" } else { lx.w(i - 1) };
             if !lx.w(j).ends_with('s')
-                && matches!(
-                    prev,
-                    "for" | "in" | "during" | "by" | "until" | "through" | "into"
-                )
+                && matches!(prev, "for" | "in" | "during" | "by" | "until" | "through" | "into")
                 && lx.w(j + 1) != "of"
             {
                 return m(start, j + 1, Sem::PartOfDay { day: None, code });
@@ -1238,25 +921,9 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                     end += 1;
                 }
                 if the || k > i {
-                    return m(
-                        start,
-                        end,
-                        Sem::Quarter {
-                            q: Some(q),
-                            half,
-                            year,
-                        },
-                    );
+                    return m(start, end, Sem::Quarter { q: Some(q), half, year });
                 }
-                return m(
-                    i,
-                    end,
-                    Sem::Quarter {
-                        q: Some(q),
-                        half,
-                        year,
-                    },
-                );
+                return m(i, end, Sem::Quarter { q: Some(q), half, year });
             }
         }
         // "this year's third quarter", "next year's first quarter"
@@ -1264,15 +931,7 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
             if lx.w(j + 1) == "year" && lx.w(j + 2) == "'s" {
                 if let Some(q) = lexicon::ordinal(lx.w(j + 3)).filter(|q| *q <= 4) {
                     if lx.w(j + 4) == "quarter" {
-                        return m(
-                            start,
-                            j + 5,
-                            Sem::Quarter {
-                                q: Some(q),
-                                half: false,
-                                year: YearRef::Shift(s),
-                            },
-                        );
+                        return m(start, j + 5, Sem::Quarter { q: Some(q), half: false, year: YearRef::Shift(s) });
                     }
                 }
             }
@@ -1299,30 +958,13 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
             let s = if head == "this" { 2 } else { s };
             return m(start, k + 1, Sem::Weekday { wd, shift: s });
         }
-        if let Some(mo) = month_at(lx, k)
-            .or_else(|| lexicon::month(hw).filter(|_| lx.capitalized(k) && hw.len() >= 3))
+        if let Some(mo) = month_at(lx, k).or_else(|| lexicon::month(hw).filter(|_| lx.capitalized(k) && hw.len() >= 3))
         {
-            let year = if head == "this" {
-                YearRef::Shift(0)
-            } else {
-                YearRef::Shift(if s < 0 { -100 } else { 100 })
-            };
-            return m(
-                start,
-                k + 1,
-                Sem::Cal {
-                    year,
-                    month: mo,
-                    day: None,
-                },
-            );
+            let year = if head == "this" { YearRef::Shift(0) } else { YearRef::Shift(if s < 0 { -100 } else { 100 }) };
+            return m(start, k + 1, Sem::Cal { year, month: mo, day: None });
         }
         if let Some(code) = lexicon::season(hw) {
-            let year = if head == "this" {
-                YearRef::Ctx
-            } else {
-                YearRef::Shift(if s < 0 { -100 } else { 100 })
-            };
+            let year = if head == "this" { YearRef::Ctx } else { YearRef::Shift(if s < 0 { -100 } else { 100 }) };
             return m(start, k + 1, Sem::Season { code, year });
         }
         if let Some(code) = lexicon::part_of_day(hw) {
@@ -1330,26 +972,14 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                 return m(start, k + 1, Sem::PartOfDay { day: None, code });
             }
             if head == "last" && code == "NI" {
-                return m(
-                    start,
-                    k + 1,
-                    Sem::PartOfDay {
-                        day: Some(Box::new(Sem::DayOffset(-1))),
-                        code,
-                    },
-                );
+                return m(start, k + 1, Sem::PartOfDay { day: Some(Box::new(Sem::DayOffset(-1))), code });
             }
             if matches!(head, "next" | "following") && code != "NI" {
                 return m(
                     start,
                     k + 1,
                     Sem::PartOfDay {
-                        day: Some(Box::new(Sem::Offset {
-                            n: Some(1.0),
-                            unit: Unit::Day,
-                            dir: 1,
-                            from_ref: true,
-                        })),
+                        day: Some(Box::new(Sem::Offset { n: Some(1.0), unit: Unit::Day, dir: 1, from_ref: true })),
                         code,
                     },
                 );
@@ -1364,55 +994,23 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                 return None;
             }
             if unit == Unit::Weekend {
-                return m(
-                    start,
-                    k + 1,
-                    Sem::Weekend {
-                        shift: if head == "this" { 0 } else { s },
-                    },
-                );
+                return m(start, k + 1, Sem::Weekend { shift: if head == "this" { 0 } else { s } });
             }
             if matches!(unit, Unit::Decade | Unit::Century) && head != "this" {
                 return m(start, k + 1, Sem::Duration { n: Some(1.0), unit });
             }
             if head == "following" || head == "previous" || head == "preceding" || head == "prior" {
                 // relative to the time the text is about
-                return m(
-                    start,
-                    k + 1,
-                    Sem::Offset {
-                        n: Some(1.0),
-                        unit,
-                        dir: s,
-                        from_ref: true,
-                    },
-                );
+                return m(start, k + 1, Sem::Offset { n: Some(1.0), unit, dir: s, from_ref: true });
             }
             if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
                 return m(start, k + 1, Sem::Duration { n: Some(1.0), unit });
             }
             if unit == Unit::Day && s != 0 {
-                return m(
-                    start,
-                    k + 1,
-                    Sem::Offset {
-                        n: Some(1.0),
-                        unit,
-                        dir: s,
-                        from_ref: true,
-                    },
-                );
+                return m(start, k + 1, Sem::Offset { n: Some(1.0), unit, dir: s, from_ref: true });
             }
             if unit == Unit::Quarter && (head == "current" || head == "this") {
-                return m(
-                    start,
-                    k + 1,
-                    Sem::Quarter {
-                        q: None,
-                        half: false,
-                        year: YearRef::Shift(0),
-                    },
-                );
+                return m(start, k + 1, Sem::Quarter { q: None, half: false, year: YearRef::Shift(0) });
             }
             return m(start, k + 1, Sem::Deictic { unit, shift: s });
         }
@@ -1429,11 +1027,7 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
     }
     if the {
         // "the nine months", "the six months ended", "the first two years"
-        let k = if matches!(lx.w(j), "first" | "final" | "last" | "initial") {
-            j + 1
-        } else {
-            j
-        };
+        let k = if matches!(lx.w(j), "first" | "final" | "last" | "initial") { j + 1 } else { j };
         if let Some((n, after)) = number(lx, k) {
             if !matches!(lx.w(k), "a" | "an" | "some") {
                 let e = skip_adjuncts(lx, after);
@@ -1446,33 +1040,13 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
         if let Some(code) = lexicon::season(lx.w(j)) {
             if lx.w(j + 1) == "of" {
                 if let Some(y) = year_at(lx, j + 2).or_else(|| {
-                    year_led(lx, j + 2).and_then(|mm| {
-                        if let Sem::Year(y) = mm.sem {
-                            Some(y)
-                        } else {
-                            None
-                        }
-                    })
+                    year_led(lx, j + 2).and_then(|mm| if let Sem::Year(y) = mm.sem { Some(y) } else { None })
                 }) {
                     let end = year_led(lx, j + 2).map_or(j + 3, |mm| mm.end);
-                    return m(
-                        start,
-                        end,
-                        Sem::Season {
-                            code,
-                            year: YearRef::Abs(y),
-                        },
-                    );
+                    return m(start, end, Sem::Season { code, year: YearRef::Abs(y) });
                 }
             }
-            return m(
-                start,
-                j + 1,
-                Sem::Season {
-                    code,
-                    year: YearRef::Ctx,
-                },
-            );
+            return m(start, j + 1, Sem::Season { code, year: YearRef::Ctx });
         }
     }
     None
@@ -1492,16 +1066,7 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
         }
         if let Some((unit, false)) = lexicon::unit(lx.w(j)) {
             if unit >= Unit::Day && unit != Unit::Weekend && lx.w(j + 1) != "of" {
-                return m(
-                    i,
-                    j + 1,
-                    Sem::Offset {
-                        n: Some(0.0),
-                        unit,
-                        dir: 1,
-                        from_ref: true,
-                    },
-                );
+                return m(i, j + 1, Sem::Offset { n: Some(0.0), unit, dir: 1, from_ref: true });
             }
         }
         return None;
@@ -1509,31 +1074,17 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
     if w == "the" {
         // "(the end of) the year"
         let before = if i >= 2 { lx.w(i - 2) } else { "" };
-        if prev == "of"
-            && matches!(
-                before,
-                "end" | "beginning" | "start" | "middle" | "close" | "rest" | "turn"
-            )
-        {
+        if prev == "of" && matches!(before, "end" | "beginning" | "start" | "middle" | "close" | "rest" | "turn") {
             if let Some((unit, false)) = lexicon::unit(lx.w(i + 1)) {
-                if matches!(
-                    unit,
-                    Unit::Week
-                        | Unit::Month
-                        | Unit::Quarter
-                        | Unit::Year
-                        | Unit::Decade
-                        | Unit::Century
-                ) {
+                if matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century)
+                {
                     return m(i, i + 2, Sem::Deictic { unit, shift: 0 });
                 }
             }
         }
         // "the current fiscal year", "the latest fiscal year"
-        if matches!(
-            lx.w(i + 1),
-            "current" | "latest" | "previous" | "last" | "next"
-        ) && lx.w(i + 2) == "fiscal"
+        if matches!(lx.w(i + 1), "current" | "latest" | "previous" | "last" | "next")
+            && lx.w(i + 2) == "fiscal"
             && lx.w(i + 3) == "year"
         {
             let shift = match lx.w(i + 1) {
@@ -1541,14 +1092,7 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
                 "next" => 1,
                 _ => 0,
             };
-            return m(
-                i,
-                i + 4,
-                Sem::Deictic {
-                    unit: Unit::Year,
-                    shift,
-                },
-            );
+            return m(i, i + 4, Sem::Deictic { unit: Unit::Year, shift });
         }
         // "the weeks ahead"
         if let Some((unit, true)) = lexicon::unit(lx.w(i + 1)) {
@@ -1561,29 +1105,13 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
     // "year's end", "year end"
     if w == "year" && ((lx.w(i + 1) == "'s" && lx.w(i + 2) == "end") || lx.w(i + 1) == "end") {
         let end = if lx.w(i + 1) == "'s" { i + 3 } else { i + 2 };
-        return m(
-            i,
-            end,
-            Sem::Deictic {
-                unit: Unit::Year,
-                shift: 0,
-            },
-        );
+        return m(i, end, Sem::Deictic { unit: Unit::Year, shift: 0 });
     }
     // "for years", "within weeks", "months ago"
     if let Some((unit, true)) = lexicon::unit(w) {
         if unit >= Unit::Day && unit != Unit::Weekend {
             if lx.w(i + 1) == "ago" {
-                return m(
-                    i,
-                    i + 2,
-                    Sem::Offset {
-                        n: None,
-                        unit,
-                        dir: -1,
-                        from_ref: false,
-                    },
-                );
+                return m(i, i + 2, Sem::Offset { n: None, unit, dir: -1, from_ref: false });
             }
             if matches!(prev, "for" | "within") && !matches!(lx.w(i + 1), "of" | "-") {
                 return m(i, i + 1, Sem::Duration { n: None, unit });
@@ -1599,46 +1127,23 @@ fn deictic_word(lx: &Lx, i: usize) -> Option<Match> {
     let next = lx.w(i + 1);
     if let Some(off) = day_offset(w) {
         if let Some(code) = lexicon::part_of_day(next).filter(|_| !next.ends_with('s')) {
-            return m(
-                i,
-                i + 2,
-                Sem::PartOfDay {
-                    day: Some(Box::new(Sem::DayOffset(off))),
-                    code,
-                },
-            );
+            return m(i, i + 2, Sem::PartOfDay { day: Some(Box::new(Sem::DayOffset(off))), code });
         }
         return m(i, i + 1, Sem::DayOffset(off));
     }
     let fixed = |v: &str| Some(Sem::Fixed(Kind::Date, v.to_string()));
     let (len, sem) = match w {
-        "tonight" => (
-            1,
-            Some(Sem::PartOfDay {
-                day: None,
-                code: "NI",
-            }),
-        ),
+        "tonight" => (1, Some(Sem::PartOfDay { day: None, code: "NI" })),
         "now" | "currently" | "presently" | "nowadays" => (1, fixed("PRESENT_REF")),
         "recently" | "lately" => (1, fixed("PAST_REF")),
         "soon" if !matches!(next, "after" | "as") => (1, fixed("FUTURE_REF")),
         "these" if next == "days" => (2, fixed("PRESENT_REF")),
         "right" if next == "now" => (2, fixed("PRESENT_REF")),
         "future" if i > 0 && matches!(lx.w(i - 1), "in" | "near") => (1, fixed("FUTURE_REF")),
-        "overnight" => (
-            1,
-            Some(Sem::PartOfDay {
-                day: None,
-                code: "NI",
-            }),
-        ),
+        "overnight" => (1, Some(Sem::PartOfDay { day: None, code: "NI" })),
         _ => (0, None),
     };
-    sem.map(|sem| Match {
-        start: i,
-        end: i + len,
-        sem,
-    })
+    sem.map(|sem| Match { start: i, end: i + len, sem })
 }
 
 /// Sets: "every Tuesday", "each year", "annually", "daily", "weekly".
@@ -1657,9 +1162,7 @@ fn set_led(lx: &Lx, i: usize) -> Option<Match> {
                 j += 1;
             }
             let (n, after) = if w != "per" {
-                number(lx, j)
-                    .filter(|(n, _)| n.is_some())
-                    .unwrap_or((Some(1.0), j))
+                number(lx, j).filter(|(n, _)| n.is_some()).unwrap_or((Some(1.0), j))
             } else {
                 (Some(1.0), j)
             };
@@ -1674,18 +1177,10 @@ fn set_led(lx: &Lx, i: usize) -> Option<Match> {
                 return m(i, j2 + 1, Sem::Fixed(Kind::Set, format!("XXXX-{code}")));
             }
             if let Some(code) = lexicon::part_of_day(lx.w(j2)) {
-                return m(
-                    i,
-                    j2 + 1,
-                    Sem::Fixed(Kind::Set, format!("TXX{code}").replace("TXX", "T")),
-                );
+                return m(i, j2 + 1, Sem::Fixed(Kind::Set, format!("TXX{code}").replace("TXX", "T")));
             }
             let (u, _) = lexicon::unit(lx.w(j2))?;
-            let n = if lx.w(i + 1) == "other" {
-                n.map(|v| v * 2.0)
-            } else {
-                n
-            };
+            let n = if lx.w(i + 1) == "other" { n.map(|v| v * 2.0) } else { n };
             return m(i, j2 + 1, Sem::Fixed(Kind::Set, duration_value(n, u)));
         }
         _ => return None,
@@ -1704,40 +1199,12 @@ fn holiday(lx: &Lx, i: usize) -> Option<Match> {
         ("christmas", _, _) => (Holiday::Fixed(12, 25), 1),
         ("new", "year", "'s") if lx.w(i + 3) == "eve" => (Holiday::Fixed(12, 31), 4),
         ("new", "year", "'s") if lx.w(i + 3) == "day" => (Holiday::Fixed(1, 1), 4),
-        ("thanksgiving", "day", _) => (
-            Holiday::Nth {
-                month: 11,
-                wd: 4,
-                n: 4,
-            },
-            2,
-        ),
-        ("thanksgiving", _, _) => (
-            Holiday::Nth {
-                month: 11,
-                wd: 4,
-                n: 4,
-            },
-            1,
-        ),
+        ("thanksgiving", "day", _) => (Holiday::Nth { month: 11, wd: 4, n: 4 }, 2),
+        ("thanksgiving", _, _) => (Holiday::Nth { month: 11, wd: 4, n: 4 }, 1),
         ("halloween", _, _) => (Holiday::Fixed(10, 31), 1),
         ("independence", "day", _) => (Holiday::Fixed(7, 4), 2),
-        ("labor", "day", _) => (
-            Holiday::Nth {
-                month: 9,
-                wd: 1,
-                n: 1,
-            },
-            2,
-        ),
-        ("memorial", "day", _) => (
-            Holiday::Nth {
-                month: 5,
-                wd: 1,
-                n: 5,
-            },
-            2,
-        ),
+        ("labor", "day", _) => (Holiday::Nth { month: 9, wd: 1, n: 1 }, 2),
+        ("memorial", "day", _) => (Holiday::Nth { month: 5, wd: 1, n: 5 }, 2),
         ("valentine", "'s", "day") => (Holiday::Fixed(2, 14), 3),
         _ => return None,
     };
@@ -1749,11 +1216,7 @@ fn holiday(lx: &Lx, i: usize) -> Option<Match> {
     }
     if i > 0 && matches!(lx.w(i - 1), "last" | "next" | "this") {
         let s = shift_word(lx.w(i - 1)).unwrap_or(0);
-        let year = if s == 0 {
-            YearRef::Shift(0)
-        } else {
-            YearRef::Shift(s * 100)
-        };
+        let year = if s == 0 { YearRef::Shift(0) } else { YearRef::Shift(s * 100) };
         return m(i - 1, end, Sem::Holiday { rule, year });
     }
     m(i, end, Sem::Holiday { rule, year })
@@ -1777,15 +1240,7 @@ fn numeric_date(lx: &Lx, i: usize) -> Option<Match> {
     if parts.len() == 3 && parts[0].len() == 4 {
         let (y, mo, d) = (nums[0] as i32, nums[1], nums[2]);
         if (1..=12).contains(&mo) && (1..=31).contains(&d) {
-            return m(
-                i,
-                i + 1,
-                Sem::Cal {
-                    year: YearRef::Abs(y),
-                    month: mo,
-                    day: Some(d),
-                },
-            );
+            return m(i, i + 1, Sem::Cal { year: YearRef::Abs(y), month: mo, day: Some(d) });
         }
         return None;
     }
@@ -1803,15 +1258,7 @@ fn numeric_date(lx: &Lx, i: usize) -> Option<Match> {
         // US order unless the first field cannot be a month.
         let (mo, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
         if (1..=12).contains(&mo) && (1..=31).contains(&d) {
-            return m(
-                i,
-                i + 1,
-                Sem::Cal {
-                    year: YearRef::Abs(y),
-                    month: mo,
-                    day: Some(d),
-                },
-            );
+            return m(i, i + 1, Sem::Cal { year: YearRef::Abs(y), month: mo, day: Some(d) });
         }
     }
     None
@@ -1830,16 +1277,8 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Quarter => (false, "Q", n),
         Unit::Half => (false, "M", n.map(|v| v * 6.0)),
         Unit::Year => (false, "Y", n),
-        Unit::Decade => (
-            false,
-            if n.is_some() { "Y" } else { "DE" },
-            n.map(|v| v * 10.0),
-        ),
-        Unit::Century => (
-            false,
-            if n.is_some() { "Y" } else { "CE" },
-            n.map(|v| v * 100.0),
-        ),
+        Unit::Decade => (false, if n.is_some() { "Y" } else { "DE" }, n.map(|v| v * 10.0)),
+        Unit::Century => (false, if n.is_some() { "Y" } else { "CE" }, n.map(|v| v * 100.0)),
     };
     let t = if time { "T" } else { "" };
     let Some(v) = n else {
@@ -1863,11 +1302,7 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         let r = v.fract() * k;
         if (r - r.round()).abs() < 1e-6 {
             let r = r.round() as u64;
-            let whole_part = if whole > 0 {
-                format!("{whole}{letter}")
-            } else {
-                String::new()
-            };
+            let whole_part = if whole > 0 { format!("{whole}{letter}") } else { String::new() };
             return match (time, sub_time) {
                 (false, true) => format!("P{whole_part}T{r}{l}"),
                 _ => format!("P{t}{whole_part}{r}{l}"),

@@ -71,13 +71,9 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 
 /// Parses a TimeML document.
 pub fn parse(src: &str) -> Result<TimeMlDoc, TimeMlError> {
-    let open = src
-        .find("<TEXT>")
-        .ok_or_else(|| TimeMlError("no <TEXT> element".into()))?;
+    let open = src.find("<TEXT>").ok_or_else(|| TimeMlError("no <TEXT> element".into()))?;
     let body_start = open + "<TEXT>".len();
-    let close_rel = src[body_start..]
-        .find("</TEXT>")
-        .ok_or_else(|| TimeMlError("no </TEXT> after <TEXT>".into()))?;
+    let close_rel = src[body_start..].find("</TEXT>").ok_or_else(|| TimeMlError("no </TEXT> after <TEXT>".into()))?;
     let body_end = body_start + close_rel;
     let head = &src[..body_start];
     let (mut dct, mut dct_tid) = (None, None);
@@ -104,9 +100,7 @@ pub fn parse(src: &str) -> Result<TimeMlDoc, TimeMlError> {
     while i < body.len() {
         let rest = &body[i..];
         if rest.starts_with('<') {
-            let e = rest
-                .find('>')
-                .ok_or_else(|| TimeMlError(format!("unclosed tag at text byte {i}")))?;
+            let e = rest.find('>').ok_or_else(|| TimeMlError(format!("unclosed tag at text byte {i}")))?;
             let tag = &rest[..e + 1];
             if tag.starts_with("<TIMEX3") {
                 let kind = attr(tag, "type").unwrap_or("").to_string();
@@ -118,12 +112,7 @@ pub fn parse(src: &str) -> Result<TimeMlDoc, TimeMlError> {
                 }
             } else if tag.starts_with("</TIMEX3") {
                 if let Some((s, kind, value)) = open_timex.take() {
-                    timexes.push(TimeMlTimex {
-                        start: s,
-                        end: text.len(),
-                        kind,
-                        value,
-                    });
+                    timexes.push(TimeMlTimex { start: s, end: text.len(), kind, value });
                 }
             }
             i += e + 1;
@@ -133,14 +122,7 @@ pub fn parse(src: &str) -> Result<TimeMlDoc, TimeMlError> {
             i += n;
         }
     }
-    Ok(TimeMlDoc {
-        head: head.to_string(),
-        text,
-        tail: src[body_end..].to_string(),
-        dct,
-        dct_tid,
-        timexes,
-    })
+    Ok(TimeMlDoc { head: head.to_string(), text, tail: src[body_end..].to_string(), dct, dct_tid, timexes })
 }
 
 fn type_name(k: TimexType) -> &'static str {
@@ -167,9 +149,7 @@ pub fn tag(doc: &TimeMlDoc) -> Vec<TimeMlTimex> {
 }
 
 fn escape_attr(v: &str) -> String {
-    v.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
+    v.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
 }
 
 /// Writes the document with `timexes` as the only tags inside `<TEXT>`.
@@ -195,12 +175,8 @@ pub fn write(doc: &TimeMlDoc, timexes: &[TimeMlTimex]) -> String {
             tid = format!("t{n}");
         }
         n += 1;
-        let _ = write!(
-            out,
-            "<TIMEX3 tid=\"{tid}\" type=\"{}\" value=\"{}\">",
-            escape_attr(&t.kind),
-            escape_attr(&t.value)
-        );
+        let _ =
+            write!(out, "<TIMEX3 tid=\"{tid}\" type=\"{}\" value=\"{}\">", escape_attr(&t.kind), escape_attr(&t.value));
         out.push_str(&doc.text[t.start..t.end]);
         out.push_str("</TIMEX3>");
         pos = t.end;
@@ -245,24 +221,10 @@ fn overlaps(a: &TimeMlTimex, b: &TimeMlTimex) -> bool {
 }
 
 /// Scores one document's system timexes against its gold timexes.
-pub fn score_doc(
-    text: &str,
-    gold: &[TimeMlTimex],
-    system: &[TimeMlTimex],
-    errors: &mut Vec<ScoreError>,
-) -> Counts {
-    let mut c = Counts {
-        gold: gold.len(),
-        system: system.len(),
-        ..Counts::default()
-    };
-    let show = |t: &TimeMlTimex| {
-        (
-            text.get(t.start..t.end).unwrap_or("").replace('\n', " "),
-            t.kind.clone(),
-            t.value.clone(),
-        )
-    };
+pub fn score_doc(text: &str, gold: &[TimeMlTimex], system: &[TimeMlTimex], errors: &mut Vec<ScoreError>) -> Counts {
+    let mut c = Counts { gold: gold.len(), system: system.len(), ..Counts::default() };
+    let show =
+        |t: &TimeMlTimex| (text.get(t.start..t.end).unwrap_or("").replace('\n', " "), t.kind.clone(), t.value.clone());
     let mut used = vec![false; system.len()];
     for g in gold {
         if system.iter().any(|s| s.start == g.start && s.end == g.end) {
@@ -278,10 +240,7 @@ pub fn score_doc(
             .enumerate()
             .filter(|(k, s)| !used[*k] && overlaps(s, g))
             .min_by_key(|(_, s)| {
-                (
-                    s.start != g.start || s.end != g.end,
-                    s.start.abs_diff(g.start) + s.end.abs_diff(g.end),
-                )
+                (s.start != g.start || s.end != g.end, s.start.abs_diff(g.start) + s.end.abs_diff(g.end))
             })
             .map(|(k, _)| k);
         match pick {
@@ -294,11 +253,7 @@ pub fn score_doc(
                 c.type_ok += tok as usize;
                 c.value_ok += vok as usize;
                 if s.start != g.start || s.end != g.end {
-                    errors.push(ScoreError {
-                        what: "extent",
-                        gold: Some(show(g)),
-                        system: Some(show(s)),
-                    });
+                    errors.push(ScoreError { what: "extent", gold: Some(show(g)), system: Some(show(s)) });
                 }
                 if !tok || !vok {
                     errors.push(ScoreError {
@@ -308,11 +263,7 @@ pub fn score_doc(
                     });
                 }
             }
-            None if !any => errors.push(ScoreError {
-                what: "missed",
-                gold: Some(show(g)),
-                system: None,
-            }),
+            None if !any => errors.push(ScoreError { what: "missed", gold: Some(show(g)), system: None }),
             None => {}
         }
     }
@@ -323,11 +274,7 @@ pub fn score_doc(
         if gold.iter().any(|g| overlaps(s, g)) {
             c.relaxed_system += 1;
         } else {
-            errors.push(ScoreError {
-                what: "spurious",
-                gold: None,
-                system: Some(show(s)),
-            });
+            errors.push(ScoreError { what: "spurious", gold: None, system: Some(show(s)) });
         }
     }
     c
@@ -346,21 +293,9 @@ impl Counts {
         self.value_ok += o.value_ok;
     }
     fn prf(sys_hits: usize, gold_hits: usize, sys: usize, gold: usize) -> (f64, f64, f64) {
-        let p = if sys == 0 {
-            0.0
-        } else {
-            sys_hits as f64 / sys as f64
-        };
-        let r = if gold == 0 {
-            0.0
-        } else {
-            gold_hits as f64 / gold as f64
-        };
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
+        let p = if sys == 0 { 0.0 } else { sys_hits as f64 / sys as f64 };
+        let r = if gold == 0 { 0.0 } else { gold_hits as f64 / gold as f64 };
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
         (p, r, f)
     }
     /// Strict extent precision, recall, F1.
@@ -369,12 +304,7 @@ impl Counts {
     }
     /// Relaxed (overlap) extent precision, recall, F1.
     pub fn relaxed(&self) -> (f64, f64, f64) {
-        Self::prf(
-            self.relaxed_system,
-            self.relaxed_gold,
-            self.system,
-            self.gold,
-        )
+        Self::prf(self.relaxed_system, self.relaxed_gold, self.system, self.gold)
     }
     pub fn type_accuracy(&self) -> f64 {
         if self.pairs == 0 {
@@ -446,43 +376,19 @@ mod tests {
     fn tagger_on_timeml_text() {
         let d = parse(DOC).unwrap();
         let sys = tag(&d);
-        let y = sys
-            .iter()
-            .find(|t| &d.text[t.start..t.end] == "yesterday")
-            .expect("yesterday tagged");
+        let y = sys.iter().find(|t| &d.text[t.start..t.end] == "yesterday").expect("yesterday tagged");
         assert_eq!(y.value, "1998-01-07");
     }
 
     #[test]
     fn scoring() {
-        let t = |s, e, k: &str, v: &str| TimeMlTimex {
-            start: s,
-            end: e,
-            kind: k.into(),
-            value: v.into(),
-        };
+        let t = |s, e, k: &str, v: &str| TimeMlTimex { start: s, end: e, kind: k.into(), value: v.into() };
         let text = "0123456789012345678901234567890";
-        let gold = vec![
-            t(0, 4, "DATE", "1998"),
-            t(10, 20, "DURATION", "P1W"),
-            t(25, 28, "DATE", "X"),
-        ];
-        let sys = vec![
-            t(0, 4, "DATE", "1998"),
-            t(12, 20, "DURATION", "P2W"),
-            t(21, 23, "SET", "P1D"),
-        ];
+        let gold = vec![t(0, 4, "DATE", "1998"), t(10, 20, "DURATION", "P1W"), t(25, 28, "DATE", "X")];
+        let sys = vec![t(0, 4, "DATE", "1998"), t(12, 20, "DURATION", "P2W"), t(21, 23, "SET", "P1D")];
         let mut errs = Vec::new();
         let c = score_doc(text, &gold, &sys, &mut errs);
-        assert_eq!(
-            (
-                c.strict_gold,
-                c.strict_system,
-                c.relaxed_gold,
-                c.relaxed_system
-            ),
-            (1, 1, 2, 2)
-        );
+        assert_eq!((c.strict_gold, c.strict_system, c.relaxed_gold, c.relaxed_system), (1, 1, 2, 2));
         assert_eq!((c.pairs, c.type_ok, c.value_ok), (2, 2, 1));
         let (_, _, rf) = c.relaxed();
         assert!((rf - 2.0 / 3.0).abs() < 1e-9);

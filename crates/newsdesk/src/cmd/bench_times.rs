@@ -30,10 +30,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if docs.is_empty() {
         anyhow::bail!("no TimeML documents under {}", args.dir.display());
     }
-    let parsed: Vec<(Doc, Option<chrono::NaiveDate>)> = docs
-        .iter()
-        .map(|d| (Doc::from_text(&d.text), d.dct))
-        .collect();
+    let parsed: Vec<(Doc, Option<chrono::NaiveDate>)> = docs.iter().map(|d| (Doc::from_text(&d.text), d.dct)).collect();
     let tokens: usize = parsed.iter().map(|(d, _)| d.tokens.len()).sum();
     let mut found = 0usize;
     let mut reps = 0usize;

@@ -30,26 +30,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for rel in &files {
         let gp = args.gold.join(rel);
         let sp = args.system.join(rel);
-        let g = timeml::parse(
-            &std::fs::read_to_string(&gp).with_context(|| format!("reading {}", gp.display()))?,
-        )
-        .with_context(|| format!("parsing {}", gp.display()))?;
+        let g = timeml::parse(&std::fs::read_to_string(&gp).with_context(|| format!("reading {}", gp.display()))?)
+            .with_context(|| format!("parsing {}", gp.display()))?;
         let s = match std::fs::read_to_string(&sp) {
             Ok(s) => timeml::parse(&s).with_context(|| format!("parsing {}", sp.display()))?,
             Err(_) => {
                 eprintln!("newsdesk: {} missing; scored as empty", sp.display());
                 missing += 1;
-                timeml::TimeMlDoc {
-                    timexes: Vec::new(),
-                    ..g.clone()
-                }
+                timeml::TimeMlDoc { timexes: Vec::new(), ..g.clone() }
             }
         };
         if s.text != g.text {
-            anyhow::bail!(
-                "{}: the text differs from the gold text; cannot align",
-                sp.display()
-            );
+            anyhow::bail!("{}: the text differs from the gold text; cannot align", sp.display());
         }
         let mut errs = Vec::new();
         let c = timeml::score_doc(&g.text, &g.timexes, &s.timexes, &mut errs);
@@ -58,13 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 let f = |x: Option<(String, String, String)>| {
                     x.map_or("-".to_string(), |(t, k, v)| format!("{t:?} {k} {v}"))
                 };
-                println!(
-                    "{}\t{}\tgold: {}\tsystem: {}",
-                    rel.display(),
-                    e.what,
-                    f(e.gold),
-                    f(e.system)
-                );
+                println!("{}\t{}\tgold: {}\tsystem: {}", rel.display(), e.what, f(e.gold), f(e.system));
             }
         }
         total.add(&c);

@@ -2,6 +2,8 @@ pub mod analyze;
 pub mod bench;
 pub mod bench_times;
 pub mod eval_timeml;
+pub mod pipeline;
+pub mod pretty;
 pub mod timeml;
 
 /// Exit status: some records were rejected (the rest were processed).

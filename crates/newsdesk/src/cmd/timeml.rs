@@ -17,9 +17,7 @@ pub struct Args {
 /// Every `.tml` file under `dir`, sorted, as paths relative to `dir`.
 pub fn tml_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-        for e in std::fs::read_dir(dir)
-            .with_context(|| format!("reading directory {}", dir.display()))?
-        {
+        for e in std::fs::read_dir(dir).with_context(|| format!("reading directory {}", dir.display()))? {
             let p = e?.path();
             if p.is_dir() {
                 walk(root, &p, out)?;
@@ -43,8 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
     for rel in &files {
         let src_path = args.in_dir.join(rel);
-        let src = std::fs::read_to_string(&src_path)
-            .with_context(|| format!("reading {}", src_path.display()))?;
+        let src = std::fs::read_to_string(&src_path).with_context(|| format!("reading {}", src_path.display()))?;
         let doc = match timeml::parse(&src) {
             Ok(d) => d,
             Err(e) => {
@@ -56,20 +53,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let out = timeml::write(&doc, &timeml::tag(&doc));
         let dst = args.out_dir.join(rel);
         if let Some(parent) = dst.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("creating {}", parent.display()))?;
+            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
         std::fs::write(&dst, out).with_context(|| format!("writing {}", dst.display()))?;
     }
-    eprintln!(
-        "newsdesk: tagged {} of {} documents into {}",
-        files.len() - failed,
-        files.len(),
-        args.out_dir.display()
-    );
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(super::EXIT_SOME_REJECTED)
-    })
+    eprintln!("newsdesk: tagged {} of {} documents into {}", files.len() - failed, files.len(), args.out_dir.display());
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(super::EXIT_SOME_REJECTED) })
 }
