@@ -155,7 +155,7 @@ fn window_tense(low: &[&str], start: usize, end: usize, sent: Option<std::ops::R
         } else if w == "to" && k > 0 && matches!(low[k - 1], "set" | "due" | "scheduled" | "expected" | "slated") {
             score += 1.0;
         } else if matches!(w, "since" | "until" | "by") && k + 1 == start {
-            score += if w == "since" { -1.0 } else { 0.5 };
+            score += if w == "since" { -3.0 } else { 0.5 };
         }
     }
     // Verbs and cues next to the expression count twice.
