@@ -275,6 +275,11 @@ mod tests {
         assert_eq!(one("The talks ended on Monday.", "2022-01-09").2, "2022-01-03");
         assert_eq!(one("A meeting is scheduled for Wednesday.", "2022-01-09").2, "2022-01-12");
         assert_eq!(one("He spoke on Sunday.", "2022-01-09").2, "2022-01-09");
+        // relative to the day the text is about, not to the publication date
+        let v = tag("The fire broke out on Jan. 5, 2022. The previous Monday was calm.", "2022-01-09");
+        assert_eq!(v[1].2, "2022-01-03");
+        let v = tag("The fire broke out on Dec. 29, 2021. The previous Monday was calm.", "2022-01-09");
+        assert_eq!(v[1].2, "2021-12-27");
     }
 
     #[test]

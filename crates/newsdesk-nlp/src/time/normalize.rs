@@ -247,7 +247,12 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
         }
         Sem::Weekday { wd, shift } => match dct {
             Some(d) => {
-                let date = resolve_weekday(d, *wd, *shift, ctx.tense);
+                let date = match (shift, ctx.reference) {
+                    // "the previous Friday": the one before the day the text is about
+                    (-3 | 3, Some((r, Gran::Day))) => resolve_weekday(r, *wd, shift.signum(), ctx.tense),
+                    (-3 | 3, _) => resolve_weekday(d, *wd, shift.signum(), ctx.tense),
+                    _ => resolve_weekday(d, *wd, *shift, ctx.tense),
+                };
                 date_norm(fmt(date, Gran::Day), dct, Some((date, Gran::Day)))
             }
             None => date_norm(format!("XXXX-WXX-{wd}"), None, None),

@@ -25,7 +25,8 @@ pub enum Sem {
     Year(i32),
     /// Month (and day) with a year that may need resolving.
     Cal { year: YearRef, month: u32, day: Option<u32> },
-    /// A weekday: shift 0 = by tense, -1 = "last", 1 = "next", 2 = "this".
+    /// A weekday: shift 0 = by tense, -1 = "last", 1 = "next", 2 = "this",
+    /// -3 = "the previous" and 3 = "the following" (relative to the reference time).
     Weekday { wd: u32, shift: i32 },
     /// today (0), yesterday (-1), tomorrow (1).
     DayOffset(i32),
@@ -955,7 +956,11 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
             }
         }
         if let Some(wd) = weekday_at(lx, k) {
-            let s = if head == "this" { 2 } else { s };
+            let s = match head {
+                "this" => 2,
+                "previous" | "preceding" | "prior" | "following" if the => 3 * s,
+                _ => s,
+            };
             return m(start, k + 1, Sem::Weekday { wd, shift: s });
         }
         if let Some(mo) = month_at(lx, k).or_else(|| lexicon::month(hw).filter(|_| lx.capitalized(k) && hw.len() >= 3))
