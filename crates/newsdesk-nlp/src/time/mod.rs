@@ -253,6 +253,13 @@ mod tests {
         assert_eq!(one("The plan dates from August 1988.", "1989-10-27").2, "1988-08");
         assert_eq!(one("It grew in the 1990s.", "2000-01-01").2, "199");
         assert_eq!(one("It was filed on 2022-01-09.", "2023-01-01").2, "2022-01-09");
+        // numeric dates: a field above 12 decides; otherwise the order nearer the publication date
+        assert_eq!(one("It was filed on 25/12/2021.", "2022-01-09").2, "2021-12-25");
+        assert_eq!(one("It was filed on 12/25/2021.", "2022-01-09").2, "2021-12-25");
+        assert_eq!(one("It was filed on 1/8/2022.", "2022-01-09").2, "2022-01-08");
+        assert_eq!(one("It was filed on 8/1/2022.", "2022-01-09").2, "2022-01-08");
+        assert_eq!(one("It was filed on 8/1/2022.", "2022-08-03").2, "2022-08-01");
+        assert_eq!(one("It was filed on 08.01.2022 in Berlin.", "2022-01-09").2, "2022-01-08");
         assert_eq!(one("Profit rose in fiscal 1989.", "1989-11-02").2, "1989");
         assert_eq!(one("Sales peaked in '98.", "2001-05-01").2, "1998");
     }

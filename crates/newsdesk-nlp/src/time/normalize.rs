@@ -385,6 +385,26 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
                 sets_reference: base.sets_reference,
             }
         }
+        Sem::NumDate { year, a, b, us_first } => {
+            let us = ymd(*year, *a, *b);
+            let eu = ymd(*year, *b, *a);
+            let (first, second) = if *us_first { (us, eu) } else { (eu, us) };
+            let pick = match (first, second, dct) {
+                (Some(x), Some(y), Some(d)) => {
+                    if (y - d).num_days().abs() < (x - d).num_days().abs() {
+                        Some(y)
+                    } else {
+                        Some(x)
+                    }
+                }
+                (Some(x), _, _) => Some(x),
+                (None, y, _) => y,
+            };
+            match pick {
+                Some(date) => date_norm(fmt(date, Gran::Day), None, Some((date, Gran::Day))),
+                None => date_norm("XXXX-XX-XX".into(), None, None),
+            }
+        }
         Sem::Weekend { shift: s } => {
             let Some(d) = dct else {
                 return date_norm("XXXX-WXX-WE".into(), None, None);

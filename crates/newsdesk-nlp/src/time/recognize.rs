@@ -46,6 +46,8 @@ pub enum Sem {
     PartOfDay { day: Option<Box<Sem>>, code: &'static str },
     /// A weekend: by tense (0), or shifted.
     Weekend { shift: i32 },
+    /// A numeric date whose fields fit both month/day orders: `a/b/year`.
+    NumDate { year: i32, a: u32, b: u32, us_first: bool },
     /// A holiday on a fixed rule.
     Holiday { rule: Holiday, year: YearRef },
 }
@@ -1227,7 +1229,10 @@ fn holiday(lx: &Lx, i: usize) -> Option<Match> {
     m(i, end, Sem::Holiday { rule, year })
 }
 
-/// Numeric dates in one token: "2022-01-09", "1/9/2022", "09/01/22", "1998-01".
+/// Numeric dates in one token: "2022-01-09", "1/9/2022", "09/01/22", "9.1.2022".
+/// Slashes default to US order (month first), dots to European order (day
+/// first); a field above 12 settles it, and when both orders make a date the
+/// one nearer the publication date wins (see `normalize`).
 fn numeric_date(lx: &Lx, i: usize) -> Option<Match> {
     let w = lx.w(i);
     if w.len() < 6 || w.len() > 10 {
@@ -1237,6 +1242,8 @@ fn numeric_date(lx: &Lx, i: usize) -> Option<Match> {
         '-'
     } else if w.contains('/') {
         '/'
+    } else if w.contains('.') {
+        '.'
     } else {
         return None;
     };
@@ -1249,7 +1256,7 @@ fn numeric_date(lx: &Lx, i: usize) -> Option<Match> {
         }
         return None;
     }
-    if parts.len() == 3 && sep == '/' && (parts[2].len() == 4 || parts[2].len() == 2) {
+    if parts.len() == 3 && (parts[2].len() == 4 || parts[2].len() == 2) && parts[0].len() <= 2 && parts[1].len() <= 2 {
         let y = if parts[2].len() == 2 {
             if nums[2] < 50 {
                 2000 + nums[2] as i32
@@ -1260,11 +1267,14 @@ fn numeric_date(lx: &Lx, i: usize) -> Option<Match> {
             nums[2] as i32
         };
         let (a, b) = (nums[0], nums[1]);
-        // US order unless the first field cannot be a month.
-        let (mo, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
-        if (1..=12).contains(&mo) && (1..=31).contains(&d) {
-            return m(i, i + 1, Sem::Cal { year: YearRef::Abs(y), month: mo, day: Some(d) });
-        }
+        let us_ok = (1..=12).contains(&a) && (1..=31).contains(&b);
+        let eu_ok = (1..=12).contains(&b) && (1..=31).contains(&a);
+        return match (us_ok, eu_ok) {
+            (true, true) if a != b => m(i, i + 1, Sem::NumDate { year: y, a, b, us_first: sep != '.' }),
+            (true, _) => m(i, i + 1, Sem::Cal { year: YearRef::Abs(y), month: a, day: Some(b) }),
+            (false, true) => m(i, i + 1, Sem::Cal { year: YearRef::Abs(y), month: b, day: Some(a) }),
+            (false, false) => None,
+        };
     }
     None
 }
