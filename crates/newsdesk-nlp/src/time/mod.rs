@@ -86,6 +86,7 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
 
     let mut out = Vec::with_capacity(matches.len());
     let mut reference: Option<(NaiveDate, Gran)> = None;
+    let mut quarterly = false;
     for (mt, &t) in matches.iter().zip(&local) {
         let tense = match bare_weekday(&mt.sem) {
             Some(wd) => {
@@ -98,11 +99,12 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
             }
             None => t,
         };
-        let ctx = Ctx { dct: published, reference, tense };
+        let ctx = Ctx { dct: published, reference, tense, quarterly };
         let norm = normalize::normalize(&mt.sem, &ctx);
         if let Some(r) = norm.sets_reference {
             reference = Some(r);
         }
+        quarterly |= matches!(mt.sem, Sem::Quarter { half: false, .. });
         let (Some(first), Some(last)) = (doc.tokens.get(mt.start), doc.tokens.get(mt.end.saturating_sub(1))) else {
             continue;
         };

@@ -25,6 +25,8 @@ pub struct Ctx {
     pub reference: Option<(NaiveDate, Gran)>,
     /// Tense evidence of the sentence: < 0 past, > 0 future.
     pub tense: f32,
+    /// The text reports by quarters (it has a quarter expression before this one).
+    pub quarterly: bool,
 }
 
 /// A normalised expression.
@@ -311,14 +313,14 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
             };
             let g = unit_gran(*unit);
             let (anchor, gran) = match ctx.reference {
+                // "a year ago" in a report about a quarter: that quarter a year before
+                _ if ctx.quarterly && *unit == Unit::Year && *n == 1.0 => {
+                    (add_months(d, -3).unwrap_or(d), Gran::Quarter)
+                }
                 // "that year": the reference's year, at the unit's granularity
                 Some((r, rg)) if *from_ref && *n == 0.0 && rg <= g => (r, g),
                 Some((r, Gran::Day)) if *from_ref && g >= Gran::Month => (r, g),
                 Some((r, rg)) if *from_ref && rg <= g => (r, rg),
-                // "a year ago" in a report about a quarter: that quarter a year before
-                Some((_, Gran::Quarter)) if *unit == Unit::Year && n.fract() == 0.0 => {
-                    (add_months(d, -3).unwrap_or(d), Gran::Quarter)
-                }
                 _ => (d, g),
             };
             let k = (*dir as f64) * n;
