@@ -155,7 +155,12 @@ fn window_tense(low: &[&str], start: usize, end: usize, sent: Option<std::ops::R
         if lexicon::reporting_verb(w) && w != "according" {
             score -= if matches!(w, "says" | "say" | "tells" | "adds") { 0.0 } else { 1.5 };
         } else if w == "to" && k > 0 && matches!(low[k - 1], "set" | "due" | "scheduled" | "expected" | "slated") {
-            score += 1.0;
+            // "set to resume Monday"; but "had been due to expire Friday" is over
+            let past = low[k.saturating_sub(3)..k - 1].iter().any(|x| matches!(*x, "had" | "was" | "were" | "been"));
+            score += if past { -1.0 } else { 2.0 };
+        } else if w == "soon" && k > 0 && low[k - 1] == "as" && low.get(k + 1) == Some(&"as") {
+            // "as soon as Tuesday", "as soon as trading opens Monday"
+            score += 1.5;
         } else if matches!(w, "since" | "until" | "by") && k + 1 == start {
             score += if w == "since" { -3.0 } else { 0.5 };
         }
