@@ -520,6 +520,11 @@ fn year_led(lx: &Lx, i: usize) -> Option<Match> {
         return None;
     }
     if let Some(d) = decade_token(w) {
+        // "in his 30s" is an age
+        let prev = if i == 0 { "" } else { lx.w(i - 1) };
+        if w.len() <= 4 && matches!(prev, "his" | "her" | "their" | "my" | "your" | "our" | "mid" | "early" | "late") {
+            return None;
+        }
         return m(i, i + 1, Sem::Fixed(Kind::Date, d));
     }
     // "nineteen ninety-six"
@@ -948,6 +953,10 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
     };
     if let Some(s) = shift {
         let hw = lx.w(k);
+        // "This Week With David Brinkley": a capitalised unit in running text is a title
+        if lexicon::unit(hw).is_some() && lx.capitalized(k) && !lx.o(k).bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
         // "the past 18 months", "the next two weeks", "last five years"
         if let Some((n, after)) = number(lx, k) {
             let e = skip_adjuncts(lx, after);
@@ -1163,7 +1172,7 @@ fn set_led(lx: &Lx, i: usize) -> Option<Match> {
         "annually" | "yearly" | "annual" if w != "annual" => "P1Y",
         "hourly" => "PT1H",
         "nightly" => "TNI",
-        "every" | "each" | "per" => {
+        "every" | "each" => {
             let mut j = i + 1;
             if lx.w(j) == "other" {
                 j += 1;
