@@ -679,6 +679,18 @@ fn number_led(lx: &Lx, i: usize) -> Option<Match> {
     }
     // "a second term", "a quarter of the shares": ordinals and fractions.
     if matches!(lx.w(i), "a" | "an") && !plural {
+        // "$1.76 a year", "five flights a week": a rate, not a time
+        let prev = if i == 0 { "" } else { lx.w(i - 1) };
+        let rate = prev.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || matches!(prev, "%" | "percent" | "million" | "billion" | "thousand" | "cents" | "dollars" | "each")
+            || (prev.len() > 3
+                && prev.ends_with('s')
+                && prev.bytes().all(|b| b.is_ascii_lowercase())
+                && lexicon::unit(prev).is_none()
+                && !matches!(prev, "was" | "has" | "is" | "this" | "thus" | "plus" | "less" | "across" | "towards"));
+        if rate && !matches!(lx.w(j + 1), "ago" | "earlier" | "later" | "before" | "after" | "or") {
+            return None;
+        }
         let next = lx.w(j + 1);
         if unit == Unit::Second && next.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
             return None;
