@@ -1128,7 +1128,37 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
                 return m(i, i + 3, Sem::Duration { n: None, unit });
             }
         }
+        let (a, b, c) = (lx.w(i + 1), lx.w(i + 2), lx.w(i + 3));
+        // "in the past that ..." (longer readings such as "the past year" win elsewhere)
+        if a == "past" && prev == "in" {
+            return m(i, i + 2, Sem::Fixed(Kind::Date, "PAST_REF".into()));
+        }
+        // "in the near term"
+        if matches!(a, "near" | "short") && b == "term" {
+            return m(i, i + 3, Sem::Fixed(Kind::Date, "FUTURE_REF".into()));
+        }
+        // "the year ended Sept. 30": a fiscal year, a span
+        if a == "year" && matches!(b, "ended" | "ending" | "through") {
+            return m(i, i + 2, Sem::Duration { n: Some(1.0), unit: Unit::Year });
+        }
+        if a == "fiscal" && b == "year" && matches!(c, "ended" | "ending" | "through") {
+            return m(i, i + 3, Sem::Duration { n: Some(1.0), unit: Unit::Year });
+        }
+        // "For the week, the index dropped"; "the week's most active session"
+        if a == "week" && matches!(b, "," | "'s" | "." | ";") {
+            return m(i, i + 2, Sem::Deictic { unit: Unit::Week, shift: 0 });
+        }
         return None;
+    }
+    // "a 20th century democrat"
+    if let Some(c) = lexicon::ordinal(w) {
+        if lx.w(i + 1) == "century" && (1..=21).contains(&c) {
+            return m(i, i + 2, Sem::Fixed(Kind::Date, format!("{:02}", c - 1)));
+        }
+    }
+    // "at a later date"
+    if matches!(w, "a") && matches!(lx.w(i + 1), "later" | "future") && lx.w(i + 2) == "date" {
+        return m(i, i + 3, Sem::Fixed(Kind::Date, "FUTURE_REF".into()));
     }
     // "year's end", "year end"
     if w == "year" && ((lx.w(i + 1) == "'s" && lx.w(i + 2) == "end") || lx.w(i + 1) == "end") {
@@ -1144,9 +1174,22 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
             if matches!(prev, "for" | "within") && !matches!(lx.w(i + 1), "of" | "-") {
                 return m(i, i + 1, Sem::Duration { n: None, unit });
             }
+            // "weeks before the shooting", "days after a sniper killed ..."
+            if matches!(lx.w(i + 1), "before" | "after" | "earlier" | "later") && !is_determiner(prev) {
+                let dir = if matches!(lx.w(i + 1), "before" | "earlier") { -1 } else { 1 };
+                return m(i, i + 1, Sem::Offset { n: None, unit, dir, from_ref: true });
+            }
+            // "months of twists and turns"
+            if lx.w(i + 1) == "of" && !is_determiner(prev) && !matches!(prev, "of" | "in") {
+                return m(i, i + 1, Sem::Duration { n: None, unit });
+            }
         }
     }
     None
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "all" | "both")
 }
 
 /// Single words and fixed phrases: "today", "now", "recently", "tonight", "these days".
