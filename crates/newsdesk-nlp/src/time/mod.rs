@@ -311,6 +311,8 @@ mod tests {
         );
         assert_eq!(one("It is reviewed annually.", "2000-01-01").1, TimexType::Set);
         assert_eq!(one("It took twenty-one days.", "2000-01-01").2, "P21D");
+        assert_eq!(one("It took a minute and a half.", "2000-01-01").2, "PT1M30S");
+        assert_eq!(one("Sales rose in the last half of 1989.", "2000-01-01").2, "1989-H2");
     }
 
     #[test]

@@ -703,6 +703,12 @@ fn number_led(lx: &Lx, i: usize) -> Option<Match> {
         return None;
     }
     j += 1;
+    // "a minute and a half", "an hour and a half"
+    let mut n = n;
+    if lx.w(j) == "and" && lx.w(j + 1) == "a" && lx.w(j + 2) == "half" && !plural {
+        n = n.map(|v| v + 0.5);
+        j += 3;
+    }
     Some(with_direction(lx, i, j, n, unit))
 }
 
@@ -922,7 +928,12 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
         if lx.w(k) == "fiscal" {
             k += 1;
         }
-        if let Some(q) = lexicon::ordinal(lx.w(k)) {
+        // "the last half of 1989", "the latter half"
+        let ord = match lx.w(k) {
+            "last" | "latter" if lx.w(k + 1) == "half" => Some(2),
+            w => lexicon::ordinal(w),
+        };
+        if let Some(q) = ord {
             let u = lx.w(k + 1);
             let half = u == "half";
             if (u == "quarter" && (1..=4).contains(&q)) || (half && (1..=2).contains(&q)) {
