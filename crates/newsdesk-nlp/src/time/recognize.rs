@@ -262,10 +262,8 @@ fn month_at(lx: &Lx, i: usize) -> Option<u32> {
                 | "after"
                 | "between"
                 | "and"
-                | "mid-"
                 | "till"
                 | "on"
-                | "since-"
                 | "or"
         );
         let ok_next = next_num || matches!(lx.w(i + 1), "," | "." | ";");
@@ -852,12 +850,17 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
             ("day" | "week" | "month" | "year" | "night", "before" | "after" | "earlier" | "later") => {
                 let unit = lexicon::unit(lx.w(j)).map_or(Unit::Day, |u| u.0);
                 let dir = if matches!(lx.w(j + 1), "before" | "earlier") { -1 } else { 1 };
-                if matches!(lx.w(j + 1), "before" | "after")
+                // "the day before the vote": the preposition relates the
+                // expression to an event and stays outside the extent; the
+                // value is still the best guess (a day off the reference day).
+                let end = if matches!(lx.w(j + 1), "before" | "after")
                     && !matches!(lx.w(j + 2), "" | "," | "." | ";" | "and" | "\"" | "''" | "--")
                 {
-                    // "the day before the vote": anchored on an event; keep the relation.
-                }
-                return m(start, j + 2, Sem::Offset { n: Some(1.0), unit, dir, from_ref: true });
+                    j + 1
+                } else {
+                    j + 2
+                };
+                return m(start, end, Sem::Offset { n: Some(1.0), unit, dir, from_ref: true });
             }
             ("year", "two") if lx.w(j + 2) == "thousand" => return m(start, j + 3, Sem::Year(2000)),
             ("year", _) => {
@@ -1259,7 +1262,7 @@ fn set_led(lx: &Lx, i: usize) -> Option<Match> {
                 return m(i, j2 + 1, Sem::Fixed(Kind::Set, format!("XXXX-{code}")));
             }
             if let Some(code) = lexicon::part_of_day(lx.w(j2)) {
-                return m(i, j2 + 1, Sem::Fixed(Kind::Set, format!("TXX{code}").replace("TXX", "T")));
+                return m(i, j2 + 1, Sem::Fixed(Kind::Set, format!("XXXX-XX-XXT{code}")));
             }
             let (u, _) = lexicon::unit(lx.w(j2))?;
             let n = if lx.w(i + 1) == "other" { n.map(|v| v * 2.0) } else { n };
