@@ -7,6 +7,7 @@
 //! paragraphs. Each stage turns byte offsets into code point offsets with the
 //! doc's [`OffsetMap`] when it builds its output.
 
+pub mod ner;
 pub mod sentences;
 pub mod tokenize;
 

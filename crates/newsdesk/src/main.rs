@@ -20,6 +20,14 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Measure throughput of reading and analysis on a file.
     Bench(cmd::bench::Args),
+    /// Train a model (`newsdesk train ner ...`, `newsdesk train clusters ...`).
+    Train(cmd::train::Args),
+    /// Tag a CoNLL-2003 file, appending the predicted tag to each token line.
+    Conll(cmd::conll::Args),
+    /// Score a CoNLL file: gold tag in a column, prediction in the last.
+    EvalNer(cmd::eval_ner::Args),
+    /// Measure NER tagging speed on a CoNLL file.
+    BenchNer(cmd::bench_ner::Args),
 }
 
 fn main() -> ExitCode {
@@ -27,6 +35,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Train(args) => cmd::train::run(args),
+        Command::Conll(args) => cmd::conll::run(args),
+        Command::EvalNer(args) => cmd::eval_ner::run(args),
+        Command::BenchNer(args) => cmd::bench_ner::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,354 @@
+//! Feature extraction for the sequence tagger: every feature is a hashed
+//! (template, value) pair mapped to a row of the weight table.
+//!
+//! Per token we compute once: hashes of the word, its lower-case form, shape,
+//! prefixes and suffixes; its word clusters and corpus capitalisation ratio;
+//! its gazetteer categories. Per position the templates combine these over a
+//! ±2 window with sentence context (sentence start, all-caps line), document
+//! case evidence (the same word seen lower-case or capitalised mid-sentence
+//! elsewhere in the article) and the tags already predicted for the same word
+//! earlier in the article.
+
+use super::gazetteer::{GazMatch, Gazetteer, NCATS};
+use super::tags::{Tag, NTAGS};
+use std::collections::HashMap;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Word-cluster information for a lower-cased word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass {
+    /// Fine cluster id + 1 (0: unknown word).
+    pub fine: u16,
+    /// Coarse cluster id + 1 (0: unknown word).
+    pub coarse: u8,
+    /// How often the word is capitalised mid-sentence in the unlabeled
+    /// corpus, in buckets 1..=5 (0: unknown).
+    pub capbin: u8,
+}
+
+/// Word classes keyed by [`hash_lower`] of the word.
+pub type ClassTable = HashMap<u64, WordClass>;
+
+/// Hash of the lower-cased word (the key of [`ClassTable`]).
+pub fn hash_lower(w: &str) -> u64 {
+    super::gazetteer::hash_lower_words(&[w])
+}
+
+const F_INIT_CAP: u8 = 1;
+const F_ALL_CAPS: u8 = 2;
+const F_HAS_UPPER: u8 = 4;
+const F_HAS_DIGIT: u8 = 8;
+const F_ALPHA: u8 = 16;
+
+/// What the templates need to know about one token.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokInfo {
+    pub w: u64,
+    pub lw: u64,
+    pub shape: u64,
+    pub pre: [u64; 4],
+    pub suf: [u64; 4],
+    pub class: WordClass,
+    pub flags: u8,
+    pub gaz: GazMatch,
+    /// Sentence position flags: bit 0 first token, bit 1 sentence is an all-caps line.
+    pub pos: u8,
+    /// Document case evidence: bit 0 seen lower-case elsewhere, bit 1 seen
+    /// capitalised not at sentence start.
+    pub doc_case: u8,
+}
+
+impl TokInfo {
+    pub fn has_upper(&self) -> bool {
+        self.flags & F_HAS_UPPER != 0
+    }
+}
+
+const PAD_L: u64 = 0x5151_0000_0000_0001;
+const PAD_R: u64 = 0x5151_0000_0000_0002;
+
+fn shape_hash(w: &str) -> u64 {
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    let mut last = 0u8;
+    let mut run = 0;
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else if c.is_alphabetic() {
+            b'a'
+        } else {
+            b'~'
+        };
+        if s == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        last = s;
+        if n < buf.len() {
+            buf[n] = s;
+            n += 1;
+        }
+    }
+    xxh3_64(&buf[..n]) ^ 0x77
+}
+
+/// Computes the per-token information of a sentence's words (no document
+/// context; see [`doc_context`]).
+pub fn tok_info(words: &[&str], classes: &ClassTable, gaz: &Gazetteer, out: &mut Vec<TokInfo>) {
+    let start = out.len();
+    let mut lower = String::new();
+    for w in words {
+        lower.clear();
+        let mut flags = 0u8;
+        let mut n_upper = 0;
+        let mut n_alpha = 0;
+        for c in w.chars() {
+            if c.is_uppercase() {
+                n_upper += 1;
+            }
+            if c.is_alphabetic() {
+                n_alpha += 1;
+            }
+            if c.is_ascii_digit() {
+                flags |= F_HAS_DIGIT;
+            }
+            if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            flags |= F_INIT_CAP;
+        }
+        if n_upper > 0 {
+            flags |= F_HAS_UPPER;
+        }
+        if n_alpha > 0 && n_upper == n_alpha {
+            flags |= F_ALL_CAPS;
+        }
+        if n_alpha > 0 {
+            flags |= F_ALPHA;
+        }
+        let lb = lower.as_bytes();
+        let mut pre = [0u64; 4];
+        let mut suf = [0u64; 4];
+        // Char boundaries of the lower-cased word for affixes.
+        let mut bounds = [0usize; 5];
+        let mut nb = 0;
+        for (i, _) in lower.char_indices().skip(1).take(4) {
+            bounds[nb] = i;
+            nb += 1;
+        }
+        for k in 0..4 {
+            let end = if k < nb { bounds[k] } else { lb.len() };
+            pre[k] = xxh3_64(&lb[..end]) ^ (k as u64 + 1);
+        }
+        let mut rb = [lb.len(); 4];
+        let mut nr = 0;
+        for (i, _) in lower.char_indices().rev().take(4) {
+            rb[nr] = i;
+            nr += 1;
+        }
+        for k in 0..4 {
+            let s = if k < nr { rb[k] } else { 0 };
+            suf[k] = xxh3_64(&lb[s..]) ^ (k as u64 + 11);
+        }
+        let lw = hash_lower(w);
+        out.push(TokInfo {
+            w: xxh3_64(w.as_bytes()),
+            lw,
+            shape: shape_hash(w),
+            pre,
+            suf,
+            class: classes.get(&lw).copied().unwrap_or_default(),
+            flags,
+            gaz: GazMatch::default(),
+            pos: 0,
+            doc_case: 0,
+        });
+    }
+    let toks = &mut out[start..];
+    if toks.is_empty() {
+        return;
+    }
+    toks[0].pos |= 1;
+    let alpha: Vec<&TokInfo> = toks.iter().filter(|t| t.flags & F_ALPHA != 0).collect();
+    let caps = alpha.iter().filter(|t| t.flags & F_ALL_CAPS != 0).count();
+    if alpha.len() >= 2 && caps * 10 >= alpha.len() * 8 {
+        for t in toks.iter_mut() {
+            t.pos |= 2;
+        }
+    }
+    let mut gm = Vec::new();
+    gaz.annotate(words, &mut gm);
+    for (t, g) in toks.iter_mut().zip(gm) {
+        t.gaz = g;
+    }
+}
+
+/// Fills [`TokInfo::doc_case`] for all tokens of a document.
+pub fn doc_context(toks: &mut [TokInfo]) {
+    let mut seen: HashMap<u64, u8> = HashMap::with_capacity(toks.len());
+    for t in toks.iter() {
+        if t.flags & F_ALPHA == 0 || t.pos & 2 != 0 {
+            continue;
+        }
+        let e = seen.entry(t.lw).or_insert(0);
+        if t.flags & F_HAS_UPPER == 0 {
+            *e |= 1;
+        } else if t.pos & 1 == 0 {
+            *e |= 2;
+        }
+    }
+    for t in toks.iter_mut() {
+        t.doc_case = seen.get(&t.lw).copied().unwrap_or(0);
+    }
+}
+
+/// Tags already predicted in the document for each capitalised word:
+/// counts of O, PER, ORG, LOC, MISC.
+#[derive(Debug, Default)]
+pub struct History {
+    map: HashMap<u64, [u16; 5]>,
+}
+
+impl History {
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+    pub fn add(&mut self, toks: &[TokInfo], tags: &[Tag]) {
+        for (t, g) in toks.iter().zip(tags) {
+            if !t.has_upper() {
+                continue;
+            }
+            let k = match g.ent_type() {
+                None => 0,
+                Some(e) => 1 + e.index(),
+            };
+            let c = self.map.entry(t.lw).or_insert([0; 5]);
+            c[k] = c[k].saturating_add(1);
+        }
+    }
+    /// The majority label (0 = O, 1.. = type + 1) and whether it is unanimous.
+    fn majority(&self, lw: u64) -> Option<(u64, bool)> {
+        let c = self.map.get(&lw)?;
+        let total: u32 = c.iter().map(|&x| x as u32).sum();
+        let (k, &m) = c.iter().enumerate().max_by_key(|(i, &x)| (x, 5 - i))?;
+        Some((k as u64, m as u32 == total))
+    }
+}
+
+#[inline]
+fn mix(tid: u64, v: u64) -> u64 {
+    let x = (v ^ tid.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    x ^ (x >> 32)
+}
+
+/// Appends the feature rows (hashes masked to `mask`) of position `i` of a
+/// sentence to `out`.
+pub fn features(toks: &[TokInfo], i: usize, hist: &History, mask: u64, out: &mut Vec<u32>) {
+    let n = toks.len();
+    let t = &toks[i];
+    let at = |d: isize| -> Option<&TokInfo> {
+        let j = i as isize + d;
+        if j < 0 || j >= n as isize {
+            None
+        } else {
+            Some(&toks[j as usize])
+        }
+    };
+    let lw = |d: isize| at(d).map_or(if d < 0 { PAD_L } else { PAD_R }, |x| x.lw);
+    let sh = |d: isize| at(d).map_or(if d < 0 { PAD_L } else { PAD_R }, |x| x.shape);
+    let clf = |d: isize| {
+        at(d).map_or(if d < 0 { 1 << 20 } else { 2 << 20 }, |x| {
+            x.class.fine as u64
+        })
+    };
+    let clc = |d: isize| {
+        at(d).map_or(if d < 0 { 1 << 20 } else { 2 << 20 }, |x| {
+            x.class.coarse as u64
+        })
+    };
+    let mut push = |tid: u64, v: u64| out.push((mix(tid, v) & mask) as u32);
+    push(0, 0);
+    push(1, t.w);
+    push(2, t.lw);
+    push(3, t.shape);
+    for k in 0..4 {
+        push(4 + k as u64, t.pre[k]);
+        push(8 + k as u64, t.suf[k]);
+    }
+    push(12, lw(-1));
+    push(13, lw(1));
+    push(14, lw(-2));
+    push(15, lw(2));
+    push(16, sh(-1).wrapping_mul(31) ^ t.shape);
+    push(17, t.shape.wrapping_mul(31) ^ sh(1));
+    push(18, sh(-1));
+    push(19, sh(1));
+    push(20, lw(-1).wrapping_mul(31) ^ t.lw);
+    push(21, t.lw.wrapping_mul(31) ^ lw(1));
+    push(22, clf(0));
+    push(23, clc(0));
+    push(24, clf(-1));
+    push(25, clf(1));
+    push(26, clc(-1));
+    push(27, clc(1));
+    push(28, clf(-2));
+    push(29, clf(2));
+    push(30, clc(-1) << 8 | clc(0));
+    push(31, clc(0) << 8 | clc(1));
+    let pos = t.pos as u64;
+    push(
+        32,
+        (t.class.capbin as u64) << 8 | (t.flags as u64) << 2 | pos,
+    );
+    push(33, t.shape ^ pos);
+    if t.pos & 2 != 0 {
+        push(34, t.lw);
+    }
+    push(35, (t.doc_case as u64) << 8 | (t.flags as u64) << 2 | pos);
+    // Gazetteers.
+    let g = &t.gaz;
+    for b in 0..NCATS {
+        let bit = 1u16 << b;
+        if g.word & bit != 0 {
+            push(36, b as u64 | (t.flags as u64 & 1) << 8);
+        }
+        if g.multi & bit != 0 {
+            push(37, b as u64 | (g.multi_begin as u64) << 8);
+        }
+    }
+    if let Some(p) = at(-1) {
+        if p.gaz.word != 0 || p.gaz.multi != 0 {
+            push(38, (p.gaz.word as u64) << 16 | p.gaz.multi as u64);
+        }
+    }
+    if let Some(p) = at(1) {
+        if p.gaz.word != 0 || p.gaz.multi != 0 {
+            push(39, (p.gaz.word as u64) << 16 | p.gaz.multi as u64);
+        }
+    }
+    // Document history: what this word was tagged as earlier in the article.
+    if t.has_upper() {
+        if let Some((k, unanimous)) = hist.majority(t.lw) {
+            push(40, k << 1 | unanimous as u64);
+            push(41, k << 4 | pos);
+        }
+    }
+}
+
+/// Number of tags in a weight row.
+pub const ROW: usize = NTAGS;
