@@ -166,7 +166,7 @@ impl ClusterBuilder {
             cfg.seed ^ 0xABCD,
             &mut log,
         );
-        let mut table = ClassTable::new();
+        let mut table = ClassTable::default();
         for (wstr, &id) in &self.ids {
             let id = id as usize;
             if self.count[id] < cfg.min_count {
@@ -294,7 +294,7 @@ pub fn write_table(t: &ClassTable) -> String {
 
 /// Reads a table written by [`write_table`] (bad lines are skipped).
 pub fn read_table(s: &str) -> ClassTable {
-    let mut t = ClassTable::new();
+    let mut t = ClassTable::default();
     for line in s.lines() {
         let mut it = line.split_whitespace();
         let (Some(k), Some(f), Some(c), Some(b)) = (it.next(), it.next(), it.next(), it.next())

@@ -26,15 +26,37 @@ pub struct WordClass {
     pub capbin: u8,
 }
 
+/// A hasher for keys that are already hashes (u64): identity.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// A map keyed by 64-bit hashes.
+pub type U64Map<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 /// Word classes keyed by [`hash_lower`] of the word.
-pub type ClassTable = HashMap<u64, WordClass>;
+pub type ClassTable = U64Map<WordClass>;
 
 /// Hash of the lower-cased word (the key of [`ClassTable`]).
 pub fn hash_lower(w: &str) -> u64 {
-    super::gazetteer::hash_lower_words(&[w])
+    super::gazetteer::hash_lower_word(w)
 }
 
-const F_INIT_CAP: u8 = 1;
+/// Flag bit: the word starts with an upper-case letter.
+pub const F_INIT_CAP: u8 = 1;
 const F_ALL_CAPS: u8 = 2;
 const F_HAS_UPPER: u8 = 4;
 const F_HAS_DIGIT: u8 = 8;
@@ -105,10 +127,21 @@ fn shape_hash(w: &str) -> u64 {
 
 /// Computes the per-token information of a sentence's words (no document
 /// context; see [`doc_context`]).
-pub fn tok_info(words: &[&str], classes: &ClassTable, gaz: &Gazetteer, out: &mut Vec<TokInfo>) {
+pub fn tok_info(
+    words: &[&str],
+    classes: &ClassTable,
+    gaz: &Gazetteer,
+    cache: &mut U64Map<TokInfo>,
+    out: &mut Vec<TokInfo>,
+) {
     let start = out.len();
     let mut lower = String::new();
     for w in words {
+        let wh = xxh3_64(w.as_bytes());
+        if let Some(t) = cache.get(&wh) {
+            out.push(*t);
+            continue;
+        }
         lower.clear();
         let mut flags = 0u8;
         let mut n_upper = 0;
@@ -166,8 +199,8 @@ pub fn tok_info(words: &[&str], classes: &ClassTable, gaz: &Gazetteer, out: &mut
             suf[k] = xxh3_64(&lb[s..]) ^ (k as u64 + 11);
         }
         let lw = hash_lower(w);
-        out.push(TokInfo {
-            w: xxh3_64(w.as_bytes()),
+        let info = TokInfo {
+            w: wh,
             lw,
             shape: shape_hash(w),
             pre,
@@ -177,7 +210,9 @@ pub fn tok_info(words: &[&str], classes: &ClassTable, gaz: &Gazetteer, out: &mut
             gaz: GazMatch::default(),
             pos: 0,
             doc_case: 0,
-        });
+        };
+        cache.insert(wh, info);
+        out.push(info);
     }
     let toks = &mut out[start..];
     if toks.is_empty() {
@@ -191,16 +226,13 @@ pub fn tok_info(words: &[&str], classes: &ClassTable, gaz: &Gazetteer, out: &mut
             t.pos |= 2;
         }
     }
-    let mut gm = Vec::new();
-    gaz.annotate(words, &mut gm);
-    for (t, g) in toks.iter_mut().zip(gm) {
-        t.gaz = g;
-    }
+    gaz.annotate_tokens(toks);
 }
 
 /// Fills [`TokInfo::doc_case`] for all tokens of a document.
 pub fn doc_context(toks: &mut [TokInfo]) {
-    let mut seen: HashMap<u64, u8> = HashMap::with_capacity(toks.len());
+    let mut seen: U64Map<u8> = U64Map::default();
+    seen.reserve(toks.len());
     for t in toks.iter() {
         if t.flags & F_ALPHA == 0 || t.pos & 2 != 0 {
             continue;
@@ -221,7 +253,7 @@ pub fn doc_context(toks: &mut [TokInfo]) {
 /// counts of O, PER, ORG, LOC, MISC.
 #[derive(Debug, Default)]
 pub struct History {
-    map: HashMap<u64, [u16; 5]>,
+    map: U64Map<[u16; 5]>,
 }
 
 impl History {

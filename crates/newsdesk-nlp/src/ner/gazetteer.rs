@@ -4,7 +4,7 @@
 //! case-insensitively on token sequences, longest match first, only where the
 //! first token has an upper-case letter.
 
-use std::collections::HashMap;
+use super::features::{TokInfo, U64Map, F_INIT_CAP};
 use std::sync::OnceLock;
 
 pub const PLACE: u16 = 1;
@@ -53,7 +53,9 @@ const MAX_LEN: usize = 5;
 
 /// The gazetteer index: hashes of lower-cased, space-joined token sequences.
 pub struct Gazetteer {
-    map: HashMap<u64, u16>,
+    map: U64Map<u16>,
+    /// Longest entry (in tokens) starting with each first word.
+    first: U64Map<u8>,
 }
 
 /// Per-token gazetteer information.
@@ -67,18 +69,15 @@ pub struct GazMatch {
     pub multi_begin: bool,
 }
 
-/// Case-folding FNV-1a over the words joined by single spaces.
-pub fn hash_lower_words<S: AsRef<str>>(words: &[S]) -> u64 {
+/// Case-folding FNV-1a hash of one word.
+pub fn hash_lower_word(w: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |b: u8| {
         h ^= b as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
     };
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            eat(b' ');
-        }
-        for c in w.as_ref().chars() {
+    {
+        for c in w.chars() {
             if c.is_ascii() {
                 eat(c.to_ascii_lowercase() as u8);
             } else {
@@ -94,9 +93,26 @@ pub fn hash_lower_words<S: AsRef<str>>(words: &[S]) -> u64 {
     h
 }
 
+/// Hash of a sequence of [`hash_lower_word`] hashes (one word: the word's hash).
+pub fn combine(hashes: impl IntoIterator<Item = u64>) -> u64 {
+    let mut it = hashes.into_iter();
+    let mut h = it.next().unwrap_or(0);
+    for x in it {
+        h = (h.rotate_left(17) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    h
+}
+
+/// Hash of the lower-cased words (the gazetteer key).
+pub fn hash_lower_words<S: AsRef<str>>(words: &[S]) -> u64 {
+    combine(words.iter().map(|w| hash_lower_word(w.as_ref())))
+}
+
 impl Gazetteer {
     fn build() -> Gazetteer {
-        let mut map: HashMap<u64, u16> = HashMap::with_capacity(100_000);
+        let mut map: U64Map<u16> = U64Map::default();
+        map.reserve(100_000);
+        let mut first: U64Map<u8> = U64Map::default();
         for (text, cat) in SOURCES {
             for line in text.lines() {
                 let words: Vec<&str> = line.split_whitespace().collect();
@@ -104,9 +120,11 @@ impl Gazetteer {
                     continue;
                 }
                 *map.entry(hash_lower_words(&words)).or_insert(0) |= cat;
+                let f = first.entry(hash_lower_word(words[0])).or_insert(1);
+                *f = (*f).max(words.len() as u8);
             }
         }
-        Gazetteer { map }
+        Gazetteer { map, first }
     }
 
     /// The embedded gazetteer (built on first use, a few milliseconds).
@@ -123,35 +141,80 @@ impl Gazetteer {
         self.map.get(&hash_lower_words(words)).copied().unwrap_or(0)
     }
 
-    /// Matches every token of a sentence.
+    /// Matches every token of a sentence given as words.
     pub fn annotate(&self, words: &[&str], out: &mut Vec<GazMatch>) {
+        let h: Vec<u64> = words.iter().map(|w| hash_lower_word(w)).collect();
+        let cap: Vec<bool> = words
+            .iter()
+            .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
         out.clear();
         out.resize(words.len(), GazMatch::default());
+        self.annotate_hashes(&h, &cap, out);
+    }
+
+    /// Fills [`TokInfo::gaz`] for a sentence's tokens.
+    pub fn annotate_tokens(&self, toks: &mut [TokInfo]) {
+        let n = toks.len();
         let mut i = 0;
-        while i < words.len() {
-            if !words[i].chars().next().is_some_and(char::is_uppercase) {
+        while i < n {
+            if toks[i].flags & F_INIT_CAP == 0 {
                 i += 1;
                 continue;
             }
-            out[i].word = self.lookup(&words[i..i + 1]);
-            let maxn = MAX_LEN.min(words.len() - i);
+            let Some(&maxlen) = self.first.get(&toks[i].lw) else {
+                i += 1;
+                continue;
+            };
+            toks[i].gaz.word = self.map.get(&toks[i].lw).copied().unwrap_or(0);
+            let maxn = (maxlen as usize).min(n - i);
             let mut matched = 1;
-            for n in (2..=maxn).rev() {
-                let c = self.lookup(&words[i..i + n]);
-                if c != 0 {
-                    out[i].multi |= c;
-                    out[i].multi_begin = true;
-                    for o in &mut out[i + 1..i + n] {
-                        o.multi |= c;
+            for m in (2..=maxn).rev() {
+                let key = combine(toks[i..i + m].iter().map(|t| t.lw));
+                if let Some(&c) = self.map.get(&key) {
+                    toks[i].gaz.multi |= c;
+                    toks[i].gaz.multi_begin = true;
+                    for t in &mut toks[i + 1..i + m] {
+                        t.gaz.multi |= c;
                     }
-                    matched = n;
+                    matched = m;
                     break;
                 }
             }
-            // Tokens inside a match still get their own single-word categories.
             for j in i + 1..i + matched {
-                if words[j].chars().next().is_some_and(char::is_uppercase) {
-                    out[j].word = self.lookup(&words[j..j + 1]);
+                if toks[j].flags & F_INIT_CAP != 0 {
+                    toks[j].gaz.word = self.map.get(&toks[j].lw).copied().unwrap_or(0);
+                }
+            }
+            i += matched;
+        }
+    }
+
+    fn annotate_hashes(&self, h: &[u64], cap: &[bool], out: &mut [GazMatch]) {
+        let n = h.len();
+        let mut i = 0;
+        while i < n {
+            if !cap[i] {
+                i += 1;
+                continue;
+            }
+            out[i].word = self.map.get(&h[i]).copied().unwrap_or(0);
+            let maxn = MAX_LEN.min(n - i);
+            let mut matched = 1;
+            for m in (2..=maxn).rev() {
+                if let Some(&c) = self.map.get(&combine(h[i..i + m].iter().copied())) {
+                    out[i].multi |= c;
+                    out[i].multi_begin = true;
+                    for o in &mut out[i + 1..i + m] {
+                        o.multi |= c;
+                    }
+                    matched = m;
+                    break;
+                }
+            }
+            for j in i + 1..i + matched {
+                if cap[j] {
+                    out[j].word = self.map.get(&h[j]).copied().unwrap_or(0);
                 }
             }
             i += matched;

@@ -85,6 +85,8 @@ pub struct Workspace {
     pub em: Vec<[f32; NTAGS]>,
     pub tags: Vec<Tag>,
     pub hist: History,
+    /// Per-document cache of token information by word.
+    pub cache: features::U64Map<TokInfo>,
 }
 
 /// Computes per-token information for a whole document into `ws.toks`.
@@ -96,8 +98,9 @@ pub fn prepare_doc(
 ) {
     let gaz = Gazetteer::get();
     ws.toks.clear();
+    ws.cache.clear();
     for s in sentences {
-        features::tok_info(&words[s.clone()], classes, gaz, &mut ws.toks);
+        features::tok_info(&words[s.clone()], classes, gaz, &mut ws.cache, &mut ws.toks);
     }
     features::doc_context(&mut ws.toks);
 }
@@ -250,10 +253,20 @@ impl NerModel {
             raw.push(c.coarse);
             raw.push(c.capbin);
         }
-        // Weights column-major by tag (better compression: long zero runs).
-        for t in 0..ROW {
-            for r in 0..self.weights.len() / ROW {
-                raw.extend_from_slice(&self.weights[r * ROW + t].to_le_bytes());
+        // Sparse weights: a bitmap of the non-zero rows, then those rows.
+        let nrows = self.weights.len() / ROW;
+        let mut bitmap = vec![0u8; nrows.div_ceil(8)];
+        for (r, row) in self.weights.chunks_exact(ROW).enumerate() {
+            if row.iter().any(|&w| w != 0) {
+                bitmap[r / 8] |= 1 << (r % 8);
+            }
+        }
+        raw.extend_from_slice(&bitmap);
+        for (r, row) in self.weights.chunks_exact(ROW).enumerate() {
+            if bitmap[r / 8] & (1 << (r % 8)) != 0 {
+                for w in row {
+                    raw.extend_from_slice(&w.to_le_bytes());
+                }
             }
         }
         let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
@@ -287,7 +300,8 @@ impl NerModel {
             *v = f32::from_le_bytes(rd(&mut r)?);
         }
         let ncl = u32::from_le_bytes(rd(&mut r)?) as usize;
-        let mut classes = ClassTable::with_capacity(ncl.min(1 << 20));
+        let mut classes = ClassTable::default();
+        classes.reserve(ncl.min(1 << 20));
         for _ in 0..ncl {
             let k = u64::from_le_bytes(rd(&mut r)?);
             let fine = u16::from_le_bytes(rd(&mut r)?);
@@ -302,15 +316,25 @@ impl NerModel {
             );
         }
         let nrows = 1usize << bits;
-        if r.len() != nrows * ROW * 2 {
+        if r.len() < nrows / 8 {
             return Err(bad("truncated weights"));
         }
+        let (bitmap, mut data) = r.split_at(nrows / 8);
         let mut weights = vec![0i16; nrows * ROW];
-        for t in 0..ROW {
-            let col = &r[t * nrows * 2..(t + 1) * nrows * 2];
-            for (i, c) in col.chunks_exact(2).enumerate() {
-                weights[i * ROW + t] = i16::from_le_bytes([c[0], c[1]]);
+        for (r, row) in weights.chunks_exact_mut(ROW).enumerate() {
+            if bitmap[r / 8] & (1 << (r % 8)) == 0 {
+                continue;
             }
+            if data.len() < ROW * 2 {
+                return Err(bad("truncated weights"));
+            }
+            for (k, w) in row.iter_mut().enumerate() {
+                *w = i16::from_le_bytes([data[2 * k], data[2 * k + 1]]);
+            }
+            data = &data[ROW * 2..];
+        }
+        if !data.is_empty() {
+            return Err(bad("trailing bytes"));
         }
         Ok(NerModel {
             bits,
@@ -343,3 +367,36 @@ impl NerModel {
 
 /// The trained model file, embedded at build time.
 pub static EMBEDDED: &[u8] = include_bytes!("../../../../models/ner/ner.model");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_round_trips_through_bytes() {
+        let mut w = vec![0f32; (1 << 10) * ROW];
+        w[5 * ROW + 3] = 2.5;
+        w[700 * ROW] = -1.0;
+        let mut classes = ClassTable::default();
+        classes.insert(42, WordClass { fine: 3, coarse: 1, capbin: 5 });
+        let mut trans = [[0f32; NTAGS]; NTAGS];
+        trans[1][2] = 0.5;
+        let m = NerModel::quantise(10, &w, trans, [0.25; NTAGS], classes);
+        let back = NerModel::from_bytes(&m.to_bytes()).expect("valid model");
+        assert_eq!(back.weights, m.weights);
+        assert_eq!(back.classes, m.classes);
+        assert_eq!(back.trans, m.trans);
+        assert_eq!(back.start, m.start);
+        assert!(NerModel::from_bytes(b"garbage").is_err());
+        assert!(NerModel::from_bytes(&[]).is_err());
+    }
+}
+
+#[cfg(test)]
+mod embedded_tests {
+    #[test]
+    fn embedded_model_loads() {
+        let m = super::NerModel::from_bytes(super::EMBEDDED);
+        assert!(m.is_ok(), "{:?}", m.err());
+    }
+}
