@@ -78,6 +78,17 @@ pub struct TokInfo {
     /// Document case evidence: bit 0 seen lower-case elsewhere, bit 1 seen
     /// capitalised not at sentence start.
     pub doc_case: u8,
+    /// The run of capitalised words (with inner "of", "and", ...) holding the
+    /// token: length (0 when none or on an all-caps line), position (0 single,
+    /// 1 first, 2 inside, 3 last), first and last words' `lw`.
+    pub run_len: u8,
+    pub run_pos: u8,
+    pub run_first: u64,
+    pub run_last: u64,
+}
+
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "for" | "and" | "de" | "du" | "la" | "von" | "van" | "der" | "al" | "bin" | "&")
 }
 
 impl TokInfo {
@@ -210,6 +221,10 @@ pub fn tok_info(
             gaz: GazMatch::default(),
             pos: 0,
             doc_case: 0,
+            run_len: 0,
+            run_pos: 0,
+            run_first: 0,
+            run_last: 0,
         };
         cache.insert(wh, info);
         out.push(info);
@@ -227,6 +242,43 @@ pub fn tok_info(
         }
     }
     gaz.annotate_tokens(toks);
+    if toks[0].pos & 2 == 0 {
+        let cap = |t: &TokInfo| t.flags & F_INIT_CAP != 0;
+        let mut i = 0;
+        while i < toks.len() {
+            if !cap(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            loop {
+                if j < toks.len() && cap(&toks[j]) {
+                    j += 1;
+                } else if j + 1 < toks.len() && is_connector(words[j]) && cap(&toks[j + 1]) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let (first, last) = (toks[i].lw, toks[j - 1].lw);
+            let len = (j - i).min(255) as u8;
+            for (k, t) in toks[i..j].iter_mut().enumerate() {
+                t.run_len = len;
+                t.run_pos = if len == 1 {
+                    0
+                } else if k == 0 {
+                    1
+                } else if k + 1 == j - i {
+                    3
+                } else {
+                    2
+                };
+                t.run_first = first;
+                t.run_last = last;
+            }
+            i = j;
+        }
+    }
 }
 
 /// Fills [`TokInfo::doc_case`] for all tokens of a document.
@@ -371,6 +423,14 @@ pub fn features(toks: &[TokInfo], i: usize, hist: &History, mask: u64, out: &mut
     if let Some(p) = at(1) {
         if p.gaz.word != 0 || p.gaz.multi != 0 {
             push(39, (p.gaz.word as u64) << 16 | p.gaz.multi as u64);
+        }
+    }
+    // The capitalised run holding the token.
+    if t.run_len > 0 {
+        push(42, (t.run_len.min(4) as u64) << 4 | t.run_pos as u64);
+        if t.run_len > 1 {
+            push(43, t.run_last ^ t.run_pos as u64);
+            push(44, t.run_first ^ t.run_pos as u64);
         }
     }
     // Document history: what this word was tagged as earlier in the article.
