@@ -94,8 +94,8 @@ pub fn analyze(article: &Article) -> Analysis {
         schema_version: SCHEMA_VERSION,
         article: article.clone(),
         sentences,
-        // Filled by the entity, quote and time stages (issues #4, #5, #3).
-        entities: Vec::new(),
+        entities: ner::extract_entities(&doc),
+        // Filled by the quote and time stages (issues #5, #3).
         quotes: Vec::new(),
         times: Vec::new(),
     }

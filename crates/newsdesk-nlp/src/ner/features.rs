@@ -88,7 +88,10 @@ pub struct TokInfo {
 }
 
 fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "for" | "and" | "de" | "du" | "la" | "von" | "van" | "der" | "al" | "bin" | "&")
+    matches!(
+        w,
+        "of" | "for" | "and" | "de" | "du" | "la" | "von" | "van" | "der" | "al" | "bin" | "&"
+    )
 }
 
 impl TokInfo {

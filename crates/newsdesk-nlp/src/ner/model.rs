@@ -378,7 +378,14 @@ mod tests {
         w[5 * ROW + 3] = 2.5;
         w[700 * ROW] = -1.0;
         let mut classes = ClassTable::default();
-        classes.insert(42, WordClass { fine: 3, coarse: 1, capbin: 5 });
+        classes.insert(
+            42,
+            WordClass {
+                fine: 3,
+                coarse: 1,
+                capbin: 5,
+            },
+        );
         let mut trans = [[0f32; NTAGS]; NTAGS];
         trans[1][2] = 0.5;
         let m = NerModel::quantise(10, &w, trans, [0.25; NTAGS], classes);
