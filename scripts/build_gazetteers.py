@@ -28,8 +28,23 @@ def ascii_ok(s):
     return all(ord(c) < 0x250 for c in s)
 
 
+# English function words: never gazetteer entries on their own.
+STOP = set("""a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not now of off on once only or other our ours ourselves out over own same she should so
+some such than that the their theirs them themselves then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your yours
+yourself yourselves said says say also new one two three us mr mrs ms""".split())
+
+
+# Acronyms that look like function words but are names.
+KEEP = {"US", "WHO"}
+
+
 def write(name, entries):
-    entries = sorted({e.strip() for e in entries if e and e.strip() and len(e) <= 60})
+    entries = sorted({e.strip() for e in entries if e and e.strip() and len(e) <= 60
+                      and (e.strip().lower() not in STOP or e.strip() in KEEP)})
     with open(os.path.join(OUT, name + ".txt"), "w", encoding="utf-8") as f:
         for e in entries:
             f.write(e + "\n")

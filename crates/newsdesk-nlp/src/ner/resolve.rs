@@ -113,24 +113,23 @@ fn expand_acronyms(
     sentences: &[std::ops::Range<usize>],
     raws: Vec<Raw>,
 ) -> Vec<Raw> {
-    let mut out = raws;
-    let mut i = 0;
-    while i < out.len() {
-        let a = out[i];
+    // (start, end, type) of each expansion, in order, non-overlapping.
+    let mut exps: Vec<(usize, usize, EntType)> = Vec::new();
+    let mut si = 0;
+    for a in &raws {
         if a.end - a.start != 1 || !is_acronym(words[a.start]) || a.ty == EntType::Per {
-            i += 1;
             continue;
         }
-        let lo = sentences
-            .iter()
-            .find(|s| s.contains(&a.start))
-            .map_or(a.start, |s| s.start);
+        while si < sentences.len() && sentences[si].end <= a.start {
+            si += 1;
+        }
+        let lo = sentences.get(si).map_or(a.start, |s| s.start.min(a.start));
+        let lo = lo.max(exps.last().map_or(0, |e| e.1 + 1));
         let mut end = a.start;
         if end > lo && words[end - 1] == "(" {
             end -= 1;
         }
         let letters = acronym_letters(words[a.start]);
-        let mut found = None;
         let mut s = end;
         while s > lo && end - s < 16 {
             s -= 1;
@@ -139,32 +138,42 @@ fn expand_acronyms(
             }
             let ini = initials(&words[s..end]);
             if ini == letters {
-                found = Some(s);
+                if end - s >= 2 {
+                    exps.push((s, end, a.ty));
+                }
                 break;
             }
             if !letters.ends_with(&ini) {
                 break;
             }
         }
-        if let Some(s) = found {
-            if end - s >= 2 {
-                // Replace the mentions inside [s, end) by one of the acronym's type.
-                let before = out.iter().take(i).filter(|r| r.end <= s).count();
-                out.retain(|r| !(r.start >= s && r.end <= end) || r.start == a.start);
-                out.retain(|r| !(r.start < end && r.end > s && r.start != a.start));
-                out.insert(
-                    before,
-                    Raw {
-                        ty: a.ty,
-                        start: s,
-                        end,
-                    },
-                );
-                i = before + 2;
-                continue;
-            }
+    }
+    if exps.is_empty() {
+        return raws;
+    }
+    let mut out = Vec::with_capacity(raws.len() + exps.len());
+    let mut ei = 0;
+    for r in raws {
+        while ei < exps.len() && exps[ei].1 <= r.start {
+            let (s, e, ty) = exps[ei];
+            out.push(Raw {
+                ty,
+                start: s,
+                end: e,
+            });
+            ei += 1;
         }
-        i += 1;
+        if ei < exps.len() && r.start < exps[ei].1 && r.end > exps[ei].0 {
+            continue; // inside (or across) the expansion: replaced by it
+        }
+        out.push(r);
+    }
+    for &(s, e, ty) in &exps[ei..] {
+        out.push(Raw {
+            ty,
+            start: s,
+            end: e,
+        });
     }
     out
 }
@@ -247,59 +256,72 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         }
     }
     // 3. Person names: full names own their surnames and first names.
-    let full: Vec<usize> = (0..n)
-        .filter(|&i| raws[i].ty == EntType::Per && raws[i].end - raws[i].start >= 2)
-        .collect();
+    // Index distinct full names by last and first word.
+    let mut by_last: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (k, &i) in &by_text {
+        let r = raws[i];
+        if r.ty == EntType::Per && r.end - r.start >= 2 && !k.is_empty() {
+            by_last
+                .entry(words[r.end - 1].to_lowercase())
+                .or_default()
+                .push(i);
+            by_first
+                .entry(words[r.start].to_lowercase())
+                .or_default()
+                .push(i);
+        }
+    }
+    // Every mention of each distinct full name, in order.
+    let mut full_mentions: U64Map<Vec<usize>> = U64Map::default();
+    for i in 0..n {
+        let r = raws[i];
+        if r.ty == EntType::Per && r.end - r.start >= 2 {
+            let first = by_text.get(&norm(toks(&r))).copied().unwrap_or(i);
+            full_mentions.entry(first as u64).or_default().push(i);
+        }
+    }
     for i in 0..n {
         let r = raws[i];
         if r.end - r.start != 1 {
             continue;
         }
         let w = words[r.start].to_lowercase();
-        let candidates: Vec<usize> = full
-            .iter()
-            .copied()
-            .filter(|&j| {
-                let f = toks(&raws[j]);
-                f[f.len() - 1].to_lowercase() == w
-                    || (r.ty == EntType::Per && f[0].to_lowercase() == w)
-            })
-            .collect();
-        // Prefer surname matches over first-name matches.
-        let surname: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&j| toks(&raws[j]).last().is_some_and(|l| l.to_lowercase() == w))
-            .collect();
-        let pool = if surname.is_empty() {
-            candidates
-        } else {
-            surname
-        };
-        let best = pool
-            .iter()
-            .copied()
-            .filter(|&j| raws[j].start < r.start)
-            .max_by_key(|&j| raws[j].start)
-            .or_else(|| pool.iter().copied().min_by_key(|&j| raws[j].start));
-        if let Some(j) = best {
+        let mut pool: Vec<usize> = by_last.get(&w).cloned().unwrap_or_default();
+        if pool.is_empty() && r.ty == EntType::Per {
+            pool = by_first.get(&w).cloned().unwrap_or_default();
+        }
+        // The nearest preceding mention of a candidate name, else the nearest following.
+        let mut before: Option<usize> = None;
+        let mut after: Option<usize> = None;
+        for &c in &pool {
+            let ms = full_mentions.get(&(c as u64)).map_or(&[][..], |v| &v[..]);
+            let k = ms.partition_point(|&m| raws[m].start < r.start);
+            if k > 0 && before.is_none_or(|b| raws[ms[k - 1]].start > raws[b].start) {
+                before = Some(ms[k - 1]);
+            }
+            if k < ms.len() && after.is_none_or(|a| raws[ms[k]].start < raws[a].start) {
+                after = Some(ms[k]);
+            }
+        }
+        if let Some(j) = before.or(after) {
             union(&mut parent, i, j);
         }
     }
     // 4. Acronyms of organisation and place names.
+    let mut by_initials: std::collections::HashMap<String, usize> = Default::default();
+    for j in 0..n {
+        let f = toks(&raws[j]);
+        if f.len() >= 2 && matches!(raws[j].ty, EntType::Org | EntType::Loc | EntType::Misc) {
+            by_initials.entry(initials(f)).or_insert(j);
+        }
+    }
     for i in 0..n {
         let r = raws[i];
         if r.end - r.start != 1 || !is_acronym(words[r.start]) {
             continue;
         }
-        let letters = acronym_letters(words[r.start]);
-        let target = (0..n).find(|&j| {
-            let f = toks(&raws[j]);
-            f.len() >= 2
-                && matches!(raws[j].ty, EntType::Org | EntType::Loc | EntType::Misc)
-                && initials(f) == letters
-        });
-        if let Some(j) = target {
+        if let Some(&j) = by_initials.get(&acronym_letters(words[r.start])) {
             union(&mut parent, i, j);
         }
     }
@@ -340,6 +362,16 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         doc.text[doc.tokens[raws[best].start].start..doc.tokens[raws[best].end - 1].end].to_string()
     };
     let names: Vec<String> = groups.iter().map(canonical).collect();
+    let mut tok_mention = vec![u32::MAX; words.len()];
+    for (k, r) in raws.iter().enumerate() {
+        for t in &mut tok_mention[r.start..r.end] {
+            *t = k as u32;
+        }
+    }
+    let ix = Index {
+        tok_mention,
+        by_text,
+    };
     let mut out = Vec::with_capacity(groups.len());
     for (g, grp) in groups.iter().enumerate() {
         let ty = EntType::ALL
@@ -377,7 +409,7 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         if kind == EntityKind::Person {
             for &m in &grp.mentions {
                 if let Some((rs, re, aff)) =
-                    find_role(doc, words, raws, &mention_group, &names, gaz, m)
+                    find_role(doc, words, raws, &mention_group, &names, gaz, &ix, m)
                 {
                     let span = doc
                         .offsets
@@ -398,6 +430,14 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         });
     }
     out
+}
+
+/// Lookups for [`find_role`].
+struct Index {
+    /// For each token, the mention covering it (`u32::MAX`: none).
+    tok_mention: Vec<u32>,
+    /// Lower-cased mention text to its first mention.
+    by_text: std::collections::HashMap<String, usize>,
 }
 
 /// Head nouns of roles.
@@ -598,15 +638,20 @@ fn find_role(
     mention_group: &[usize],
     names: &[String],
     gaz: &Gazetteer,
+    ix: &Index,
     m: usize,
 ) -> Option<(usize, usize, Option<String>)> {
     let r = raws[m];
-    let sent = doc.sentences.iter().find(|s| s.tokens.contains(&r.start))?;
+    let si = doc.sentences.partition_point(|s| s.tokens.end <= r.start);
+    let sent = doc.sentences.get(si)?;
     let lo = sent.tokens.start;
     let hi = sent.tokens.end;
+    let at = |t: usize| -> Option<usize> {
+        let k = *ix.tok_mention.get(t)?;
+        (k != u32::MAX).then_some(k as usize)
+    };
     let mention_ending_at = |end: usize| {
-        raws.iter()
-            .position(|x| x.end == end && x.ty != EntType::Per)
+        at(end.checked_sub(1)?).filter(|&k| raws[k].end == end && raws[k].ty != EntType::Per)
     };
     let affil_before = |pos: usize| -> Option<String> {
         // pos: first token of the role. Look at "X 's" or "X" just before it.
@@ -625,9 +670,7 @@ fn find_role(
             && gaz.lookup(&[w]) & (DEMONYM | COUNTRY | ORG) != 0
         {
             // The canonical name of an entity mentioned with this text elsewhere.
-            let same = raws
-                .iter()
-                .position(|x| x.end - x.start == 1 && words[x.start] == w);
+            let same = ix.by_text.get(&w.to_lowercase()).copied();
             return Some(same.map_or_else(|| w.to_string(), |k| names[mention_group[k]].clone()));
         }
         None
@@ -643,7 +686,7 @@ fn find_role(
             } else if !lower_in(w, ROLE_MODIFIERS) {
                 break;
             }
-            if raws.iter().any(|x| x.start < s && s - 1 < x.end) && !lower_in(w, ROLE_HEADS) {
+            if at(s - 1).is_some() && !lower_in(w, ROLE_HEADS) {
                 break;
             }
             s -= 1;
@@ -678,17 +721,15 @@ fn find_role(
     if r.end + 2 < hi && words[r.end] == "," {
         let mut p = r.end + 1;
         let mut aff = None;
-        if let Some(k) = raws
-            .iter()
-            .position(|x| x.start == p && x.ty != EntType::Per)
-        {
+        if lower_in(words[p], &["the", "a", "an"]) {
+            p += 1;
+        }
+        if let Some(k) = at(p).filter(|&k| raws[k].start == p && raws[k].ty != EntType::Per) {
             let e = raws[k].end;
             if e < hi && (words[e] == "'s" || words[e] == "’s") {
                 aff = Some(names[mention_group[k]].clone());
                 p = e + 1;
             }
-        } else if lower_in(words[p], &["the", "a", "an"]) {
-            p += 1;
         }
         let s = p;
         let mut last_head = None;
@@ -742,4 +783,123 @@ pub fn entity_index_at(entities: &[Entity], span: Span) -> Option<usize> {
 /// The entity one of whose mentions covers `span` (see [`entity_index_at`]).
 pub fn entity_at(entities: &[Entity], span: Span) -> Option<&Entity> {
     entity_index_at(entities, span).map(|i| &entities[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn words_of<'a>(doc: &Doc<'a>) -> Vec<&'a str> {
+        (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect()
+    }
+
+    fn raw_at(words: &[&str], phrase: &str, from: usize, ty: EntType) -> Raw {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        let s = (from..words.len())
+            .find(|&i| words[i..].starts_with(&p))
+            .expect("phrase present");
+        Raw {
+            ty,
+            start: s,
+            end: s + p.len(),
+        }
+    }
+
+    #[test]
+    fn surnames_titles_and_acronyms_resolve() {
+        let text = "Ryabkov arrived. Deputy Foreign Minister Sergei Ryabkov said talks in the \
+                    Organization for Security and Co-operation in Europe OSCE would go on. \
+                    Ryabkov met Anna Ryabkova. The OSCE agreed.";
+        let doc = Doc::from_text(text);
+        let w = words_of(&doc);
+        let ranges: Vec<_> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+        let raws = vec![
+            raw_at(&w, "Ryabkov", 0, EntType::Per),
+            raw_at(&w, "Sergei Ryabkov", 0, EntType::Per),
+            raw_at(
+                &w,
+                "Organization for Security and Co-operation",
+                0,
+                EntType::Org,
+            ),
+            raw_at(&w, "Europe", 0, EntType::Loc),
+            raw_at(&w, "OSCE", 0, EntType::Org),
+            raw_at(&w, "Ryabkov", 12, EntType::Org),
+            raw_at(&w, "Anna Ryabkova", 0, EntType::Per),
+            raw_at(&w, "OSCE", 30, EntType::Org),
+        ];
+        let raws = expand_acronyms(&w, &ranges, raws);
+        let ents = resolve(&doc, &w, &raws);
+        let names: Vec<(&str, EntityKind, usize)> = ents
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Sergei Ryabkov", EntityKind::Person, 3),
+                (
+                    "Organization for Security and Co-operation in Europe",
+                    EntityKind::Organization,
+                    3
+                ),
+                ("Anna Ryabkova", EntityKind::Person, 1),
+            ]
+        );
+        let r = ents[0].role.as_ref().expect("role");
+        assert_eq!(r.text, "Deputy Foreign Minister");
+        assert_eq!(ents[0].id, "e1");
+        assert_eq!(ents[2].id, "e3");
+    }
+
+    #[test]
+    fn appositive_roles_with_affiliation() {
+        let text = "Josep Borrell, the European Union's foreign policy chief, spoke. \
+                    Later John Smith, Britain's defence minister, spoke.";
+        let doc = Doc::from_text(text);
+        let w = words_of(&doc);
+        let raws = vec![
+            raw_at(&w, "Josep Borrell", 0, EntType::Per),
+            raw_at(&w, "European Union", 0, EntType::Org),
+            raw_at(&w, "John Smith", 0, EntType::Per),
+            raw_at(&w, "Britain", 0, EntType::Loc),
+        ];
+        let ents = resolve(&doc, &w, &raws);
+        let borrell = &ents[0];
+        assert_eq!(
+            borrell.role.as_ref().map(|r| r.text.as_str()),
+            Some("foreign policy chief")
+        );
+        assert_eq!(borrell.affiliation.as_deref(), Some("European Union"));
+        let smith = ents.iter().find(|e| e.name == "John Smith").expect("smith");
+        assert_eq!(
+            smith.role.as_ref().map(|r| r.text.as_str()),
+            Some("defence minister")
+        );
+        assert_eq!(smith.affiliation.as_deref(), Some("Britain"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn never_panics_and_spans_are_exact(s in "\\PC{0,300}") {
+            let doc = Doc::from_text(&s);
+            let ents = extract_entities(&doc);
+            for (i, e) in ents.iter().enumerate() {
+                prop_assert_eq!(&e.id, &format!("e{}", i + 1));
+                for m in &e.mentions {
+                    let t: String = s.chars().skip(m.start).take(m.end - m.start).collect();
+                    prop_assert_eq!(&t, &m.text);
+                }
+            }
+        }
+
+        #[test]
+        fn capitalised_word_soup_never_panics(ws in proptest::collection::vec("[A-Z][a-z]{0,6}|[A-Z]{2,5}|of|and|,|'s|\\(|\\)", 0..80)) {
+            let text = ws.join(" ");
+            let doc = Doc::from_text(&text);
+            let _ = extract_entities(&doc);
+        }
+    }
 }

@@ -41,6 +41,9 @@ pub struct NerArgs {
     pub bits: u32,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Perceptrons trained with seeds seed, seed+1, ... and averaged.
+    #[arg(long, default_value_t = 1)]
+    pub runs: usize,
 }
 
 #[derive(clap::Args)]
@@ -86,6 +89,7 @@ fn run_ner(a: NerArgs) -> anyhow::Result<ExitCode> {
         bits: a.bits,
         epochs: a.epochs,
         seed: a.seed,
+        runs: a.runs,
     };
     let (model, score) = ner_train::train(&cfg, &train, &dev, classes, |l| eprintln!("{l}"));
     let bytes = model.to_bytes();
