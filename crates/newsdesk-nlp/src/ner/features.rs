@@ -85,6 +85,12 @@ pub struct TokInfo {
     pub run_pos: u8,
     pub run_first: u64,
     pub run_last: u64,
+    /// Context aggregated over every occurrence of the word in the document
+    /// (capitalised words only): up to 3 distinct previous and next words,
+    /// and flags (see [`doc_context`]).
+    pub agg_prev: [u64; 3],
+    pub agg_next: [u64; 3],
+    pub agg_flags: u8,
 }
 
 fn is_connector(w: &str) -> bool {
@@ -228,6 +234,9 @@ pub fn tok_info(
             run_pos: 0,
             run_first: 0,
             run_last: 0,
+            agg_prev: [0; 3],
+            agg_next: [0; 3],
+            agg_flags: 0,
         };
         cache.insert(wh, info);
         out.push(info);
@@ -301,6 +310,58 @@ pub fn doc_context(toks: &mut [TokInfo]) {
     }
     for t in toks.iter_mut() {
         t.doc_case = seen.get(&t.lw).copied().unwrap_or(0);
+    }
+    // Context aggregation over the occurrences of each capitalised word
+    // outside all-caps lines.
+    #[derive(Default, Clone, Copy)]
+    struct Agg {
+        prev: [u64; 3],
+        next: [u64; 3],
+        flags: u8,
+    }
+    fn add(set: &mut [u64; 3], v: u64) {
+        if set.contains(&v) {
+            return;
+        }
+        if let Some(slot) = set.iter_mut().find(|x| **x == 0) {
+            *slot = v;
+        }
+    }
+    let mut aggs: U64Map<Agg> = U64Map::default();
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if !t.has_upper() || t.pos & 2 != 0 {
+            continue;
+        }
+        let prev = (t.pos & 1 == 0 && i > 0).then(|| &toks[i - 1]);
+        let next = toks.get(i + 1).filter(|n| n.pos & 1 == 0);
+        let a = aggs.entry(t.lw).or_default();
+        add(&mut a.prev, prev.map_or(PAD_L, |p| p.lw));
+        add(&mut a.next, next.map_or(PAD_R, |n| n.lw));
+        if prev.is_some_and(|p| {
+            p.gaz.word & super::gazetteer::FIRST_NAME != 0 && p.flags & F_INIT_CAP != 0
+        }) {
+            a.flags |= 1;
+        }
+        if t.run_len > 1 && t.run_pos == 3 {
+            a.flags |= 2;
+        }
+        if t.run_len > 1 && t.run_pos == 1 {
+            a.flags |= 4;
+        }
+        if next.is_some_and(|n| n.flags & F_HAS_DIGIT != 0) {
+            a.flags |= 8;
+        }
+        if t.run_len == 1 {
+            a.flags |= 16;
+        }
+    }
+    for t in toks.iter_mut() {
+        if let Some(a) = aggs.get(&t.lw) {
+            t.agg_prev = a.prev;
+            t.agg_next = a.next;
+            t.agg_flags = a.flags;
+        }
     }
 }
 
@@ -435,6 +496,10 @@ pub fn features(toks: &[TokInfo], i: usize, hist: &History, mask: u64, out: &mut
             push(43, t.run_last ^ t.run_pos as u64);
             push(44, t.run_first ^ t.run_pos as u64);
         }
+    }
+    // Context of the word's other occurrences in the document.
+    if t.has_upper() {
+        push(52, t.agg_flags as u64);
     }
     // Document history: what this word was tagged as earlier in the article.
     if t.has_upper() {
