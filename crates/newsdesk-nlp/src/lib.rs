@@ -7,6 +7,7 @@
 //! paragraphs. Each stage turns byte offsets into code point offsets with the
 //! doc's [`OffsetMap`] when it builds its output.
 
+pub mod ner;
 pub mod sentences;
 pub mod time;
 pub mod tokenize;
@@ -85,8 +86,8 @@ pub fn analyze(article: &Article) -> Analysis {
         schema_version: SCHEMA_VERSION,
         article: article.clone(),
         sentences,
-        // Filled by the entity and quote stages (issues #4, #5).
-        entities: Vec::new(),
+        entities: ner::extract_entities(&doc),
+        // Filled by the quote stage (issue #5).
         quotes: Vec::new(),
         times: time::extract_times(&doc, article.published.map(|p| p.date())),
     }
