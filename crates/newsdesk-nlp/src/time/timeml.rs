@@ -380,6 +380,22 @@ mod tests {
         assert_eq!(y.value, "1998-01-07");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_documents_do_not_panic(body in "(\\PC|<TIMEX3 type=\"DATE\" value=\"x\">|</TIMEX3>|<|>|&amp;){0,60}", dct in "\\PC{0,12}") {
+            let src = format!("<DCT><TIMEX3 tid=\"t0\" value=\"{dct}\" functionInDocument=\"CREATION_TIME\">x</TIMEX3></DCT><TEXT>{body}</TEXT>");
+            if let Ok(d) = parse(&src) {
+                let sys = tag(&d);
+                let out = write(&d, &sys);
+                let back = parse(&out).expect("our own output parses");
+                proptest::prop_assert_eq!(&back.text, &d.text);
+                let c = score_doc(&d.text, &d.timexes, &back.timexes, &mut Vec::new());
+                proptest::prop_assert!(c.relaxed_gold <= c.gold && c.strict_system <= c.system);
+            }
+            let _ = parse(&body);
+        }
+    }
+
     #[test]
     fn scoring() {
         let t = |s, e, k: &str, v: &str| TimeMlTimex { start: s, end: e, kind: k.into(), value: v.into() };
