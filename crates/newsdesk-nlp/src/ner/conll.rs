@@ -103,8 +103,8 @@ pub fn parse_tag(s: &str) -> (char, Option<EntType>) {
         _ => return ('O', None),
     };
     let p = match p {
-        "B" | "S" => 'B',
-        "I" | "E" | "L" | "U" => 'I',
+        "B" | "S" | "U" => 'B',
+        "I" | "E" | "L" => 'I',
         _ => return ('O', None),
     };
     (p, Some(ty))

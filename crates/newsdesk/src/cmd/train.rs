@@ -59,6 +59,15 @@ pub struct ClusterArgs {
     pub out: PathBuf,
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
+    /// Words clustered (the most frequent).
+    #[arg(long, default_value_t = 30_000)]
+    pub vocab: usize,
+    /// Number of fine clusters.
+    #[arg(long, default_value_t = 256)]
+    pub fine: usize,
+    /// Number of coarse clusters.
+    #[arg(long, default_value_t = 32)]
+    pub coarse: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -128,6 +137,9 @@ fn run_clusters(a: ClusterArgs) -> anyhow::Result<ExitCode> {
     eprintln!("{} tokens read", b.tokens());
     let cfg = clusters::ClusterConfig {
         seed: a.seed,
+        vocab: a.vocab,
+        fine: a.fine,
+        coarse: a.coarse,
         ..Default::default()
     };
     let table = b.finish(&cfg, |l| eprintln!("{l}"));
