@@ -73,14 +73,10 @@ impl Published {
     pub fn parse(raw: &str) -> Option<Published> {
         let s = raw.trim();
         if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
-            return NaiveDate::parse_from_str(s, "%Y%m%d")
-                .ok()
-                .map(Published::Date);
+            return NaiveDate::parse_from_str(s, "%Y%m%d").ok().map(Published::Date);
         }
         if s.len() == 10 {
-            return NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .ok()
-                .map(Published::Date);
+            return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Published::Date);
         }
         if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
             return Some(Published::Zoned(dt));
@@ -95,12 +91,7 @@ impl Published {
                 return Some(Published::Zoned(dt));
             }
         }
-        for fmt in [
-            "%Y-%m-%dT%H:%M:%S%.f",
-            "%Y-%m-%d %H:%M:%S%.f",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d %H:%M",
-        ] {
+        for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
             if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
                 return Some(Published::Local(dt));
             }
@@ -131,8 +122,7 @@ impl Serialize for Published {
 impl<'de> Deserialize<'de> for Published {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Published::parse(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("not a publication date: {s:?}")))
+        Published::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a publication date: {s:?}")))
     }
 }
 

@@ -9,10 +9,12 @@
 
 pub mod ner;
 pub mod sentences;
+pub mod time;
 pub mod tokenize;
 
 use newsdesk_core::{Analysis, Article, OffsetMap, Span, SCHEMA_VERSION};
 use std::ops::Range;
+pub use time::extract_times;
 pub use tokenize::{Token, TokenKind};
 
 /// A sentence: a byte range of the text, its tokens, and its paragraph.
@@ -62,13 +64,7 @@ impl<'a> Doc<'a> {
                 });
             }
         }
-        Doc {
-            text,
-            tokens,
-            sentences,
-            paragraphs,
-            offsets,
-        }
+        Doc { text, tokens, sentences, paragraphs, offsets }
     }
 
     /// Builds a doc from plain text, splitting paragraphs the way readers do.
@@ -85,18 +81,14 @@ impl<'a> Doc<'a> {
 /// Analyses one article. Pure and deterministic.
 pub fn analyze(article: &Article) -> Analysis {
     let doc = Doc::new(&article.text, &article.paragraphs);
-    let sentences = doc
-        .sentences
-        .iter()
-        .map(|s| doc.offsets.span(s.start, s.end))
-        .collect();
+    let sentences = doc.sentences.iter().map(|s| doc.offsets.span(s.start, s.end)).collect();
     Analysis {
         schema_version: SCHEMA_VERSION,
         article: article.clone(),
         sentences,
         entities: ner::extract_entities(&doc),
-        // Filled by the quote and time stages (issues #5, #3).
+        // Filled by the quote stage (issue #5).
         quotes: Vec::new(),
-        times: Vec::new(),
+        times: time::extract_times(&doc, article.published.map(|p| p.date())),
     }
 }

@@ -20,6 +20,12 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Measure throughput of reading and analysis on a file.
     Bench(cmd::bench::Args),
+    /// Tag TimeML documents (IN_DIR) with our TIMEX3s into OUT_DIR.
+    Timeml(cmd::timeml::Args),
+    /// Score TimeML TIMEX3 annotation against gold (TempEval-3 measures).
+    EvalTimeml(cmd::eval_timeml::Args),
+    /// Measure time expression recognition + normalisation throughput.
+    BenchTimes(cmd::bench_times::Args),
     /// Train a model (`newsdesk train ner ...`, `newsdesk train clusters ...`).
     Train(cmd::train::Args),
     /// Tag a CoNLL-2003 file, appending the predicted tag to each token line.
@@ -35,6 +41,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Timeml(args) => cmd::timeml::run(args),
+        Command::EvalTimeml(args) => cmd::eval_timeml::run(args),
+        Command::BenchTimes(args) => cmd::bench_times::run(args),
         Command::Train(args) => cmd::train::run(args),
         Command::Conll(args) => cmd::conll::run(args),
         Command::EvalNer(args) => cmd::eval_ner::run(args),
