@@ -623,7 +623,7 @@ fn find_role(
     let scan_left = |end: usize| -> Option<usize> {
         let mut s = end;
         let mut has_head = false;
-        while s > lo {
+        while s > lo && end - s < 12 {
             let w = words[s - 1];
             if lower_in(w, ROLE_HEADS) {
                 has_head = true;
@@ -674,7 +674,7 @@ fn find_role(
         }
         let s = p;
         let mut last_head = None;
-        while p < hi && (lower_in(words[p], ROLE_MODIFIERS) || lower_in(words[p], ROLE_HEADS)) {
+        while p < hi && p - s < 12 && (lower_in(words[p], ROLE_MODIFIERS) || lower_in(words[p], ROLE_HEADS)) {
             if lower_in(words[p], ROLE_HEADS) {
                 last_head = Some(p);
             }
@@ -793,6 +793,22 @@ mod tests {
         let smith = ents.iter().find(|e| e.name == "John Smith").expect("smith");
         assert_eq!(smith.role.as_ref().map(|r| r.text.as_str()), Some("defence minister"));
         assert_eq!(smith.affiliation.as_deref(), Some("Britain"));
+    }
+
+    #[test]
+    fn pathological_repetition_is_handled() {
+        // One long sentence of names, titles, acronyms and connectors: every
+        // rule fires many times; this must stay near-linear.
+        let unit = "Deputy Foreign Minister of State of the Ivan Smith , the Union of Free States UFS ".repeat(2000);
+        let doc = Doc::from_text(&unit);
+        let ents = extract_entities(&doc);
+        let total: usize = ents.iter().map(|e| e.mentions.len()).sum();
+        assert!(total <= doc.tokens.len());
+        for e in &ents {
+            for m in &e.mentions {
+                assert!(m.start < m.end && m.end <= unit.chars().count());
+            }
+        }
     }
 
     proptest! {
