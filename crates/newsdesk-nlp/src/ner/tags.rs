@@ -49,7 +49,7 @@ impl Tag {
             return Tag::O;
         }
         let t = EntType::ALL[(i - 1) / 2];
-        if (i - 1) % 2 == 0 {
+        if (i - 1) & 1 == 0 {
             Tag::B(t)
         } else {
             Tag::I(t)
@@ -69,9 +69,7 @@ impl Tag {
         }
     }
     pub fn as_str(self) -> &'static str {
-        const S: [&str; NTAGS] = [
-            "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-        ];
+        const S: [&str; NTAGS] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
         S[self.index()]
     }
 }
