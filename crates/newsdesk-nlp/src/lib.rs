@@ -7,6 +7,7 @@
 //! paragraphs. Each stage turns byte offsets into code point offsets with the
 //! doc's [`OffsetMap`] when it builds its output.
 
+pub mod quotes;
 pub mod sentences;
 pub mod tokenize;
 
@@ -89,13 +90,16 @@ pub fn analyze(article: &Article) -> Analysis {
         .iter()
         .map(|s| doc.offsets.span(s.start, s.end))
         .collect();
+    // Entities come from the entity stage (issue #4) once it is wired in here.
+    let entities: Vec<newsdesk_core::Entity> = Vec::new();
+    let quotes = quotes::extract_quotes(&doc, &entities);
     Analysis {
         schema_version: SCHEMA_VERSION,
         article: article.clone(),
         sentences,
-        // Filled by the entity, quote and time stages (issues #4, #5, #3).
-        entities: Vec::new(),
-        quotes: Vec::new(),
+        // Filled by the entity and time stages (issues #4, #3).
+        entities,
+        quotes,
         times: Vec::new(),
     }
 }

@@ -20,6 +20,10 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Measure throughput of reading and analysis on a file.
     Bench(cmd::bench::Args),
+    /// Score quote extraction against a gold quotes JSONL file.
+    EvalQuotes(cmd::eval_quotes::Args),
+    /// Measure quote extraction speed (after tokenisation) on a quotes JSONL file.
+    BenchQuotes(cmd::bench_quotes::Args),
 }
 
 fn main() -> ExitCode {
@@ -27,6 +31,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::EvalQuotes(args) => cmd::eval_quotes::run(args),
+        Command::BenchQuotes(args) => cmd::bench_quotes::run(args),
     };
     match result {
         Ok(code) => code,
