@@ -59,6 +59,7 @@ pub fn cue(word: &str) -> Option<(&'static str, CueClass, CueForm)> {
         "announced" | "announces" => ("announce", Speech, Finite),
         "declared" | "declares" => ("declare", Speech, Finite),
         "stated" | "states" => ("state", Speech, Finite),
+        "reads" => ("read", Speech, Finite),
         "tweeted" | "tweets" => ("tweet", Speech, Finite),
         "tweeting" => ("tweet", Speech, Gerund),
         "replied" | "replies" => ("reply", Speech, Finite),
@@ -138,7 +139,7 @@ pub fn invertible(lemma: &str) -> bool {
             | "tell" | "warn" | "insist" | "declare" | "state" | "tweet" | "recall" | "answer"
             | "counter" | "joke" | "quip" | "observe" | "remark" | "conclude" | "caution"
             | "argue" | "stress" | "emphasize" | "boast" | "complain" | "admit" | "concede"
-            | "acknowledge" | "announce" | "report" | "predict" | "promise" | "wonder"
+            | "acknowledge" | "announce" | "report" | "predict" | "promise" | "wonder" | "read"
     )
 }
 

@@ -202,6 +202,13 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
             }
         }
         if cues.is_empty() {
+            if let Some(c) = colon_attribution(ctx, &claimed, si, a, b) {
+                for &(ps, pe) in &c.pieces {
+                    claim(ctx, &mut claimed, ps, pe);
+                }
+                cands.push(c);
+                continue;
+            }
             quote_only_sentence(ctx, &mut cands, &mut pending, &mut claimed, si, a, b);
             continue;
         }
@@ -243,6 +250,13 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
             }
         }
         if cands.len() == first_new {
+            if let Some(c) = colon_attribution(ctx, &claimed, si, a, b) {
+                for &(ps, pe) in &c.pieces {
+                    claim(ctx, &mut claimed, ps, pe);
+                }
+                cands.push(c);
+                continue;
+            }
             quote_only_sentence(ctx, &mut cands, &mut pending, &mut claimed, si, a, b);
         }
     }
@@ -365,6 +379,13 @@ fn skip_adverbials(ctx: &Ctx, mut p: usize, b: usize) -> usize {
         if p >= b {
             return p;
         }
+        if ctx.text(p) == "(" {
+            // A parenthesis: "(R-S.C.)", "(AP)".
+            if let Some(q) = (p + 1..b.min(p + 12)).find(|&q| ctx.text(q) == ")") {
+                p = q + 1;
+                continue;
+            }
+        }
         let w = ctx.lower(p, &mut buf);
         if lexicon::is_time_word(w) || matches!(w, "last" | "this" | "earlier" | "later" | "again" | "also") {
             p += 1;
@@ -471,10 +492,17 @@ fn finite(
     let mut buf = [0u8; 32];
     let para = ctx.doc.sentences[si].paragraph;
     // Inverted: `…," said X`.
+    // `, said X` is inverted only when X ends the clause (not "…, said the bloc would …").
     let inverted = c0 > clause_start
         && ctx.is_sep(c0 - 1)
         && lexicon::invertible(lemma)
-        && speaker::np_right(ctx, c1, b).is_some();
+        && speaker::np_right(ctx, c1, b).is_some_and(|np| {
+            let t = skip_adverbials(ctx, speaker::skip_np_tail(ctx, np.span.1, b), b);
+            t >= b
+                || matches!(ctx.text(t), "." | "," | ":" | ";" | "!" | "?" | "—" | "--" | "(")
+                || ctx.is_open_mark(t)
+                || ctx.is_close_mark(t)
+        });
     let (speaker, name_hint, left_end) = if inverted {
         let np = speaker::np_right(ctx, c1, b)?;
         (Some(np.span), np.name_hint, c0)
@@ -516,7 +544,7 @@ fn finite(
     enum Right {
         Terminal,
         Split(usize),
-        Content(usize),
+        Content(usize, bool),
     }
     let right = if p >= right_end || matches!(ctx.text(p), "." | "!" | "?") && p + 1 >= right_end {
         Right::Terminal
@@ -534,13 +562,13 @@ fn finite(
                 {
                     Right::Terminal
                 } else {
-                    Right::Content(p + 1)
+                    Right::Content(p + 1, false)
                 }
             }
         } else if t == ":" || ctx.is(p, "that") {
-            Right::Content(p + 1)
+            Right::Content(p + 1, false)
         } else if ctx.is_open_mark(p) {
-            Right::Content(p)
+            Right::Content(p, false)
         } else if matches!(t, "." | "!" | "?" | ";" | ")") {
             Right::Terminal
         } else if inverted || t == "(" {
@@ -550,10 +578,11 @@ fn finite(
             // Not a clause: "said to be", "talked about", "know of".
             if matches!(w, "to" | "of" | "about" | "for" | "by" | "with" | "up" | "out" | "off" | "so" | "as" | "and" | "or" | "but" | "if" | "whether" | "it" | "this" | "him" | "her" | "them" | "me" | "us" | "you")
                 && !(matches!(w, "it" | "this") && class == CueClass::Speech)
+                && !(matches!(w, "it" | "this" | "him" | "her" | "them") && takes_predicate(lemma))
             {
                 Right::Terminal
             } else if ctx.tok_region[p] != 0 || ctx.is_word(p) {
-                Right::Content(p)
+                Right::Content(p, true)
             } else {
                 Right::Terminal
             }
@@ -564,6 +593,13 @@ fn finite(
     let left_has_content = sep.is_some_and(|sp| {
         (clause_start..sp + 1).any(|i| ctx.is_word(i) && ctx.in_region(i).is_none_or(|r| !claimed[r]))
     });
+    // `"Q," X said aboard his plane`: a quotation right before the speaker wins
+    // over a bare clause after the cue; `X said, "Q"` without left content is preposed.
+    let right = match right {
+        Right::Content(_, true) if left_has_content && sep.is_some_and(|sp| ctx.is_close_mark(sp)) => Right::Terminal,
+        Right::Split(q) if !left_has_content => Right::Content(q, false),
+        r => r,
+    };
     let cue = Some((ctx.doc.tokens[c0].start, ctx.doc.tokens[c1 - 1].end));
     let mk = |pieces: Vec<(usize, usize)>| Cand {
         pieces,
@@ -589,7 +625,7 @@ fn finite(
             }
             Some(mk(pieces))
         }
-        Right::Content(q) if class == CueClass::Speech || speaker_is_strong(ctx, speaker) => {
+        Right::Content(q, _) if class == CueClass::Speech || speaker_is_strong(ctx, speaker) => {
             // "X said on Sunday: …" / "X said the bloc would …".
             let mut pieces = content_pieces(ctx, q, right_end);
             if pieces.is_empty() {
@@ -618,6 +654,48 @@ fn finite(
             None
         }
     }
+}
+
+/// `Name: "Q"` / `Name (R-S.C.): Q` at the start of a sentence (interview
+/// transcripts, headlines).
+fn colon_attribution(ctx: &Ctx, claimed: &[bool], si: usize, a: usize, b: usize) -> Option<Cand> {
+    let k = (a + 1..b.min(a + 9)).find(|&k| ctx.tok_region[k] == 0 && ctx.text(k) == ":")?;
+    // Drop a parenthesis right before the colon.
+    let mut e = k;
+    if ctx.text(e - 1) == ")" {
+        e = (a..e - 1).rev().find(|&q| ctx.text(q) == "(")?;
+    }
+    let np = speaker::np_core(ctx, a, e)?;
+    if np.0 != a || !(np.0..np.1).all(|i| ctx.is_capitalised(i) || !ctx.is_word(i)) || np.1 - np.0 > 5 {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    if lexicon::pronoun(ctx.lower(np.1 - 1, &mut buf)).is_some() {
+        return None;
+    }
+    let mut pieces = content_pieces(ctx, k + 1, b);
+    if pieces.is_empty() {
+        pieces = colon_next_paragraph(ctx, claimed, si)?;
+    }
+    if !pieces.iter().any(|&(s, e)| ctx.regions.iter().any(|g| g.start < e && s < g.end)) {
+        // Only quotations: a colon before plain text is a heading or a list.
+        return None;
+    }
+    Some(Cand {
+        pieces,
+        cue: Some((ctx.doc.tokens[k].start, ctx.doc.tokens[k].end)),
+        speaker: Some(np),
+        name_hint: None,
+        addressee: None,
+        paragraph: ctx.doc.sentences[si].paragraph,
+        sentence: si,
+        borrowed_from: None,
+    })
+}
+
+/// Verbs with an object and a predicate as content: "called it a disgrace".
+fn takes_predicate(lemma: &str) -> bool {
+    matches!(lemma, "call" | "describe" | "accuse" | "praise" | "criticize")
 }
 
 /// A clause opener before a comma ("Ahead of the meeting, …") rather than content.
@@ -721,10 +799,22 @@ fn gerund(
     c1: usize,
     lemma: &str,
 ) -> Option<Cand> {
-    let prev = prev_in_sentence.last()?;
     if c0 == 0 || !matches!(ctx.text(c0 - 1), "," | "—" | "--" | "and") {
         return None;
     }
+    let (speaker, name_hint, paragraph) = match prev_in_sentence.last() {
+        Some(prev) => (prev.speaker, prev.name_hint, prev.paragraph),
+        None => {
+            // The subject of the sentence: "Sanders on Saturday criticized …, saying …".
+            let s = &ctx.doc.sentences[si];
+            let mut a = s.tokens.start;
+            if starts_clause(ctx, a) {
+                a = (a..c0).find(|&i| ctx.tok_region[i] == 0 && ctx.text(i) == ",")? + 1;
+            }
+            let np = speaker::np_right(ctx, a, c0)?;
+            (Some(np.span), np.name_hint, s.paragraph)
+        }
+    };
     let mut p = c1;
     let mut addressee = None;
     if lexicon::takes_addressee(lemma) {
@@ -744,12 +834,12 @@ fn gerund(
     Some(Cand {
         pieces,
         cue: Some((ctx.doc.tokens[c0].start, ctx.doc.tokens[c1 - 1].end)),
-        speaker: prev.speaker,
-        name_hint: prev.name_hint,
+        speaker,
+        name_hint,
         addressee,
-        paragraph: prev.paragraph,
+        paragraph,
         sentence: si,
-        borrowed_from: Some(usize::MAX),
+        borrowed_from: prev_in_sentence.last().map(|_| usize::MAX),
     })
 }
 

@@ -25,3 +25,12 @@ fn postposed_and_inverted() {
     assert_eq!(qs[1].speaker_mention.as_ref().unwrap().text, "Jane Doe");
     assert_eq!(qs[1].cue.as_ref().unwrap().text, "said");
 }
+
+#[test]
+fn debug_seed_dump() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/000_fee57e7940c4a111.txt");
+    let Ok(text) = std::fs::read_to_string(path) else { return };
+    for q in quotes(&text) {
+        println!("{}", show(&q));
+    }
+}
