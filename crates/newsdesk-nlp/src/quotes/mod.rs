@@ -499,7 +499,7 @@ fn finite(
         && speaker::np_right(ctx, c1, b).is_some_and(|np| {
             let t = skip_adverbials(ctx, speaker::skip_np_tail(ctx, np.span.1, b), b);
             t >= b
-                || matches!(ctx.text(t), "." | "," | ":" | ";" | "!" | "?" | "—" | "--" | "(")
+                || matches!(ctx.text(t), "." | "," | ":" | ";" | "!" | "?" | "—" | "--" | "(" | "who" | "whose")
                 || ctx.is_open_mark(t)
                 || ctx.is_close_mark(t)
         });
@@ -539,7 +539,7 @@ fn finite(
             p = skip_adverbials(ctx, np.span.1, b);
         }
     }
-    let right_end = next_clause_end(ctx, p, next_cue.min(b));
+    let right_end = next_clause_end(ctx, p, next_cue.min(b), b);
     // What comes right of the cue.
     enum Right {
         Terminal,
@@ -568,7 +568,8 @@ fn finite(
         } else if t == ":" || ctx.is(p, "that") {
             Right::Content(p + 1, false)
         } else if ctx.is_open_mark(p) {
-            Right::Content(p, false)
+            // Right after the cue it introduces the quote; after "on MSNBC's" it is a title.
+            Right::Content(p, p != c1 && addressee.is_none())
         } else if matches!(t, "." | "!" | "?" | ";" | ")") {
             Right::Terminal
         } else if inverted || t == "(" {
@@ -693,6 +694,15 @@ fn colon_attribution(ctx: &Ctx, claimed: &[bool], si: usize, a: usize, b: usize)
     })
 }
 
+/// The subject at the start of a sentence, after an opening adverbial clause.
+fn sentence_subject(ctx: &Ctx, a: usize, c0: usize) -> Option<speaker::Np> {
+    let mut a = a;
+    if starts_clause(ctx, a) {
+        a = (a..c0).find(|&i| ctx.tok_region[i] == 0 && ctx.text(i) == ",")? + 1;
+    }
+    speaker::np_right(ctx, a, c0)
+}
+
 /// Verbs with an object and a predicate as content: "called it a disgrace".
 fn takes_predicate(lemma: &str) -> bool {
     matches!(lemma, "call" | "describe" | "accuse" | "praise" | "criticize")
@@ -715,13 +725,13 @@ fn speaker_is_strong(ctx: &Ctx, speaker: Option<(usize, usize)>) -> bool {
 
 /// End (exclusive) of the content clause starting at `p`: the next cue's
 /// clause (", adding …", ", X said") cuts it.
-fn next_clause_end(ctx: &Ctx, p: usize, next_cue: usize) -> usize {
-    let b = next_cue;
-    if b == ctx.doc.sentences.iter().find(|s| s.tokens.contains(&p.min(b.saturating_sub(1)))).map_or(b, |s| s.tokens.end) {
+fn next_clause_end(ctx: &Ctx, p: usize, next_cue: usize, b: usize) -> usize {
+    if next_cue >= b {
         return b;
     }
-    // Cut at the last comma/dash/close-mark before the next cue's subject.
-    let mut i = b;
+    // Cut at the last comma/dash/close-mark before the next cue's subject;
+    // a cue inside the clause ("said that according to …") does not cut it.
+    let mut i = next_cue;
     while i > p + 1 {
         i -= 1;
         if ctx.tok_region[i] == 0 && matches!(ctx.text(i), "," | "—" | "--" | ";") || ctx.is_close_mark(i) {
@@ -807,11 +817,7 @@ fn gerund(
         None => {
             // The subject of the sentence: "Sanders on Saturday criticized …, saying …".
             let s = &ctx.doc.sentences[si];
-            let mut a = s.tokens.start;
-            if starts_clause(ctx, a) {
-                a = (a..c0).find(|&i| ctx.tok_region[i] == 0 && ctx.text(i) == ",")? + 1;
-            }
-            let np = speaker::np_right(ctx, a, c0)?;
+            let np = sentence_subject(ctx, s.tokens.start, c0)?;
             (Some(np.span), np.name_hint, s.paragraph)
         }
     };

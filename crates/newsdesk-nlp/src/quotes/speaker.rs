@@ -131,22 +131,16 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
                 continue;
             }
             if ctx.text(j) == sep || (sep == "," && ctx.text(j) == ",") {
-                let core = np_core(ctx, lo, j)?;
+                // The apposition may hold commas itself: try the next comma out.
+                let Some(core) = np_core(ctx, lo, j) else {
+                    continue;
+                };
                 // A proper name in the apposition of a nominal subject.
                 let name_hint = if !ctx.is_capitalised(core.1 - 1) || is_nominal_head(ctx, core.1 - 1) {
                     np_core(ctx, j + 1, head).filter(|&(s, e)| e > s && ctx.is_capitalised(e - 1))
                 } else {
                     None
                 };
-                // The apposition must look like a noun phrase or a relative clause.
-                let first = ctx.lower(j + 1, &mut buf);
-                let ok = matches!(first, "who" | "whose" | "which" | "a" | "an" | "the" | "one" | "himself" | "herself")
-                    || ctx.is_capitalised(j + 1)
-                    || lexicon::is_determiner(first)
-                    || ctx.is_word(j + 1);
-                if !ok {
-                    return None;
-                }
                 return Some(Np {
                     span: core,
                     name_hint,
