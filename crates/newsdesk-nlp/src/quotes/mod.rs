@@ -107,15 +107,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
-    /// Whether token `i` is a quotation mark of its region.
-    pub fn is_mark(&self, i: usize) -> bool {
-        self.in_region(i).is_some_and(|r| {
-            let t = &self.doc.tokens[i];
-            let g = &self.regions[r];
-            t.start < g.inner_start || t.end > g.inner_end
-        })
-    }
-
     /// Token `i` is the closing mark of its region.
     pub fn is_close_mark(&self, i: usize) -> bool {
         self.in_region(i)
@@ -491,7 +482,26 @@ fn finite(
 ) -> Option<Cand> {
     let mut buf = [0u8; 32];
     let para = ctx.doc.sentences[si].paragraph;
-    // Inverted: `…," said X`.
+    if class == CueClass::Raising {
+        return raising(ctx, si, b, clause_start, c0, c1, lemma, next_cue);
+    }
+    // "When asked whether …": a question with no source in the sentence.
+    if lemma == "ask" && (c0 > clause_start && (ctx.is(c0 - 1, "when") || ctx.is(c0 - 1, "if")) || c0 == a && ctx.is(c0, "asked")) {
+        let pieces = content_pieces(ctx, c1, next_clause_end(ctx, c1, next_cue.min(b), b));
+        if pieces.is_empty() {
+            return None;
+        }
+        return Some(Cand {
+            pieces,
+            cue: Some((ctx.doc.tokens[c0].start, ctx.doc.tokens[c1 - 1].end)),
+            speaker: None,
+            name_hint: None,
+            addressee: None,
+            paragraph: para,
+            sentence: si,
+            borrowed_from: None,
+        });
+    }
     // `, said X` is inverted only when X ends the clause (not "…, said the bloc would …").
     let inverted = c0 > clause_start
         && ctx.is_sep(c0 - 1)
@@ -626,7 +636,7 @@ fn finite(
             }
             Some(mk(pieces))
         }
-        Right::Content(q, _) if class == CueClass::Speech || speaker_is_strong(ctx, speaker) => {
+        Right::Content(q, _) => {
             // "X said on Sunday: …" / "X said the bloc would …".
             let mut pieces = content_pieces(ctx, q, right_end);
             if pieces.is_empty() {
@@ -694,6 +704,41 @@ fn colon_attribution(ctx: &Ctx, claimed: &[bool], si: usize, a: usize, b: usize)
     })
 }
 
+/// "X seems to …", "X is expected to …": the content is the whole clause, and
+/// the sentence names no source.
+#[allow(clippy::too_many_arguments)]
+fn raising(ctx: &Ctx, si: usize, b: usize, clause_start: usize, c0: usize, c1: usize, lemma: &str, next_cue: usize) -> Option<Cand> {
+    let mut buf = [0u8; 32];
+    if c1 >= b {
+        return None;
+    }
+    let next = ctx.lower(c1, &mut buf).to_string();
+    if matches!(lemma, "expect" | "likely") {
+        let prev = if c0 > clause_start { ctx.lower(c0 - 1, &mut buf) } else { "" };
+        if !matches!(prev, "is" | "are" | "was" | "were" | "'s" | "’s" | "be" | "widely" | "also" | "not") || next != "to" {
+            return None;
+        }
+    } else if lexicon::is_np_boundary(&next) && !matches!(next.as_str(), "to" | "that" | "as" | "like") || next == "in" {
+        return None;
+    }
+    let start = speaker::np_left(ctx, clause_start, c0).map_or(c0, |np| np.outer_start);
+    let end = next_clause_end(ctx, c1, next_cue.min(b), b);
+    let pieces = content_pieces(ctx, start, end);
+    if pieces.is_empty() {
+        return None;
+    }
+    Some(Cand {
+        pieces,
+        cue: Some((ctx.doc.tokens[c0].start, ctx.doc.tokens[c1 - 1].end)),
+        speaker: None,
+        name_hint: None,
+        addressee: None,
+        paragraph: ctx.doc.sentences[si].paragraph,
+        sentence: si,
+        borrowed_from: None,
+    })
+}
+
 /// The subject at the start of a sentence, after an opening adverbial clause.
 fn sentence_subject(ctx: &Ctx, a: usize, c0: usize) -> Option<speaker::Np> {
     let mut a = a;
@@ -719,9 +764,6 @@ fn starts_clause(ctx: &Ctx, a: usize) -> bool {
     )
 }
 
-fn speaker_is_strong(ctx: &Ctx, speaker: Option<(usize, usize)>) -> bool {
-    speaker.is_some_and(|(s, e)| e > s && (ctx.is_capitalised(e - 1) || lexicon::pronoun(&ctx.text(e - 1).to_ascii_lowercase()).is_some()))
-}
 
 /// End (exclusive) of the content clause starting at `p`: the next cue's
 /// clause (", adding …", ", X said") cuts it.
