@@ -256,14 +256,25 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
 }
 
 fn claim(ctx: &Ctx, claimed: &mut [bool], s: usize, e: usize) {
-    for (r, g) in ctx.regions.iter().enumerate() {
+    let first = ctx.regions.partition_point(|g| g.end <= s);
+    for (r, g) in ctx.regions.iter().enumerate().skip(first) {
         if g.start >= e {
             break;
         }
-        if g.end > s {
-            claimed[r] = true;
-        }
+        claimed[r] = true;
     }
+}
+
+/// Index of the region ending exactly at byte `end`, if any.
+fn region_ending_at(ctx: &Ctx, end: usize) -> Option<usize> {
+    let r = ctx.regions.partition_point(|g| g.end < end);
+    (r < ctx.regions.len() && ctx.regions[r].end == end).then_some(r)
+}
+
+/// Whether some region lies inside `s..e`.
+fn has_region_within(ctx: &Ctx, s: usize, e: usize) -> bool {
+    let r = ctx.regions.partition_point(|g| g.start < s);
+    r < ctx.regions.len() && ctx.regions[r].end <= e
 }
 
 /// A sentence without a cue: if it is made of quotation regions only, it
@@ -305,15 +316,10 @@ fn quote_only_sentence(
         // A closing "continues" region of the previous paragraph's quote.
         let continued = last.paragraph + 1 == s.paragraph
             && last.pieces.last().is_some_and(|p| {
-                ctx.regions
-                    .iter()
-                    .any(|g| g.end == p.1 && g.continues && g.paragraph == last.paragraph)
+                region_ending_at(ctx, p.1).is_some_and(|r| ctx.regions[r].continues && ctx.regions[r].paragraph == last.paragraph)
             })
             && ctx.regions[regs[0]].start == ctx.doc.paragraphs[s.paragraph].start;
-        let has_quote = last
-            .pieces
-            .iter()
-            .any(|p| ctx.regions.iter().any(|g| g.start >= p.0 && g.end <= p.1));
+        let has_quote = last.pieces.iter().any(|p| has_region_within(ctx, p.0, p.1));
         if (adjacent && has_quote) || continued {
             for r in regs {
                 last.pieces.push((ctx.regions[r].start, ctx.regions[r].end));
@@ -688,7 +694,7 @@ fn colon_attribution(ctx: &Ctx, claimed: &[bool], si: usize, a: usize, b: usize)
     if pieces.is_empty() {
         pieces = colon_next_paragraph(ctx, claimed, si)?;
     }
-    if !pieces.iter().any(|&(s, e)| ctx.regions.iter().any(|g| g.start < e && s < g.end)) {
+    if !pieces.iter().any(|&(s, e)| has_region_within(ctx, s, e)) {
         // Only quotations: a colon before plain text is a heading or a list.
         return None;
     }
@@ -765,9 +771,13 @@ fn starts_clause(ctx: &Ctx, a: usize) -> bool {
 }
 
 
+const MAX_CONTENT_TOKENS: usize = 400;
+
 /// End (exclusive) of the content clause starting at `p`: the next cue's
 /// clause (", adding …", ", X said") cuts it.
 fn next_clause_end(ctx: &Ctx, p: usize, next_cue: usize, b: usize) -> usize {
+    // Reported content is a clause, not a book: bound it (and the work) at 400 tokens.
+    let b = b.min(p + MAX_CONTENT_TOKENS);
     if next_cue >= b {
         return b;
     }

@@ -251,6 +251,7 @@ pub(crate) fn skip_np_tail(ctx: &Ctx, e: usize, b: usize) -> usize {
         }
     }
     let mut i = e + 1;
+    let b = b.min(e + 40);
     while i < b {
         if ctx.tok_region[i] == 0 && ctx.text(i) == "," {
             return i;
@@ -279,8 +280,8 @@ pub(crate) struct Resolved {
 pub(crate) struct Resolver<'c, 'd, 'a> {
     ctx: &'c Ctx<'d, 'a>,
     entities: &'c [Entity],
-    /// Surname → fullest capitalised name found in the text.
-    cache: Vec<(&'a str, String)>,
+    /// Surname → token range of the fullest capitalised name in the text (built on first use).
+    index: Option<std::collections::HashMap<&'a str, (usize, usize)>>,
 }
 
 const ORG_HEADS: &[&str] = &[
@@ -297,7 +298,7 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         Resolver {
             ctx,
             entities,
-            cache: Vec::new(),
+            index: None,
         }
     }
 
@@ -329,27 +330,33 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
 
     /// The fullest form of a one-word name in the text ("Blinken" → "Antony Blinken").
     fn full_name(&mut self, head: usize) -> Option<String> {
-        let ctx = self.ctx;
-        let word = ctx.text(head);
-        if let Some((_, full)) = self.cache.iter().find(|(w, _)| *w == word) {
-            return Some(full.clone()).filter(|f| !f.is_empty());
+        if self.index.is_none() {
+            self.build_index();
         }
-        let mut best: Option<(usize, usize)> = None;
+        let word = self.ctx.text(head);
+        let &(s, e) = self.index.as_ref()?.get(word)?;
+        Some(self.run_text(s, e))
+    }
+
+    /// One pass over the tokens: for each capitalised word ending a run of
+    /// two or more name tokens, the longest such run (first one on ties).
+    fn build_index(&mut self) {
+        let ctx = self.ctx;
+        let mut index: std::collections::HashMap<&'a str, (usize, usize)> = std::collections::HashMap::new();
         for i in 1..ctx.doc.tokens.len() {
-            if ctx.text(i) != word || !ctx.is_capitalised(i - 1) {
+            if !ctx.is_capitalised(i) || !ctx.is_capitalised(i - 1) {
                 continue;
             }
             let (s, e) = self.name_run(0, i);
-            if e - s >= 2 && best.is_none_or(|(bs, be)| e - s > be - bs) {
-                best = Some((s, e));
-                if e - s >= 3 {
-                    break;
-                }
+            if e - s < 2 {
+                continue;
+            }
+            let best = index.entry(ctx.text(i)).or_insert((s, e));
+            if e - s > best.1 - best.0 {
+                *best = (s, e);
             }
         }
-        let full = best.map(|(s, e)| self.run_text(s, e)).unwrap_or_default();
-        self.cache.push((word, full.clone()));
-        Some(full).filter(|f| !f.is_empty())
+        self.index = Some(index);
     }
 
     fn entity_for_span(&self, s: usize, e: usize) -> Option<&'c Entity> {
@@ -441,12 +448,12 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
                     person: true,
                 };
             }
-            if let Some(r) = prev.iter().rev().flatten().find(|r| r.person) {
+            if let Some(r) = prev.iter().rev().take(40).flatten().find(|r| r.person) {
                 return r.clone();
             }
         }
         if matches!(g, Gender::Neuter | Gender::Plural) {
-            if let Some(r) = prev.iter().rev().flatten().find(|r| !r.person && r.speaker.entity.is_some()) {
+            if let Some(r) = prev.iter().rev().take(40).flatten().find(|r| !r.person && r.speaker.entity.is_some()) {
                 return r.clone();
             }
         }
