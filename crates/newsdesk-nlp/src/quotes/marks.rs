@@ -53,15 +53,15 @@ pub fn find_regions(text: &str, paragraphs: &[std::ops::Range<usize>]) -> Vec<Re
         scan_paragraph(text, p.start, p.end, pi, &mut out);
     }
     // Continuation across paragraphs.
-    for i in 0..out.len() {
-        if out[i].closed {
+    for r in out.iter_mut() {
+        if r.closed {
             continue;
         }
-        let pi = out[i].paragraph;
-        if let Some(next) = paragraphs.get(pi + 1) {
+        if let Some(next) = paragraphs.get(r.paragraph + 1) {
             let s = &text[next.start..next.end];
-            if s.starts_with(['“', '"', '«', '„']) || s.starts_with("``") || s.starts_with("''") {
-                out[i].continues = true;
+            if s.starts_with(['“', '"', '«', '„']) || s.starts_with("``") || s.starts_with("''")
+            {
+                r.continues = true;
             }
         }
     }
@@ -105,28 +105,24 @@ fn scan_paragraph(text: &str, start: usize, end: usize, pi: usize, out: &mut Vec
             (b'<', None) => open = Some((Open::Guill, i, i + len)),
             (b'`', None) => open = Some((Open::Ptb, i, i + len)),
             (b'P', None) => open = Some((Open::Ptb, i, i + len)),
-            (b'"', None) => {
-                // An inch mark after a digit (6'2") is not a quote.
-                if !char_before(text, i).is_some_and(|p| p.is_ascii_digit()) {
-                    open = Some((Open::Straight, i, i + len));
-                }
+            // An inch mark after a digit (6'2") is not a quote.
+            (b'"', None) if !char_before(text, i).is_some_and(|p| p.is_ascii_digit()) => {
+                open = Some((Open::Straight, i, i + len));
             }
-            (b'l', None) => {
-                // ‘…’ only as a word-initial quote closed within the paragraph.
-                if !is_word(char_before(text, i)) && is_word(char_at(text, i + len)) {
-                    if let Some(close) = find_single_close(text, i + len, end) {
-                        out.push(Region {
-                            start: i,
-                            end: close + 3,
-                            inner_start: i + len,
-                            inner_end: close,
-                            closed: true,
-                            continues: false,
-                            paragraph: pi,
-                        });
-                        i = close + 3;
-                        continue;
-                    }
+            // ‘…’ only as a word-initial quote closed within the paragraph.
+            (b'l', None) if !is_word(char_before(text, i)) && is_word(char_at(text, i + len)) => {
+                if let Some(close) = find_single_close(text, i + len, end) {
+                    out.push(Region {
+                        start: i,
+                        end: close + 3,
+                        inner_start: i + len,
+                        inner_end: close,
+                        closed: true,
+                        continues: false,
+                        paragraph: pi,
+                    });
+                    i = close + 3;
+                    continue;
                 }
             }
             // Closers.
@@ -193,7 +189,11 @@ fn find_single_close(text: &str, from: usize, end: usize) -> Option<usize> {
     while let Some(p) = seg[off..].find('’') {
         let at = from + off + p;
         let before = char_before(text, at);
-        let after = if at + 3 < end { char_at(text, at + 3) } else { None };
+        let after = if at + 3 < end {
+            char_at(text, at + 3)
+        } else {
+            None
+        };
         if before.is_some_and(|c| !c.is_whitespace()) && !is_word(after) {
             // "voters’ choice": a plural possessive, unless punctuation precedes it.
             let possessive = before.is_some_and(|c| c == 's') && after == Some(' ') && {
@@ -217,16 +217,25 @@ mod tests {
     use super::*;
 
     fn regions(s: &str) -> Vec<&str> {
-        find_regions(s, &[0..s.len()]).iter().map(|r| &s[r.start..r.end]).collect()
+        find_regions(s, std::slice::from_ref(&(0..s.len())))
+            .iter()
+            .map(|r| &s[r.start..r.end])
+            .collect()
     }
 
     #[test]
     fn quote_styles() {
         assert_eq!(regions("He said “yes,” and “no.”"), vec!["“yes,”", "“no.”"]);
         assert_eq!(regions("a \"b\" c \"d"), vec!["\"b\"", "\"d"]);
-        assert_eq!(regions("so ``this'' and ''that''"), vec!["``this''", "''that''"]);
+        assert_eq!(
+            regions("so ``this'' and ''that''"),
+            vec!["``this''", "''that''"]
+        );
         assert_eq!(regions("„Ja“ und «oui»"), vec!["„Ja“", "«oui»"]);
-        assert_eq!(regions("Hillary ‘Defies Explanation,’ Needs"), vec!["‘Defies Explanation,’"]);
+        assert_eq!(
+            regions("Hillary ‘Defies Explanation,’ Needs"),
+            vec!["‘Defies Explanation,’"]
+        );
         assert_eq!(regions("don’t ‘rock’n’roll’ it’s"), vec!["‘rock’n’roll’"]);
         assert_eq!(regions("he is 6'2\" tall"), Vec::<&str>::new());
         assert_eq!(regions("the voters’ choice"), Vec::<&str>::new());

@@ -33,7 +33,11 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
     if lexicon::pronoun(w).is_some() {
         return Some((head, end));
     }
-    if lexicon::is_np_boundary(w) || lexicon::is_cue_adverb(w) || lexicon::is_determiner(w) || lexicon::cue(w).is_some() {
+    if lexicon::is_np_boundary(w)
+        || lexicon::is_cue_adverb(w)
+        || lexicon::is_determiner(w)
+        || lexicon::cue(w).is_some()
+    {
         return None;
     }
     let mut s = head;
@@ -80,7 +84,9 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
         s = t;
     }
     // Never start on a possessive mark or "of".
-    while s < head && (is_possessive_mark(ctx, s) || ctx.is(s, "of") || matches!(ctx.text(s), "-" | "&")) {
+    while s < head
+        && (is_possessive_mark(ctx, s) || ctx.is(s, "of") || matches!(ctx.text(s), "-" | "&"))
+    {
         s += 1;
     }
     Some((s, end))
@@ -136,7 +142,9 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
                     continue;
                 };
                 // A proper name in the apposition of a nominal subject.
-                let name_hint = if !ctx.is_capitalised(core.1 - 1) || is_nominal_head(ctx, core.1 - 1) {
+                let name_hint = if !ctx.is_capitalised(core.1 - 1)
+                    || is_nominal_head(ctx, core.1 - 1)
+                {
                     np_core(ctx, j + 1, head).filter(|&(s, e)| e > s && ctx.is_capitalised(e - 1))
                 } else {
                     None
@@ -285,12 +293,56 @@ pub(crate) struct Resolver<'c, 'd, 'a> {
 }
 
 const ORG_HEADS: &[&str] = &[
-    "House", "Party", "Committee", "Department", "Ministry", "Campaign", "Times", "Post", "News",
-    "Council", "Union", "Association", "Institute", "University", "Center", "Centre", "Group",
-    "Office", "Agency", "Court", "Congress", "Senate", "Administration", "Foundation", "Journal",
-    "Network", "Service", "Bureau", "Commission", "Organization", "Organisation", "Kremlin",
-    "Inc.", "Corp.", "Co.", "Ltd", "Company", "Bank", "Fund", "Board", "Project", "Press",
-    "Tribune", "Review", "Magazine", "PAC", "Coalition", "Alliance", "Federation", "Forum",
+    "House",
+    "Party",
+    "Committee",
+    "Department",
+    "Ministry",
+    "Campaign",
+    "Times",
+    "Post",
+    "News",
+    "Council",
+    "Union",
+    "Association",
+    "Institute",
+    "University",
+    "Center",
+    "Centre",
+    "Group",
+    "Office",
+    "Agency",
+    "Court",
+    "Congress",
+    "Senate",
+    "Administration",
+    "Foundation",
+    "Journal",
+    "Network",
+    "Service",
+    "Bureau",
+    "Commission",
+    "Organization",
+    "Organisation",
+    "Kremlin",
+    "Inc.",
+    "Corp.",
+    "Co.",
+    "Ltd",
+    "Company",
+    "Bank",
+    "Fund",
+    "Board",
+    "Project",
+    "Press",
+    "Tribune",
+    "Review",
+    "Magazine",
+    "PAC",
+    "Coalition",
+    "Alliance",
+    "Federation",
+    "Forum",
 ];
 
 impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
@@ -308,7 +360,10 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         let mut s = head;
         while s > lo {
             let t = s - 1;
-            if !ctx.is_capitalised(t) || lexicon::is_title_word(ctx.text(t)) || ctx.tok_region[t] != 0 {
+            if !ctx.is_capitalised(t)
+                || lexicon::is_title_word(ctx.text(t))
+                || ctx.tok_region[t] != 0
+            {
                 break;
             }
             let mut buf = [0u8; 32];
@@ -342,7 +397,8 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
     /// two or more name tokens, the longest such run (first one on ties).
     fn build_index(&mut self) {
         let ctx = self.ctx;
-        let mut index: std::collections::HashMap<&'a str, (usize, usize)> = std::collections::HashMap::new();
+        let mut index: std::collections::HashMap<&'a str, (usize, usize)> =
+            std::collections::HashMap::new();
         for i in 1..ctx.doc.tokens.len() {
             if !ctx.is_capitalised(i) || !ctx.is_capitalised(i - 1) {
                 continue;
@@ -369,7 +425,12 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         })
     }
 
-    pub fn resolve(&mut self, span: (usize, usize), name_hint: Option<(usize, usize)>, prev: &[Option<Resolved>]) -> Resolved {
+    pub fn resolve(
+        &mut self,
+        span: (usize, usize),
+        name_hint: Option<(usize, usize)>,
+        prev: &[Option<Resolved>],
+    ) -> Resolved {
         let ctx = self.ctx;
         let (s, e) = name_hint.unwrap_or(span);
         let head = e - 1;
@@ -392,10 +453,14 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         if ctx.is_capitalised(head) {
             let (rs, re) = self.name_run(s, head);
             let head_text = ctx.text(head);
-            let org = ORG_HEADS.contains(&head_text) || head_text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+            let org = ORG_HEADS.contains(&head_text)
+                || head_text
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic());
             // By surname, an entity of the entity list.
             if let Some(en) = self.entities.iter().find(|en| {
-                en.kind == EntityKind::Person && en.name.split_whitespace().last() == Some(head_text)
+                en.kind == EntityKind::Person
+                    && en.name.split_whitespace().last() == Some(head_text)
             }) {
                 return Resolved {
                     speaker: Speaker {
@@ -407,7 +472,8 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             }
             let titled = rs > 0 && lexicon::is_title_word(ctx.text(rs - 1)) && rs > s;
             let name = if re - rs == 1 && !org {
-                self.full_name(head).unwrap_or_else(|| self.run_text(rs, re))
+                self.full_name(head)
+                    .unwrap_or_else(|| self.run_text(rs, re))
             } else {
                 self.run_text(rs, re)
             };
@@ -432,7 +498,11 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         if matches!(g, Gender::Male | Gender::Female) {
             // The latest person entity mentioned before the pronoun.
             let mut best: Option<(usize, &Entity)> = None;
-            for en in self.entities.iter().filter(|en| en.kind == EntityKind::Person) {
+            for en in self
+                .entities
+                .iter()
+                .filter(|en| en.kind == EntityKind::Person)
+            {
                 for m in &en.mentions {
                     if m.end <= here && best.is_none_or(|(b, _)| m.end > b) {
                         best = Some((m.end, en));
@@ -453,7 +523,13 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             }
         }
         if matches!(g, Gender::Neuter | Gender::Plural) {
-            if let Some(r) = prev.iter().rev().take(40).flatten().find(|r| !r.person && r.speaker.entity.is_some()) {
+            if let Some(r) = prev
+                .iter()
+                .rev()
+                .take(40)
+                .flatten()
+                .find(|r| !r.person && r.speaker.entity.is_some())
+            {
                 return r.clone();
             }
         }

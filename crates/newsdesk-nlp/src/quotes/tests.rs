@@ -115,7 +115,11 @@ fn entity_list_resolves_mentions() {
         name: "Jane Q. Doe".into(),
         role: None,
         affiliation: None,
-        mentions: vec![Mention { text: "Doe".into(), start: 19, end: 22 }],
+        mentions: vec![Mention {
+            text: "Doe".into(),
+            start: 19,
+            end: 22,
+        }],
     };
     let qs = extract_quotes(&doc, &[ent]);
     assert_eq!(qs.len(), 1);
@@ -181,23 +185,64 @@ fn megabyte_paragraph() {
 /// The seed article: eight quoted passages with their speakers, and the reported statements.
 #[test]
 fn seed_article() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/000_fee57e7940c4a111.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seeds/000_fee57e7940c4a111.txt"
+    );
     let Ok(text) = std::fs::read_to_string(path) else {
-        eprintln!("SKIPPED seed_article: {path} is missing (../shared/seeds beside the repository)");
+        eprintln!(
+            "SKIPPED seed_article: {path} is missing (../shared/seeds beside the repository)"
+        );
         return;
     };
     let qs = quotes(&text);
     let expect = [
-        ("Nothing could be decided about us", "Borrell", QuoteKind::Direct),
-        ("We're going to be able to put things on the table", "Borrell", QuoteKind::Direct),
+        (
+            "Nothing could be decided about us",
+            "Borrell",
+            QuoteKind::Direct,
+        ),
+        (
+            "We're going to be able to put things on the table",
+            "Borrell",
+            QuoteKind::Direct,
+        ),
         ("\"realistic,\"", "Ryabkov", QuoteKind::Mixed),
-        ("Based on the signals we've heard", "Ryabkov", QuoteKind::Mixed),
-        ("needed \"guarantees\" from the alliance", "Ryabkov", QuoteKind::Mixed),
-        ("have to happen on a reciprocal basis", "Blinken", QuoteKind::Mixed),
-        ("So if we're actually going to make progress", "Blinken", QuoteKind::Direct),
-        ("talking in an atmosphere of escalation", "Blinken", QuoteKind::Mixed),
-        ("Russia wasn't planning to discuss the unrest", "Ryabkov", QuoteKind::Indirect),
-        ("no breakthroughs were expected", "Blinken", QuoteKind::Indirect),
+        (
+            "Based on the signals we've heard",
+            "Ryabkov",
+            QuoteKind::Mixed,
+        ),
+        (
+            "needed \"guarantees\" from the alliance",
+            "Ryabkov",
+            QuoteKind::Mixed,
+        ),
+        (
+            "have to happen on a reciprocal basis",
+            "Blinken",
+            QuoteKind::Mixed,
+        ),
+        (
+            "So if we're actually going to make progress",
+            "Blinken",
+            QuoteKind::Direct,
+        ),
+        (
+            "talking in an atmosphere of escalation",
+            "Blinken",
+            QuoteKind::Mixed,
+        ),
+        (
+            "Russia wasn't planning to discuss the unrest",
+            "Ryabkov",
+            QuoteKind::Indirect,
+        ),
+        (
+            "no breakthroughs were expected",
+            "Blinken",
+            QuoteKind::Indirect,
+        ),
     ];
     for (needle, who, kind) in expect {
         let q = find(&text, &qs, needle);
@@ -208,12 +253,27 @@ fn seed_article() {
     let q = find(&text, &qs, "We're going to be able");
     assert_eq!(mention(q), "he");
     assert_eq!(speaker_name(q), "Josep Borrell");
-    assert_eq!(speaker_name(find(&text, &qs, "realistic")), "Sergei Ryabkov");
-    assert_eq!(speaker_name(find(&text, &qs, "reciprocal basis")), "Antony Blinken");
-    // Channels.
-    assert_eq!(find(&text, &qs, "reciprocal basis").addressee.as_ref().map(|m| m.text.as_str()), Some("CNN"));
     assert_eq!(
-        find(&text, &qs, "guarantees").addressee.as_ref().map(|m| m.text.as_str()),
+        speaker_name(find(&text, &qs, "realistic")),
+        "Sergei Ryabkov"
+    );
+    assert_eq!(
+        speaker_name(find(&text, &qs, "reciprocal basis")),
+        "Antony Blinken"
+    );
+    // Channels.
+    assert_eq!(
+        find(&text, &qs, "reciprocal basis")
+            .addressee
+            .as_ref()
+            .map(|m| m.text.as_str()),
+        Some("CNN")
+    );
+    assert_eq!(
+        find(&text, &qs, "guarantees")
+            .addressee
+            .as_ref()
+            .map(|m| m.text.as_str()),
         Some("the Interfax news agency")
     );
     // Eight quoted passages in seven quotes at most one per passage group; nothing spurious

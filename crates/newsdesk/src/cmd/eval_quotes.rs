@@ -158,7 +158,10 @@ pub fn speaker_key(s: &str) -> Option<String> {
 }
 
 fn speaker_match(g: &Option<String>, s: &Option<String>) -> bool {
-    match (g.as_deref().and_then(speaker_key), s.as_deref().and_then(speaker_key)) {
+    match (
+        g.as_deref().and_then(speaker_key),
+        s.as_deref().and_then(speaker_key),
+    ) {
         (None, None) => true,
         (Some(a), Some(b)) => a == b,
         _ => false,
@@ -182,9 +185,21 @@ impl Counts {
         self.speaker_ok += o.speaker_ok;
     }
     fn prf(tp: usize, sys: usize, gold: usize) -> (f64, f64, f64) {
-        let p = if sys == 0 { 0.0 } else { tp as f64 / sys as f64 };
-        let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if sys == 0 {
+            0.0
+        } else {
+            tp as f64 / sys as f64
+        };
+        let r = if gold == 0 {
+            0.0
+        } else {
+            tp as f64 / gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
     pub fn detection(&self) -> (f64, f64, f64) {
@@ -264,8 +279,9 @@ fn read_jsonl(path: &str) -> anyhow::Result<Vec<GoldArticle>> {
         if line.trim().is_empty() {
             continue;
         }
-        let a: GoldArticle = serde_json::from_str(&line)
-            .with_context(|| format!("{path}:{}: not a quotes JSON object (see FORMAT.md)", i + 1))?;
+        let a: GoldArticle = serde_json::from_str(&line).with_context(|| {
+            format!("{path}:{}: not a quotes JSON object (see FORMAT.md)", i + 1)
+        })?;
         out.push(a);
     }
     Ok(out)
@@ -284,7 +300,11 @@ fn filter(qs: &[ScoredQuote], kinds: Option<&[&str]>) -> Vec<ScoredQuote> {
 
 fn snippet(text: &str, q: &ScoredQuote) -> String {
     let (s, e) = q.envelope();
-    let t: String = text.chars().skip(s).take(e.saturating_sub(s).min(160)).collect();
+    let t: String = text
+        .chars()
+        .skip(s)
+        .take(e.saturating_sub(s).min(160))
+        .collect();
     t.replace('\n', "⏎")
 }
 
@@ -299,16 +319,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let texts: Vec<Option<&str>> = gold.iter().map(|a| a.text.as_deref()).collect();
     // Several system annotations of one article (alt annotation files) are all scored.
     let systems: Vec<(usize, Vec<ScoredQuote>)> = if let Some(path) = &args.system {
-        let index: HashMap<&str, usize> =
-            gold.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let index: HashMap<&str, usize> = gold
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
         let mut out = Vec::new();
         for a in read_jsonl(path)? {
             let Some(&gi) = index.get(a.id.as_str()) else {
-                eprintln!("eval-quotes: system article {} is not in the gold file; skipped", a.id);
+                eprintln!(
+                    "eval-quotes: system article {} is not in the gold file; skipped",
+                    a.id
+                );
                 continue;
             };
             let text = a.text.as_deref().or(texts[gi]);
-            let qs = a.quotes.iter().filter_map(|q| ScoredQuote::from_raw(q, text)).collect();
+            let qs = a
+                .quotes
+                .iter()
+                .filter_map(|q| ScoredQuote::from_raw(q, text))
+                .collect();
             out.push((gi, qs));
         }
         out
@@ -326,7 +356,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .map(|(i, qs)| (i, qs.iter().map(ScoredQuote::from_quote).collect()))
             .collect()
     };
-    let kinds: Vec<&str> = args.kinds.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let kinds: Vec<&str> = args
+        .kinds
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     let label = kinds.join("+");
     let mut all = Counts::default();
     let mut sub = Counts::default();
@@ -334,7 +369,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for (gi, sys) in &systems {
         let g = &gold[*gi];
         let text = g.text.as_deref().unwrap_or("");
-        let gq: Vec<ScoredQuote> = g.quotes.iter().filter_map(|q| ScoredQuote::from_raw(q, Some(text))).collect();
+        let gq: Vec<ScoredQuote> = g
+            .quotes
+            .iter()
+            .filter_map(|q| ScoredQuote::from_raw(q, Some(text)))
+            .collect();
         let a = align(&gq, sys);
         all.add(a.counts);
         let (gk, sk) = (filter(&gq, Some(&kinds)), filter(sys, Some(&kinds)));
@@ -342,13 +381,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         sub.add(b.counts);
         if errors_shown < args.errors {
             for &i in &b.missed {
-                eprintln!("MISSED   {} [{}] spk={:?} | {}", g.id, gk[i].kind.as_deref().unwrap_or("?"), gk[i].speaker, snippet(text, &gk[i]));
+                eprintln!(
+                    "MISSED   {} [{}] spk={:?} | {}",
+                    g.id,
+                    gk[i].kind.as_deref().unwrap_or("?"),
+                    gk[i].speaker,
+                    snippet(text, &gk[i])
+                );
             }
             for &i in &b.spurious {
-                eprintln!("SPURIOUS {} [{}] spk={:?} | {}", g.id, sk[i].kind.as_deref().unwrap_or("?"), sk[i].speaker, snippet(text, &sk[i]));
+                eprintln!(
+                    "SPURIOUS {} [{}] spk={:?} | {}",
+                    g.id,
+                    sk[i].kind.as_deref().unwrap_or("?"),
+                    sk[i].speaker,
+                    snippet(text, &sk[i])
+                );
             }
             for &(gi, si) in &b.wrong_speaker {
-                eprintln!("SPEAKER  {} gold={:?} sys={:?} | {}", g.id, gk[gi].speaker, sk[si].speaker, snippet(text, &gk[gi]));
+                eprintln!(
+                    "SPEAKER  {} gold={:?} sys={:?} | {}",
+                    g.id,
+                    gk[gi].speaker,
+                    sk[si].speaker,
+                    snippet(text, &gk[gi])
+                );
             }
             errors_shown += b.missed.len() + b.spurious.len() + b.wrong_speaker.len();
         }
@@ -411,9 +468,18 @@ mod tests {
 
     #[test]
     fn speaker_key_uses_name_part() {
-        assert_eq!(speaker_key("Arthur Hellman, a law professor").as_deref(), Some("hellman"));
-        assert_eq!(speaker_key("Deputy Foreign Minister Sergei Ryabkov").as_deref(), Some("ryabkov"));
-        assert_eq!(speaker_key("O’Malley’s campaign").as_deref(), Some("campaign"));
+        assert_eq!(
+            speaker_key("Arthur Hellman, a law professor").as_deref(),
+            Some("hellman")
+        );
+        assert_eq!(
+            speaker_key("Deputy Foreign Minister Sergei Ryabkov").as_deref(),
+            Some("ryabkov")
+        );
+        assert_eq!(
+            speaker_key("O’Malley’s campaign").as_deref(),
+            Some("campaign")
+        );
         assert_eq!(speaker_key("He").as_deref(), Some("he"));
         assert_eq!(speaker_key("Trump's"), Some("trump".into()));
     }
@@ -421,7 +487,10 @@ mod tests {
     #[test]
     fn split_quote_reported_twice_costs_precision() {
         let gold = vec![q(&[(0, 40), (60, 100)], Some("Smith"))];
-        let sys = vec![q(&[(0, 40)], Some("Mr. Smith")), q(&[(60, 100)], Some("he"))];
+        let sys = vec![
+            q(&[(0, 40)], Some("Mr. Smith")),
+            q(&[(60, 100)], Some("he")),
+        ];
         let a = align(&gold, &sys);
         assert_eq!(a.counts.matched, 1);
         assert_eq!(a.counts.system, 2);
