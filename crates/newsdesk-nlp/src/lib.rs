@@ -62,13 +62,7 @@ impl<'a> Doc<'a> {
                 });
             }
         }
-        Doc {
-            text,
-            tokens,
-            sentences,
-            paragraphs,
-            offsets,
-        }
+        Doc { text, tokens, sentences, paragraphs, offsets }
     }
 
     /// Builds a doc from plain text, splitting paragraphs the way readers do.
@@ -85,11 +79,7 @@ impl<'a> Doc<'a> {
 /// Analyses one article. Pure and deterministic.
 pub fn analyze(article: &Article) -> Analysis {
     let doc = Doc::new(&article.text, &article.paragraphs);
-    let sentences = doc
-        .sentences
-        .iter()
-        .map(|s| doc.offsets.span(s.start, s.end))
-        .collect();
+    let sentences = doc.sentences.iter().map(|s| doc.offsets.span(s.start, s.end)).collect();
     // Entities come from the entity stage (issue #4) once it is wired in here.
     let entities: Vec<newsdesk_core::Entity> = Vec::new();
     let quotes = quotes::extract_quotes(&doc, &entities);

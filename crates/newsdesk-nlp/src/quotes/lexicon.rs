@@ -28,10 +28,7 @@ pub enum CueForm {
 
 /// Verbs that take an addressee object before the content: "told CNN that".
 pub fn takes_addressee(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "tell" | "ask" | "warn" | "assure" | "inform" | "remind" | "urge" | "promise"
-    )
+    matches!(lemma, "tell" | "ask" | "warn" | "assure" | "inform" | "remind" | "urge" | "promise")
 }
 
 /// Looks up a lowercase token; returns (lemma, class, form).

@@ -59,8 +59,7 @@ pub fn find_regions(text: &str, paragraphs: &[std::ops::Range<usize>]) -> Vec<Re
         }
         if let Some(next) = paragraphs.get(r.paragraph + 1) {
             let s = &text[next.start..next.end];
-            if s.starts_with(['“', '"', '«', '„']) || s.starts_with("``") || s.starts_with("''")
-            {
+            if s.starts_with(['“', '"', '«', '„']) || s.starts_with("``") || s.starts_with("''") {
                 r.continues = true;
             }
         }
@@ -189,11 +188,7 @@ fn find_single_close(text: &str, from: usize, end: usize) -> Option<usize> {
     while let Some(p) = seg[off..].find('’') {
         let at = from + off + p;
         let before = char_before(text, at);
-        let after = if at + 3 < end {
-            char_at(text, at + 3)
-        } else {
-            None
-        };
+        let after = if at + 3 < end { char_at(text, at + 3) } else { None };
         if before.is_some_and(|c| !c.is_whitespace()) && !is_word(after) {
             // "voters’ choice": a plural possessive, unless punctuation precedes it.
             let possessive = before.is_some_and(|c| c == 's') && after == Some(' ') && {
@@ -217,25 +212,16 @@ mod tests {
     use super::*;
 
     fn regions(s: &str) -> Vec<&str> {
-        find_regions(s, std::slice::from_ref(&(0..s.len())))
-            .iter()
-            .map(|r| &s[r.start..r.end])
-            .collect()
+        find_regions(s, std::slice::from_ref(&(0..s.len()))).iter().map(|r| &s[r.start..r.end]).collect()
     }
 
     #[test]
     fn quote_styles() {
         assert_eq!(regions("He said “yes,” and “no.”"), vec!["“yes,”", "“no.”"]);
         assert_eq!(regions("a \"b\" c \"d"), vec!["\"b\"", "\"d"]);
-        assert_eq!(
-            regions("so ``this'' and ''that''"),
-            vec!["``this''", "''that''"]
-        );
+        assert_eq!(regions("so ``this'' and ''that''"), vec!["``this''", "''that''"]);
         assert_eq!(regions("„Ja“ und «oui»"), vec!["„Ja“", "«oui»"]);
-        assert_eq!(
-            regions("Hillary ‘Defies Explanation,’ Needs"),
-            vec!["‘Defies Explanation,’"]
-        );
+        assert_eq!(regions("Hillary ‘Defies Explanation,’ Needs"), vec!["‘Defies Explanation,’"]);
         assert_eq!(regions("don’t ‘rock’n’roll’ it’s"), vec!["‘rock’n’roll’"]);
         assert_eq!(regions("he is 6'2\" tall"), Vec::<&str>::new());
         assert_eq!(regions("the voters’ choice"), Vec::<&str>::new());

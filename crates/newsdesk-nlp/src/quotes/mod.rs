@@ -71,11 +71,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 tok_region[i] = r as u32 + 1;
             }
         }
-        Ctx {
-            doc,
-            regions,
-            tok_region,
-        }
+        Ctx { doc, regions, tok_region }
     }
 
     pub fn text(&self, i: usize) -> &'a str {
@@ -109,27 +105,20 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Token `i` is the closing mark of its region.
     pub fn is_close_mark(&self, i: usize) -> bool {
-        self.in_region(i).is_some_and(|r| {
-            self.regions[r].closed && self.doc.tokens[i].end == self.regions[r].end
-        })
+        self.in_region(i).is_some_and(|r| self.regions[r].closed && self.doc.tokens[i].end == self.regions[r].end)
     }
 
     /// Token `i` is (the first token of) the opening mark of its region.
     pub fn is_open_mark(&self, i: usize) -> bool {
-        self.in_region(i)
-            .is_some_and(|r| self.doc.tokens[i].start == self.regions[r].start)
+        self.in_region(i).is_some_and(|r| self.doc.tokens[i].start == self.regions[r].start)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
-        matches!(
-            self.doc.tokens[i].kind,
-            crate::TokenKind::Word | crate::TokenKind::Number
-        )
+        matches!(self.doc.tokens[i].kind, crate::TokenKind::Word | crate::TokenKind::Number)
     }
 
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.doc.tokens[i].kind == crate::TokenKind::Word
-            && self.text(i).chars().next().is_some_and(char::is_uppercase)
+        self.doc.tokens[i].kind == crate::TokenKind::Word && self.text(i).chars().next().is_some_and(char::is_uppercase)
     }
 
     fn is_sep(&self, i: usize) -> bool {
@@ -220,19 +209,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
             } else if form == CueForm::Gerund {
                 gerund(ctx, &cands[first_new..], &claimed, si, b, c0, c1, lemma)
             } else {
-                finite(
-                    ctx,
-                    &claimed,
-                    si,
-                    a,
-                    b,
-                    clause_start,
-                    c0,
-                    c1,
-                    lemma,
-                    class,
-                    next_cue,
-                )
+                finite(ctx, &claimed, si, a, b, clause_start, c0, c1, lemma, class, next_cue)
             };
             if let Some(mut cand) = cand {
                 if cand.borrowed_from.is_some() {
@@ -245,10 +222,8 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 // Pending quote-only sentences right before a postposed quote belong to it.
                 if let Some(&(ps, _)) = cand.pieces.first() {
                     if ps <= doc.tokens[a].start.max(s.start) && !pending.is_empty() {
-                        let mut pre: Vec<(usize, usize)> = pending
-                            .iter()
-                            .map(|&r| (ctx.regions[r].start, ctx.regions[r].end))
-                            .collect();
+                        let mut pre: Vec<(usize, usize)> =
+                            pending.iter().map(|&r| (ctx.regions[r].start, ctx.regions[r].end)).collect();
                         pre.retain(|p| p.1 <= ps);
                         pre.extend(cand.pieces.iter().copied());
                         cand.pieces = pre;
@@ -328,18 +303,14 @@ fn quote_only_sentence(
     }
     if let Some(last) = cands.last_mut() {
         let adjacent = last.paragraph == s.paragraph
-            && last
-                .pieces
-                .last()
-                .is_some_and(|p| p.1 <= ctx.regions[regs[0]].start)
+            && last.pieces.last().is_some_and(|p| p.1 <= ctx.regions[regs[0]].start)
             && last.sentence + 3 >= si
             && pending.is_empty();
         // A closing "continues" region of the previous paragraph's quote.
         let continued = last.paragraph + 1 == s.paragraph
             && last.pieces.last().is_some_and(|p| {
-                region_ending_at(ctx, p.1).is_some_and(|r| {
-                    ctx.regions[r].continues && ctx.regions[r].paragraph == last.paragraph
-                })
+                region_ending_at(ctx, p.1)
+                    .is_some_and(|r| ctx.regions[r].continues && ctx.regions[r].paragraph == last.paragraph)
             })
             && ctx.regions[regs[0]].start == ctx.doc.paragraphs[s.paragraph].start;
         let has_quote = last.pieces.iter().any(|p| has_region_within(ctx, p.0, p.1));
@@ -357,13 +328,7 @@ fn quote_only_sentence(
 /// End of paragraph: quote-only sentences never attributed inside it. When
 /// the paragraph opens with one and a previous quote had a speaker, they
 /// continue that speaker.
-fn flush_pending(
-    ctx: &Ctx,
-    cands: &mut Vec<Cand>,
-    pending: &mut Vec<usize>,
-    claimed: &mut [bool],
-    para: usize,
-) {
+fn flush_pending(ctx: &Ctx, cands: &mut Vec<Cand>, pending: &mut Vec<usize>, claimed: &mut [bool], para: usize) {
     if pending.is_empty() {
         return;
     }
@@ -382,10 +347,7 @@ fn flush_pending(
         return;
     }
     let cand = Cand {
-        pieces: regs
-            .iter()
-            .map(|&r| (ctx.regions[r].start, ctx.regions[r].end))
-            .collect(),
+        pieces: regs.iter().map(|&r| (ctx.regions[r].start, ctx.regions[r].end)).collect(),
         cue: None,
         speaker: last.speaker,
         name_hint: last.name_hint,
@@ -416,9 +378,7 @@ fn skip_adverbials(ctx: &Ctx, mut p: usize, b: usize) -> usize {
             }
         }
         let w = ctx.lower(p, &mut buf);
-        if lexicon::is_time_word(w)
-            || matches!(w, "last" | "this" | "earlier" | "later" | "again" | "also")
-        {
+        if lexicon::is_time_word(w) || matches!(w, "last" | "this" | "earlier" | "later" | "again" | "also") {
             p += 1;
             continue;
         }
@@ -479,18 +439,10 @@ fn content_pieces(ctx: &Ctx, s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut s = s;
     let mut e = e;
     // Trim punctuation outside quotes at both ends.
-    while s < e
-        && ctx.tok_region[s] == 0
-        && !ctx.is_word(s)
-        && !matches!(ctx.text(s), "$" | "(" | "[")
-    {
+    while s < e && ctx.tok_region[s] == 0 && !ctx.is_word(s) && !matches!(ctx.text(s), "$" | "(" | "[") {
         s += 1;
     }
-    while e > s
-        && ctx.tok_region[e - 1] == 0
-        && !ctx.is_word(e - 1)
-        && !matches!(ctx.text(e - 1), ")" | "]" | "%")
-    {
+    while e > s && ctx.tok_region[e - 1] == 0 && !ctx.is_word(e - 1) && !matches!(ctx.text(e - 1), ")" | "]" | "%") {
         e -= 1;
     }
     if s >= e {
@@ -548,8 +500,7 @@ fn finite(
     }
     // "When asked whether …": a question with no source in the sentence.
     if lemma == "ask"
-        && (c0 > clause_start && (ctx.is(c0 - 1, "when") || ctx.is(c0 - 1, "if"))
-            || c0 == a && ctx.is(c0, "asked"))
+        && (c0 > clause_start && (ctx.is(c0 - 1, "when") || ctx.is(c0 - 1, "if")) || c0 == a && ctx.is(c0, "asked"))
     {
         let pieces = content_pieces(ctx, c1, next_clause_end(ctx, c1, next_cue.min(b), b));
         if pieces.is_empty() {
@@ -573,10 +524,7 @@ fn finite(
         && speaker::np_right(ctx, c1, b).is_some_and(|np| {
             let t = skip_adverbials(ctx, speaker::skip_np_tail(ctx, np.span.1, b), b);
             t >= b
-                || matches!(
-                    ctx.text(t),
-                    "." | "," | ":" | ";" | "!" | "?" | "—" | "--" | "(" | "who" | "whose"
-                )
+                || matches!(ctx.text(t), "." | "," | ":" | ";" | "!" | "?" | "—" | "--" | "(" | "who" | "whose")
                 || ctx.is_open_mark(t)
                 || ctx.is_close_mark(t)
         });
@@ -712,21 +660,14 @@ fn finite(
         }
     };
     // Left content: between the clause start and the separator before the speaker/cue.
-    let sep = left_end
-        .checked_sub(1)
-        .filter(|&i| i >= clause_start && ctx.is_sep(i));
+    let sep = left_end.checked_sub(1).filter(|&i| i >= clause_start && ctx.is_sep(i));
     let left_has_content = sep.is_some_and(|sp| {
-        (clause_start..sp + 1)
-            .any(|i| ctx.is_word(i) && ctx.in_region(i).is_none_or(|r| !claimed[r]))
+        (clause_start..sp + 1).any(|i| ctx.is_word(i) && ctx.in_region(i).is_none_or(|r| !claimed[r]))
     });
     // `"Q," X said aboard his plane`: a quotation right before the speaker wins
     // over a bare clause after the cue; `X said, "Q"` without left content is preposed.
     let right = match right {
-        Right::Content(_, true)
-            if left_has_content && sep.is_some_and(|sp| ctx.is_close_mark(sp)) =>
-        {
-            Right::Terminal
-        }
+        Right::Content(_, true) if left_has_content && sep.is_some_and(|sp| ctx.is_close_mark(sp)) => Right::Terminal,
         Right::Split(q) if !left_has_content => Right::Content(q, false),
         r => r,
     };
@@ -796,10 +737,7 @@ fn colon_attribution(ctx: &Ctx, claimed: &[bool], si: usize, a: usize, b: usize)
         e = (a..e - 1).rev().find(|&q| ctx.text(q) == "(")?;
     }
     let np = speaker::np_core(ctx, a, e)?;
-    if np.0 != a
-        || !(np.0..np.1).all(|i| ctx.is_capitalised(i) || !ctx.is_word(i))
-        || np.1 - np.0 > 5
-    {
+    if np.0 != a || !(np.0..np.1).all(|i| ctx.is_capitalised(i) || !ctx.is_word(i)) || np.1 - np.0 > 5 {
         return None;
     }
     let mut buf = [0u8; 32];
@@ -845,21 +783,13 @@ fn raising(
     }
     let next = ctx.lower(c1, &mut buf).to_string();
     if matches!(lemma, "expect" | "likely") {
-        let prev = if c0 > clause_start {
-            ctx.lower(c0 - 1, &mut buf)
-        } else {
-            ""
-        };
-        if !matches!(
-            prev,
-            "is" | "are" | "was" | "were" | "'s" | "’s" | "be" | "widely" | "also" | "not"
-        ) || next != "to"
+        let prev = if c0 > clause_start { ctx.lower(c0 - 1, &mut buf) } else { "" };
+        if !matches!(prev, "is" | "are" | "was" | "were" | "'s" | "’s" | "be" | "widely" | "also" | "not")
+            || next != "to"
         {
             return None;
         }
-    } else if lexicon::is_np_boundary(&next)
-        && !matches!(next.as_str(), "to" | "that" | "as" | "like")
-        || next == "in"
+    } else if lexicon::is_np_boundary(&next) && !matches!(next.as_str(), "to" | "that" | "as" | "like") || next == "in"
     {
         return None;
     }
@@ -892,10 +822,7 @@ fn sentence_subject(ctx: &Ctx, a: usize, c0: usize) -> Option<speaker::Np> {
 
 /// Verbs with an object and a predicate as content: "called it a disgrace".
 fn takes_predicate(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "call" | "describe" | "accuse" | "praise" | "criticize"
-    )
+    matches!(lemma, "call" | "describe" | "accuse" | "praise" | "criticize")
 }
 
 /// A clause opener before a comma ("Ahead of the meeting, …") rather than content.
@@ -948,9 +875,7 @@ fn next_clause_end(ctx: &Ctx, p: usize, next_cue: usize, b: usize) -> usize {
     let mut i = next_cue;
     while i > p + 1 {
         i -= 1;
-        if ctx.tok_region[i] == 0 && matches!(ctx.text(i), "," | "—" | "--" | ";")
-            || ctx.is_close_mark(i)
-        {
+        if ctx.tok_region[i] == 0 && matches!(ctx.text(i), "," | "—" | "--" | ";") || ctx.is_close_mark(i) {
             return if ctx.is_close_mark(i) { i + 1 } else { i };
         }
     }
@@ -1098,11 +1023,7 @@ fn kind_of(ctx: &Ctx, pieces: &[(usize, usize)]) -> QuoteKind {
 
 fn mention(ctx: &Ctx, s: usize, e: usize) -> Mention {
     let span = ctx.doc.offsets.span(s, e);
-    Mention {
-        text: ctx.doc.text[s..e].to_string(),
-        start: span.start,
-        end: span.end,
-    }
+    Mention { text: ctx.doc.text[s..e].to_string(), start: span.start, end: span.end }
 }
 
 fn build_quotes(ctx: &Ctx, cands: &[Cand], entities: &[Entity]) -> Vec<Quote> {
@@ -1119,22 +1040,11 @@ fn build_quotes(ctx: &Ctx, cands: &[Cand], entities: &[Entity]) -> Vec<Quote> {
             resolved.push(None);
             continue;
         }
-        let spans: Vec<Span> = pieces
-            .iter()
-            .map(|&(s, e)| ctx.doc.offsets.span(s, e))
-            .collect();
-        let text = pieces
-            .iter()
-            .map(|&(s, e)| &ctx.doc.text[s..e])
-            .collect::<Vec<_>>()
-            .join(" ");
-        let speaker_mention = c
-            .speaker
-            .map(|(s, e)| mention(ctx, toks[s].start, toks[e - 1].end));
+        let spans: Vec<Span> = pieces.iter().map(|&(s, e)| ctx.doc.offsets.span(s, e)).collect();
+        let text = pieces.iter().map(|&(s, e)| &ctx.doc.text[s..e]).collect::<Vec<_>>().join(" ");
+        let speaker_mention = c.speaker.map(|(s, e)| mention(ctx, toks[s].start, toks[e - 1].end));
         let res = match (c.borrowed_from, c.speaker) {
-            (Some(bi), _) if bi < ci && resolved.get(bi).is_some_and(|r| r.is_some()) => {
-                resolved[bi].clone()
-            }
+            (Some(bi), _) if bi < ci && resolved.get(bi).is_some_and(|r| r.is_some()) => resolved[bi].clone(),
             (_, Some(sp)) => Some(resolver.resolve(sp, c.name_hint, &resolved)),
             _ => None,
         };
@@ -1147,9 +1057,7 @@ fn build_quotes(ctx: &Ctx, cands: &[Cand], entities: &[Entity]) -> Vec<Quote> {
             cue: c.cue.map(|(s, e)| mention(ctx, s, e)),
             speaker_mention,
             speaker: res.as_ref().map(|r| r.speaker.clone()),
-            addressee: c
-                .addressee
-                .map(|(s, e)| mention(ctx, toks[s].start, toks[e - 1].end)),
+            addressee: c.addressee.map(|(s, e)| mention(ctx, toks[s].start, toks[e - 1].end)),
         });
         resolved.push(res);
     }

@@ -33,10 +33,7 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
     if lexicon::pronoun(w).is_some() {
         return Some((head, end));
     }
-    if lexicon::is_np_boundary(w)
-        || lexicon::is_cue_adverb(w)
-        || lexicon::is_determiner(w)
-        || lexicon::cue(w).is_some()
+    if lexicon::is_np_boundary(w) || lexicon::is_cue_adverb(w) || lexicon::is_determiner(w) || lexicon::cue(w).is_some()
     {
         return None;
     }
@@ -84,9 +81,7 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
         s = t;
     }
     // Never start on a possessive mark or "of".
-    while s < head
-        && (is_possessive_mark(ctx, s) || ctx.is(s, "of") || matches!(ctx.text(s), "-" | "&"))
-    {
+    while s < head && (is_possessive_mark(ctx, s) || ctx.is(s, "of") || matches!(ctx.text(s), "-" | "&")) {
         s += 1;
     }
     Some((s, end))
@@ -142,28 +137,18 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
                     continue;
                 };
                 // A proper name in the apposition of a nominal subject.
-                let name_hint = if !ctx.is_capitalised(core.1 - 1)
-                    || is_nominal_head(ctx, core.1 - 1)
-                {
+                let name_hint = if !ctx.is_capitalised(core.1 - 1) || is_nominal_head(ctx, core.1 - 1) {
                     np_core(ctx, j + 1, head).filter(|&(s, e)| e > s && ctx.is_capitalised(e - 1))
                 } else {
                     None
                 };
-                return Some(Np {
-                    span: core,
-                    name_hint,
-                    outer_start: core.0,
-                });
+                return Some(Np { span: core, name_hint, outer_start: core.0 });
             }
         }
         return None;
     }
     let core = np_core(ctx, lo, i)?;
-    Some(Np {
-        span: core,
-        name_hint: None,
-        outer_start: core.0,
-    })
+    Some(Np { span: core, name_hint: None, outer_start: core.0 })
 }
 
 fn is_nominal_head(ctx: &Ctx, i: usize) -> bool {
@@ -179,11 +164,7 @@ pub(crate) fn np_right(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
     let mut buf = [0u8; 32];
     let w = ctx.lower(p, &mut buf);
     if lexicon::pronoun(w).is_some() || matches!(w, "him" | "her" | "them" | "me" | "us") {
-        return Some(Np {
-            span: (p, p + 1),
-            name_hint: None,
-            outer_start: p,
-        });
+        return Some(Np { span: (p, p + 1), name_hint: None, outer_start: p });
     }
     if lexicon::is_np_boundary(w) || lexicon::cue(w).is_some() || lexicon::is_time_word(w) {
         return None;
@@ -231,11 +212,7 @@ pub(crate) fn np_right(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
     if e == p {
         return None;
     }
-    Some(Np {
-        span: (p, e),
-        name_hint: None,
-        outer_start: p,
-    })
+    Some(Np { span: (p, e), name_hint: None, outer_start: p })
 }
 
 /// After a speaker phrase ending at `e`: skips an apposition or relative
@@ -347,11 +324,7 @@ const ORG_HEADS: &[&str] = &[
 
 impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
     pub fn new(ctx: &'c Ctx<'d, 'a>, entities: &'c [Entity]) -> Self {
-        Resolver {
-            ctx,
-            entities,
-            index: None,
-        }
+        Resolver { ctx, entities, index: None }
     }
 
     /// The capitalised, title-free run of tokens ending at `head`.
@@ -360,10 +333,7 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         let mut s = head;
         while s > lo {
             let t = s - 1;
-            if !ctx.is_capitalised(t)
-                || lexicon::is_title_word(ctx.text(t))
-                || ctx.tok_region[t] != 0
-            {
+            if !ctx.is_capitalised(t) || lexicon::is_title_word(ctx.text(t)) || ctx.tok_region[t] != 0 {
                 break;
             }
             let mut buf = [0u8; 32];
@@ -397,8 +367,7 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
     /// two or more name tokens, the longest such run (first one on ties).
     fn build_index(&mut self) {
         let ctx = self.ctx;
-        let mut index: std::collections::HashMap<&'a str, (usize, usize)> =
-            std::collections::HashMap::new();
+        let mut index: std::collections::HashMap<&'a str, (usize, usize)> = std::collections::HashMap::new();
         for i in 1..ctx.doc.tokens.len() {
             if !ctx.is_capitalised(i) || !ctx.is_capitalised(i - 1) {
                 continue;
@@ -418,11 +387,7 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
     fn entity_for_span(&self, s: usize, e: usize) -> Option<&'c Entity> {
         let toks = &self.ctx.doc.tokens;
         let span = self.ctx.doc.offsets.span(toks[s].start, toks[e - 1].end);
-        self.entities.iter().find(|en| {
-            en.mentions
-                .iter()
-                .any(|m| m.start < span.end && span.start < m.end)
-        })
+        self.entities.iter().find(|en| en.mentions.iter().any(|m| m.start < span.end && span.start < m.end))
     }
 
     pub fn resolve(
@@ -443,53 +408,36 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         }
         if let Some(en) = self.entity_for_span(s, e) {
             return Resolved {
-                speaker: Speaker {
-                    entity: Some(en.id.clone()),
-                    name: en.name.clone(),
-                },
+                speaker: Speaker { entity: Some(en.id.clone()), name: en.name.clone() },
                 person: en.kind == EntityKind::Person,
             };
         }
         if ctx.is_capitalised(head) {
             let (rs, re) = self.name_run(s, head);
             let head_text = ctx.text(head);
-            let org = ORG_HEADS.contains(&head_text)
-                || head_text
-                    .chars()
-                    .all(|c| c.is_uppercase() || !c.is_alphabetic());
+            let org =
+                ORG_HEADS.contains(&head_text) || head_text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
             // By surname, an entity of the entity list.
-            if let Some(en) = self.entities.iter().find(|en| {
-                en.kind == EntityKind::Person
-                    && en.name.split_whitespace().last() == Some(head_text)
-            }) {
+            if let Some(en) = self
+                .entities
+                .iter()
+                .find(|en| en.kind == EntityKind::Person && en.name.split_whitespace().last() == Some(head_text))
+            {
                 return Resolved {
-                    speaker: Speaker {
-                        entity: Some(en.id.clone()),
-                        name: en.name.clone(),
-                    },
+                    speaker: Speaker { entity: Some(en.id.clone()), name: en.name.clone() },
                     person: true,
                 };
             }
             let titled = rs > 0 && lexicon::is_title_word(ctx.text(rs - 1)) && rs > s;
             let name = if re - rs == 1 && !org {
-                self.full_name(head)
-                    .unwrap_or_else(|| self.run_text(rs, re))
+                self.full_name(head).unwrap_or_else(|| self.run_text(rs, re))
             } else {
                 self.run_text(rs, re)
             };
             let person = !org && (name.split_whitespace().count() >= 2 || titled);
-            return Resolved {
-                speaker: Speaker { entity: None, name },
-                person,
-            };
+            return Resolved { speaker: Speaker { entity: None, name }, person };
         }
-        Resolved {
-            speaker: Speaker {
-                entity: None,
-                name: self.run_text(span.0, span.1),
-            },
-            person: false,
-        }
+        Resolved { speaker: Speaker { entity: None, name: self.run_text(span.0, span.1) }, person: false }
     }
 
     fn resolve_pronoun(&self, head: usize, g: Gender, prev: &[Option<Resolved>]) -> Resolved {
@@ -498,11 +446,7 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         if matches!(g, Gender::Male | Gender::Female) {
             // The latest person entity mentioned before the pronoun.
             let mut best: Option<(usize, &Entity)> = None;
-            for en in self
-                .entities
-                .iter()
-                .filter(|en| en.kind == EntityKind::Person)
-            {
+            for en in self.entities.iter().filter(|en| en.kind == EntityKind::Person) {
                 for m in &en.mentions {
                     if m.end <= here && best.is_none_or(|(b, _)| m.end > b) {
                         best = Some((m.end, en));
@@ -511,10 +455,7 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             }
             if let Some((_, en)) = best {
                 return Resolved {
-                    speaker: Speaker {
-                        entity: Some(en.id.clone()),
-                        name: en.name.clone(),
-                    },
+                    speaker: Speaker { entity: Some(en.id.clone()), name: en.name.clone() },
                     person: true,
                 };
             }
@@ -523,22 +464,10 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             }
         }
         if matches!(g, Gender::Neuter | Gender::Plural) {
-            if let Some(r) = prev
-                .iter()
-                .rev()
-                .take(40)
-                .flatten()
-                .find(|r| !r.person && r.speaker.entity.is_some())
-            {
+            if let Some(r) = prev.iter().rev().take(40).flatten().find(|r| !r.person && r.speaker.entity.is_some()) {
                 return r.clone();
             }
         }
-        Resolved {
-            speaker: Speaker {
-                entity: None,
-                name: ctx.text(head).to_string(),
-            },
-            person: false,
-        }
+        Resolved { speaker: Speaker { entity: None, name: ctx.text(head).to_string() }, person: false }
     }
 }

@@ -71,7 +71,8 @@ fn split_quote_is_one_quote_with_two_pieces() {
 
 #[test]
 fn preposed_reported_and_mixed() {
-    let text = "The minister said the talks had failed. John Brown told Reuters that the deal was \"dead in the water.\"";
+    let text =
+        "The minister said the talks had failed. John Brown told Reuters that the deal was \"dead in the water.\"";
     let qs = quotes(text);
     let q = find(text, &qs, "the talks had failed");
     assert_eq!(q.kind, QuoteKind::Indirect);
@@ -97,7 +98,8 @@ fn according_to_and_apposition() {
 
 #[test]
 fn pronoun_and_surname_resolve_to_full_name() {
-    let text = "Foreign Minister Jane Doe arrived on Monday.\n\n\"We came to talk,\" Doe said.\n\n\"Nothing more,\" she said.";
+    let text =
+        "Foreign Minister Jane Doe arrived on Monday.\n\n\"We came to talk,\" Doe said.\n\n\"Nothing more,\" she said.";
     let qs = quotes(text);
     assert_eq!(qs.len(), 2, "{:?}", all(&qs));
     assert_eq!(speaker_name(&qs[0]), "Jane Doe");
@@ -115,11 +117,7 @@ fn entity_list_resolves_mentions() {
         name: "Jane Q. Doe".into(),
         role: None,
         affiliation: None,
-        mentions: vec![Mention {
-            text: "Doe".into(),
-            start: 19,
-            end: 22,
-        }],
+        mentions: vec![Mention { text: "Doe".into(), start: 19, end: 22 }],
     };
     let qs = extract_quotes(&doc, &[ent]);
     assert_eq!(qs.len(), 1);
@@ -176,7 +174,9 @@ fn unbalanced_marks_do_not_break() {
 fn megabyte_paragraph() {
     let mut text = String::new();
     while text.len() < 1_000_000 {
-        text.push_str("\"Growth is slowing,\" Smith said, adding that rates would rise according to the bank, and \"prices ");
+        text.push_str(
+            "\"Growth is slowing,\" Smith said, adding that rates would rise according to the bank, and \"prices ",
+        );
     }
     let qs = quotes(&text);
     assert!(qs.len() > 1000);
@@ -185,64 +185,23 @@ fn megabyte_paragraph() {
 /// The seed article: eight quoted passages with their speakers, and the reported statements.
 #[test]
 fn seed_article() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seeds/000_fee57e7940c4a111.txt"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/000_fee57e7940c4a111.txt");
     let Ok(text) = std::fs::read_to_string(path) else {
-        eprintln!(
-            "SKIPPED seed_article: {path} is missing (../shared/seeds beside the repository)"
-        );
+        eprintln!("SKIPPED seed_article: {path} is missing (../shared/seeds beside the repository)");
         return;
     };
     let qs = quotes(&text);
     let expect = [
-        (
-            "Nothing could be decided about us",
-            "Borrell",
-            QuoteKind::Direct,
-        ),
-        (
-            "We're going to be able to put things on the table",
-            "Borrell",
-            QuoteKind::Direct,
-        ),
+        ("Nothing could be decided about us", "Borrell", QuoteKind::Direct),
+        ("We're going to be able to put things on the table", "Borrell", QuoteKind::Direct),
         ("\"realistic,\"", "Ryabkov", QuoteKind::Mixed),
-        (
-            "Based on the signals we've heard",
-            "Ryabkov",
-            QuoteKind::Mixed,
-        ),
-        (
-            "needed \"guarantees\" from the alliance",
-            "Ryabkov",
-            QuoteKind::Mixed,
-        ),
-        (
-            "have to happen on a reciprocal basis",
-            "Blinken",
-            QuoteKind::Mixed,
-        ),
-        (
-            "So if we're actually going to make progress",
-            "Blinken",
-            QuoteKind::Direct,
-        ),
-        (
-            "talking in an atmosphere of escalation",
-            "Blinken",
-            QuoteKind::Mixed,
-        ),
-        (
-            "Russia wasn't planning to discuss the unrest",
-            "Ryabkov",
-            QuoteKind::Indirect,
-        ),
-        (
-            "no breakthroughs were expected",
-            "Blinken",
-            QuoteKind::Indirect,
-        ),
+        ("Based on the signals we've heard", "Ryabkov", QuoteKind::Mixed),
+        ("needed \"guarantees\" from the alliance", "Ryabkov", QuoteKind::Mixed),
+        ("have to happen on a reciprocal basis", "Blinken", QuoteKind::Mixed),
+        ("So if we're actually going to make progress", "Blinken", QuoteKind::Direct),
+        ("talking in an atmosphere of escalation", "Blinken", QuoteKind::Mixed),
+        ("Russia wasn't planning to discuss the unrest", "Ryabkov", QuoteKind::Indirect),
+        ("no breakthroughs were expected", "Blinken", QuoteKind::Indirect),
     ];
     for (needle, who, kind) in expect {
         let q = find(&text, &qs, needle);
@@ -253,27 +212,12 @@ fn seed_article() {
     let q = find(&text, &qs, "We're going to be able");
     assert_eq!(mention(q), "he");
     assert_eq!(speaker_name(q), "Josep Borrell");
-    assert_eq!(
-        speaker_name(find(&text, &qs, "realistic")),
-        "Sergei Ryabkov"
-    );
-    assert_eq!(
-        speaker_name(find(&text, &qs, "reciprocal basis")),
-        "Antony Blinken"
-    );
+    assert_eq!(speaker_name(find(&text, &qs, "realistic")), "Sergei Ryabkov");
+    assert_eq!(speaker_name(find(&text, &qs, "reciprocal basis")), "Antony Blinken");
     // Channels.
+    assert_eq!(find(&text, &qs, "reciprocal basis").addressee.as_ref().map(|m| m.text.as_str()), Some("CNN"));
     assert_eq!(
-        find(&text, &qs, "reciprocal basis")
-            .addressee
-            .as_ref()
-            .map(|m| m.text.as_str()),
-        Some("CNN")
-    );
-    assert_eq!(
-        find(&text, &qs, "guarantees")
-            .addressee
-            .as_ref()
-            .map(|m| m.text.as_str()),
+        find(&text, &qs, "guarantees").addressee.as_ref().map(|m| m.text.as_str()),
         Some("the Interfax news agency")
     );
     // Eight quoted passages in seven quotes at most one per passage group; nothing spurious

@@ -25,24 +25,20 @@ struct Rec {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let f =
-        std::fs::File::open(&args.input).with_context(|| format!("cannot open {}", args.input))?;
+    let f = std::fs::File::open(&args.input).with_context(|| format!("cannot open {}", args.input))?;
     let mut texts = Vec::new();
     for (i, line) in std::io::BufReader::new(f).lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
             continue;
         }
-        let r: Rec = serde_json::from_str(&line)
-            .with_context(|| format!("{}:{}: no `text` field", args.input, i + 1))?;
+        let r: Rec =
+            serde_json::from_str(&line).with_context(|| format!("{}:{}: no `text` field", args.input, i + 1))?;
         texts.push(r.text);
     }
     let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
     let t0 = Instant::now();
-    let docs: Vec<newsdesk_nlp::Doc> = texts
-        .iter()
-        .map(|t| newsdesk_nlp::Doc::from_text(t))
-        .collect();
+    let docs: Vec<newsdesk_nlp::Doc> = texts.iter().map(|t| newsdesk_nlp::Doc::from_text(t)).collect();
     let tok = t0.elapsed().as_secs_f64();
     let mut best = f64::INFINITY;
     let mut n = 0;
@@ -55,16 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         best = best.min(t.elapsed().as_secs_f64());
     }
     println!("texts {} chars {} quotes {}", texts.len(), chars, n);
-    println!(
-        "tokenize+sentences: {:.3} s, {:.0} chars/s",
-        tok,
-        chars as f64 / tok
-    );
-    println!(
-        "quote extraction (best of {}): {:.4} s, {:.0} chars/s",
-        args.rounds.max(1),
-        best,
-        chars as f64 / best
-    );
+    println!("tokenize+sentences: {:.3} s, {:.0} chars/s", tok, chars as f64 / tok);
+    println!("quote extraction (best of {}): {:.4} s, {:.0} chars/s", args.rounds.max(1), best, chars as f64 / best);
     Ok(ExitCode::SUCCESS)
 }

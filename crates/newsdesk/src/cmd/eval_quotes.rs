@@ -87,11 +87,7 @@ impl ScoredQuote {
             let s = t[..b].chars().count();
             vec![(s, s + qt.chars().count())]
         };
-        Some(ScoredQuote {
-            spans,
-            kind: q.kind.clone(),
-            speaker: q.speaker.clone(),
-        })
+        Some(ScoredQuote { spans, kind: q.kind.clone(), speaker: q.speaker.clone() })
     }
 
     fn from_quote(q: &Quote) -> ScoredQuote {
@@ -150,18 +146,12 @@ pub fn speaker_key(s: &str) -> Option<String> {
         .rev()
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
         .find(|t| !t.is_empty())?;
-    let tok = tok
-        .strip_suffix("'s")
-        .or_else(|| tok.strip_suffix("’s"))
-        .unwrap_or(tok);
+    let tok = tok.strip_suffix("'s").or_else(|| tok.strip_suffix("’s")).unwrap_or(tok);
     Some(tok.to_lowercase())
 }
 
 fn speaker_match(g: &Option<String>, s: &Option<String>) -> bool {
-    match (
-        g.as_deref().and_then(speaker_key),
-        s.as_deref().and_then(speaker_key),
-    ) {
+    match (g.as_deref().and_then(speaker_key), s.as_deref().and_then(speaker_key)) {
         (None, None) => true,
         (Some(a), Some(b)) => a == b,
         _ => false,
@@ -185,21 +175,9 @@ impl Counts {
         self.speaker_ok += o.speaker_ok;
     }
     fn prf(tp: usize, sys: usize, gold: usize) -> (f64, f64, f64) {
-        let p = if sys == 0 {
-            0.0
-        } else {
-            tp as f64 / sys as f64
-        };
-        let r = if gold == 0 {
-            0.0
-        } else {
-            tp as f64 / gold as f64
-        };
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
+        let p = if sys == 0 { 0.0 } else { tp as f64 / sys as f64 };
+        let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
         (p, r, f)
     }
     pub fn detection(&self) -> (f64, f64, f64) {
@@ -244,11 +222,7 @@ pub fn align(gold: &[ScoredQuote], sys: &[ScoredQuote]) -> Alignment {
     pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut gused = vec![false; gold.len()];
     let mut sused = vec![false; sys.len()];
-    let mut counts = Counts {
-        gold: gold.len(),
-        system: sys.len(),
-        ..Counts::default()
-    };
+    let mut counts = Counts { gold: gold.len(), system: sys.len(), ..Counts::default() };
     let mut wrong_speaker = Vec::new();
     for (_, gi, si) in pairs {
         if gused[gi] || sused[si] {
@@ -279,9 +253,8 @@ fn read_jsonl(path: &str) -> anyhow::Result<Vec<GoldArticle>> {
         if line.trim().is_empty() {
             continue;
         }
-        let a: GoldArticle = serde_json::from_str(&line).with_context(|| {
-            format!("{path}:{}: not a quotes JSON object (see FORMAT.md)", i + 1)
-        })?;
+        let a: GoldArticle = serde_json::from_str(&line)
+            .with_context(|| format!("{path}:{}: not a quotes JSON object (see FORMAT.md)", i + 1))?;
         out.push(a);
     }
     Ok(out)
@@ -290,21 +263,13 @@ fn read_jsonl(path: &str) -> anyhow::Result<Vec<GoldArticle>> {
 fn filter(qs: &[ScoredQuote], kinds: Option<&[&str]>) -> Vec<ScoredQuote> {
     match kinds {
         None => qs.to_vec(),
-        Some(k) => qs
-            .iter()
-            .filter(|q| q.kind.as_deref().is_some_and(|x| k.contains(&x)))
-            .cloned()
-            .collect(),
+        Some(k) => qs.iter().filter(|q| q.kind.as_deref().is_some_and(|x| k.contains(&x))).cloned().collect(),
     }
 }
 
 fn snippet(text: &str, q: &ScoredQuote) -> String {
     let (s, e) = q.envelope();
-    let t: String = text
-        .chars()
-        .skip(s)
-        .take(e.saturating_sub(s).min(160))
-        .collect();
+    let t: String = text.chars().skip(s).take(e.saturating_sub(s).min(160)).collect();
     t.replace('\n', "⏎")
 }
 
@@ -319,49 +284,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let texts: Vec<Option<&str>> = gold.iter().map(|a| a.text.as_deref()).collect();
     // Several system annotations of one article (alt annotation files) are all scored.
     let systems: Vec<(usize, Vec<ScoredQuote>)> = if let Some(path) = &args.system {
-        let index: HashMap<&str, usize> = gold
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
+        let index: HashMap<&str, usize> = gold.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
         let mut out = Vec::new();
         for a in read_jsonl(path)? {
             let Some(&gi) = index.get(a.id.as_str()) else {
-                eprintln!(
-                    "eval-quotes: system article {} is not in the gold file; skipped",
-                    a.id
-                );
+                eprintln!("eval-quotes: system article {} is not in the gold file; skipped", a.id);
                 continue;
             };
             let text = a.text.as_deref().or(texts[gi]);
-            let qs = a
-                .quotes
-                .iter()
-                .filter_map(|q| ScoredQuote::from_raw(q, text))
-                .collect();
+            let qs = a.quotes.iter().filter_map(|q| ScoredQuote::from_raw(q, text)).collect();
             out.push((gi, qs));
         }
         out
     } else {
-        let extracted: Vec<Vec<Quote>> = gold
-            .par_iter()
-            .map(|a| a.text.as_deref().map(run_extractor).unwrap_or_default())
-            .collect();
+        let extracted: Vec<Vec<Quote>> =
+            gold.par_iter().map(|a| a.text.as_deref().map(run_extractor).unwrap_or_default()).collect();
         if let Some(path) = &args.write_system {
             write_system(path, &gold, &extracted)?;
         }
-        extracted
-            .iter()
-            .enumerate()
-            .map(|(i, qs)| (i, qs.iter().map(ScoredQuote::from_quote).collect()))
-            .collect()
+        extracted.iter().enumerate().map(|(i, qs)| (i, qs.iter().map(ScoredQuote::from_quote).collect())).collect()
     };
-    let kinds: Vec<&str> = args
-        .kinds
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let kinds: Vec<&str> = args.kinds.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
     let label = kinds.join("+");
     let mut all = Counts::default();
     let mut sub = Counts::default();
@@ -369,11 +312,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for (gi, sys) in &systems {
         let g = &gold[*gi];
         let text = g.text.as_deref().unwrap_or("");
-        let gq: Vec<ScoredQuote> = g
-            .quotes
-            .iter()
-            .filter_map(|q| ScoredQuote::from_raw(q, Some(text)))
-            .collect();
+        let gq: Vec<ScoredQuote> = g.quotes.iter().filter_map(|q| ScoredQuote::from_raw(q, Some(text))).collect();
         let a = align(&gq, sys);
         all.add(a.counts);
         let (gk, sk) = (filter(&gq, Some(&kinds)), filter(sys, Some(&kinds)));
@@ -459,27 +398,14 @@ mod tests {
     use super::*;
 
     fn q(spans: &[(usize, usize)], spk: Option<&str>) -> ScoredQuote {
-        ScoredQuote {
-            spans: spans.to_vec(),
-            kind: Some("direct".into()),
-            speaker: spk.map(String::from),
-        }
+        ScoredQuote { spans: spans.to_vec(), kind: Some("direct".into()), speaker: spk.map(String::from) }
     }
 
     #[test]
     fn speaker_key_uses_name_part() {
-        assert_eq!(
-            speaker_key("Arthur Hellman, a law professor").as_deref(),
-            Some("hellman")
-        );
-        assert_eq!(
-            speaker_key("Deputy Foreign Minister Sergei Ryabkov").as_deref(),
-            Some("ryabkov")
-        );
-        assert_eq!(
-            speaker_key("O’Malley’s campaign").as_deref(),
-            Some("campaign")
-        );
+        assert_eq!(speaker_key("Arthur Hellman, a law professor").as_deref(), Some("hellman"));
+        assert_eq!(speaker_key("Deputy Foreign Minister Sergei Ryabkov").as_deref(), Some("ryabkov"));
+        assert_eq!(speaker_key("O’Malley’s campaign").as_deref(), Some("campaign"));
         assert_eq!(speaker_key("He").as_deref(), Some("he"));
         assert_eq!(speaker_key("Trump's"), Some("trump".into()));
     }
@@ -487,10 +413,7 @@ mod tests {
     #[test]
     fn split_quote_reported_twice_costs_precision() {
         let gold = vec![q(&[(0, 40), (60, 100)], Some("Smith"))];
-        let sys = vec![
-            q(&[(0, 40)], Some("Mr. Smith")),
-            q(&[(60, 100)], Some("he")),
-        ];
+        let sys = vec![q(&[(0, 40)], Some("Mr. Smith")), q(&[(60, 100)], Some("he"))];
         let a = align(&gold, &sys);
         assert_eq!(a.counts.matched, 1);
         assert_eq!(a.counts.system, 2);

@@ -2,6 +2,8 @@ pub mod analyze;
 pub mod bench;
 pub mod bench_quotes;
 pub mod eval_quotes;
+pub mod pipeline;
+pub mod pretty;
 
 /// Exit status: some records were rejected (the rest were processed).
 pub const EXIT_SOME_REJECTED: u8 = 3;
