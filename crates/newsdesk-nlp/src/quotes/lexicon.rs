@@ -177,10 +177,49 @@ pub fn cue(word: &str) -> Option<(&'static str, CueClass, CueForm)> {
         "seemed" | "seems" | "seem" => ("seem", Raising, Finite),
         "appeared" | "appears" | "appear" => ("appear", Raising, Finite),
         "expected" => ("expect", Raising, Finite),
-        "likely" => ("likely", Raising, Finite),
         _ => return None,
     };
     Some(r)
+}
+
+/// Cue forms in -s that are also plural nouns ("the states", "his claims").
+pub fn is_noun_plural_homograph(word: &str) -> bool {
+    matches!(
+        word,
+        "states"
+            | "attacks"
+            | "notes"
+            | "claims"
+            | "calls"
+            | "questions"
+            | "views"
+            | "plans"
+            | "reports"
+            | "shows"
+            | "supports"
+            | "finds"
+            | "fears"
+            | "hopes"
+            | "worries"
+            | "estimates"
+            | "promises"
+            | "vows"
+            | "charges"
+            | "jokes"
+            | "answers"
+            | "blasts"
+            | "slams"
+            | "tweets"
+            | "counters"
+            | "reads"
+            | "boasts"
+            | "quotes"
+    )
+}
+
+/// Cue base forms that are also singular nouns ("their support", "a fear").
+pub fn is_noun_base_homograph(word: &str) -> bool {
+    matches!(word, "support" | "show" | "hope" | "fear" | "worry")
 }
 
 /// Verbs that may come before their subject after a quote: "…," said Smith.

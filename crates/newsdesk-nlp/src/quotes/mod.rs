@@ -178,6 +178,9 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 continue;
             }
             if let Some((lemma, class, form)) = lexicon::cue(ctx.lower(i, &mut buf)) {
+                if !verb_reading(ctx, i, a, b) {
+                    continue;
+                }
                 // "point out" style particles are not needed; passive "was said" is not a cue.
                 if i > a && matches!(ctx.text(i - 1), "be" | "been" | "being") {
                     continue;
@@ -246,6 +249,116 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
     }
     flush_pending(ctx, &mut cands, &mut pending, &mut claimed, cur_para);
     cands
+}
+
+/// Whether a cue word that is also a noun ("states", "support", "claims")
+/// is used as a verb here, judged from its neighbours.
+fn verb_reading(ctx: &Ctx, i: usize, a: usize, b: usize) -> bool {
+    let mut buf = [0u8; 32];
+    let w = ctx.lower(i, &mut buf).to_string();
+    let ambiguous_s = lexicon::is_noun_plural_homograph(&w);
+    let ambiguous_base = lexicon::is_noun_base_homograph(&w);
+    if !ambiguous_s && !ambiguous_base {
+        return true;
+    }
+    let prev = if i > a { ctx.lower(i - 1, &mut buf).to_string() } else { String::new() };
+    if matches!(
+        prev.as_str(),
+        "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "do"
+            | "does"
+            | "did"
+            | "n't"
+            | "n’t"
+            | "not"
+            | "to"
+            | "also"
+            | "still"
+            | "often"
+            | "never"
+            | "always"
+    ) {
+        return true;
+    }
+    if i == a
+        || lexicon::is_determiner(&prev)
+        || matches!(
+            prev.as_str(),
+            "'s" | "’s"
+                | "’"
+                | "'"
+                | "of"
+                | "in"
+                | "for"
+                | "on"
+                | "with"
+                | "by"
+                | "from"
+                | "about"
+                | "at"
+                | "and"
+                | "or"
+                | "new"
+                | "early"
+                | "key"
+                | "recent"
+                | "public"
+                | "strong"
+                | "more"
+                | "such"
+        )
+        || ctx.tok_region[i - 1] != 0
+        || !ctx.is_word(i - 1)
+    {
+        return false;
+    }
+    if ambiguous_s {
+        if i + 1 >= b {
+            return false;
+        }
+        let next = ctx.lower(i + 1, &mut buf);
+        return !matches!(
+            next,
+            "of" | "have"
+                | "has"
+                | "are"
+                | "were"
+                | "is"
+                | "was"
+                | "and"
+                | "or"
+                | ","
+                | "."
+                | ")"
+                | ":"
+                | ";"
+                | "from"
+                | "in"
+                | "for"
+                | "on"
+                | "against"
+                | "by"
+                | "to"
+                | "at"
+                | "with"
+                | "over"
+                | "could"
+                | "would"
+                | "will"
+                | "may"
+                | "might"
+        );
+    }
+    // A base form needs a plural or first/second person subject.
+    matches!(prev.as_str(), "i" | "we" | "they" | "you" | "who" | "people" | "americans" | "voters")
+        || (prev.ends_with('s') && !prev.ends_with("ss") && ctx.is_word(i - 1))
 }
 
 fn claim(ctx: &Ctx, claimed: &mut [bool], s: usize, e: usize) {
@@ -661,9 +774,12 @@ fn finite(
     };
     // Left content: between the clause start and the separator before the speaker/cue.
     let sep = left_end.checked_sub(1).filter(|&i| i >= clause_start && ctx.is_sep(i));
-    let left_has_content = sep.is_some_and(|sp| {
-        (clause_start..sp + 1).any(|i| ctx.is_word(i) && ctx.in_region(i).is_none_or(|r| !claimed[r]))
-    });
+    // "In an interview with CNN, Trump said …": an opening adverbial is not content.
+    let opener_only = false && sep.is_some_and(|sp| !ctx.is_close_mark(sp)) && starts_clause(ctx, clause_start);
+    let left_has_content = !opener_only
+        && sep.is_some_and(|sp| {
+            (clause_start..sp + 1).any(|i| ctx.is_word(i) && ctx.in_region(i).is_none_or(|r| !claimed[r]))
+        });
     // `"Q," X said aboard his plane`: a quotation right before the speaker wins
     // over a bare clause after the cue; `X said, "Q"` without left content is preposed.
     let right = match right {
