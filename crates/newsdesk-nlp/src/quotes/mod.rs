@@ -221,7 +221,10 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 for &(ps, pe) in &cand.pieces {
                     claim(ctx, &mut claimed, ps, pe);
                 }
-                clause_start = c1;
+                // A relative clause ("X, who said …, added") leaves the main clause open.
+                if !cand.speaker.is_some_and(|(s, _)| ctx.is(s, "who")) {
+                    clause_start = c1;
+                }
                 // Pending quote-only sentences right before a postposed quote belong to it.
                 if let Some(&(ps, _)) = cand.pieces.first() {
                     if ps <= doc.tokens[a].start.max(s.start) && !pending.is_empty() {
@@ -647,6 +650,11 @@ fn finite(
     } else {
         match speaker::np_left(ctx, clause_start, c0) {
             Some(np) => (Some(np.span), np.name_hint, np.outer_start),
+            // "McConnell was quick to embrace him and said …": the sentence subject.
+            None if c0 > a && ctx.is(c0 - 1, "and") => match sentence_subject(ctx, a, c0) {
+                Some(np) => (Some(np.span), np.name_hint, c0),
+                None => (None, None, c0),
+            },
             None => (None, None, c0),
         }
     };

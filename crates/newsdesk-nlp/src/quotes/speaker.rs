@@ -117,6 +117,10 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
         break;
     }
     let head = i - 1;
+    // "Graham, who says …": the relative pronoun is the speaker mention.
+    if ctx.is(head, "who") {
+        return Some(Np { span: (head, i), name_hint: antecedent(ctx, lo, head), outer_start: head });
+    }
     if ctx.tok_region[head] == 0 && matches!(ctx.text(head), "," | "—" | "--") {
         // Apposition: find the comma (or dash) opening it.
         let sep = ctx.text(head);
@@ -133,7 +137,14 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
             }
             if ctx.text(j) == sep || (sep == "," && ctx.text(j) == ",") {
                 // The apposition may hold commas itself: try the next comma out.
-                let Some(core) = np_core(ctx, lo, j) else {
+                // "Sen. Johnny Isakson (R-Ga.), one of …, said".
+                let mut k = j;
+                if k > lo && ctx.text(k - 1) == ")" {
+                    if let Some(open) = (k.saturating_sub(12).max(lo)..k - 1).rev().find(|&q| ctx.text(q) == "(") {
+                        k = open;
+                    }
+                }
+                let Some(core) = np_core(ctx, lo, k) else {
                     continue;
                 };
                 // A proper name in the apposition of a nominal subject.
@@ -149,6 +160,15 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
     }
     let core = np_core(ctx, lo, i)?;
     Some(Np { span: core, name_hint: None, outer_start: core.0 })
+}
+
+/// The noun phrase a relative "who" at `who` refers to: "Graham, who" / "a voter who".
+fn antecedent(ctx: &Ctx, lo: usize, who: usize) -> Option<(usize, usize)> {
+    let mut e = who;
+    if e > lo && ctx.text(e - 1) == "," {
+        e -= 1;
+    }
+    np_core(ctx, lo.min(e), e)
 }
 
 fn is_nominal_head(ctx: &Ctx, i: usize) -> bool {
