@@ -132,7 +132,7 @@ pub fn cue(word: &str) -> Option<(&'static str, CueClass, CueForm)> {
         "shown" | "showing" => ("show", Belief, Gerund),
         "finding" => ("find", Belief, Gerund),
         "wanted" | "wants" | "want" => ("want", Belief, Finite),
-        "endorse" | "endorses" => ("endorse", Belief, Finite),
+        "endorse" | "endorses" | "endorsed" => ("endorse", Belief, Finite),
         "endorsing" => ("endorse", Belief, Gerund),
         "supports" | "support" | "supported" => ("support", Belief, Finite),
         "supporting" => ("support", Belief, Gerund),
@@ -173,6 +173,12 @@ pub fn cue(word: &str) -> Option<(&'static str, CueClass, CueForm)> {
         "predicting" => ("predict", Belief, Gerund),
         "chanted" | "chanting" => ("chant", Speech, Finite),
         "plans" | "planned" => ("plan", Belief, Finite),
+        "sought" | "seeks" => ("seek", Belief, Finite),
+        "decided" | "decides" => ("decide", Belief, Finite),
+        "offered" | "offers" => ("offer", Belief, Finite),
+        "threatened" | "threatens" => ("threaten", Belief, Finite),
+        "backed" => ("back", Belief, Finite),
+        "backing" => ("back", Belief, Gerund),
         "intends" | "intended" => ("intend", Belief, Finite),
         "seemed" | "seems" | "seem" => ("seem", Raising, Finite),
         "appeared" | "appears" | "appear" => ("appear", Raising, Finite),
@@ -220,6 +226,33 @@ pub fn is_noun_plural_homograph(word: &str) -> bool {
 /// Cue base forms that are also singular nouns ("their support", "a fear").
 pub fn is_noun_base_homograph(word: &str) -> bool {
     matches!(word, "support" | "show" | "hope" | "fear" | "worry")
+}
+
+/// Verbs whose content can be an infinitive: "declined to comment", "vowed to fight".
+pub fn takes_infinitive(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "decline"
+            | "refuse"
+            | "plan"
+            | "seek"
+            | "want"
+            | "urge"
+            | "hope"
+            | "promise"
+            | "offer"
+            | "decide"
+            | "vow"
+            | "pledge"
+            | "intend"
+            | "threaten"
+            | "agree"
+            | "expect"
+            | "ask"
+            | "tell"
+            | "warn"
+            | "call"
+    )
 }
 
 /// Verbs that may come before their subject after a quote: "…," said Smith.

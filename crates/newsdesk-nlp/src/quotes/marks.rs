@@ -101,6 +101,10 @@ fn scan_paragraph(text: &str, start: usize, end: usize, pi: usize, out: &mut Vec
             // Openers when nothing is open.
             (b'L', None) => open = Some((Open::Curly, i, i + len)),
             (b'D', None) => open = Some((Open::Low, i, i + len)),
+            // A ” opening a paragraph or a word: a mis-typed opening quote.
+            (b'R', None) if !is_word(char_before(text, i)) && is_word(char_at(text, i + len)) => {
+                open = Some((Open::Curly, i, i + len))
+            }
             (b'<', None) => open = Some((Open::Guill, i, i + len)),
             (b'`', None) => open = Some((Open::Ptb, i, i + len)),
             (b'P', None) => open = Some((Open::Ptb, i, i + len)),

@@ -743,8 +743,14 @@ fn finite(
             Right::Terminal
         } else {
             let w = ctx.lower(p, &mut buf);
+            let infinitive = w == "to" && lexicon::takes_infinitive(lemma);
+            let question =
+                lemma == "ask" && matches!(w, "whether" | "if" | "about" | "why" | "how" | "what" | "who" | "to");
+            let call_for = lemma == "call" && matches!(w, "for" | "on");
             // Not a clause: "said to be", "talked about", "know of".
-            if matches!(
+            if infinitive || question || call_for {
+                Right::Content(if call_for { p + 1 } else { p }, true)
+            } else if matches!(
                 w,
                 "to" | "of"
                     | "about"
