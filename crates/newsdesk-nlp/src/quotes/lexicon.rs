@@ -255,6 +255,56 @@ pub fn takes_infinitive(lemma: &str) -> bool {
     )
 }
 
+/// A lowercase word that is probably a past-tense verb ("threw", "celebrated"):
+/// ends a name phrase read rightwards.
+pub fn looks_like_past_verb(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ed") && !matches!(word, "based" | "elected" | "retired" | "unnamed" | "armed"))
+        || matches!(
+            word,
+            "took"
+                | "shot"
+                | "met"
+                | "threw"
+                | "went"
+                | "made"
+                | "gave"
+                | "came"
+                | "got"
+                | "ran"
+                | "won"
+                | "lost"
+                | "led"
+                | "held"
+                | "kept"
+                | "left"
+                | "sent"
+                | "spent"
+                | "brought"
+                | "bought"
+                | "fought"
+                | "began"
+                | "became"
+                | "stood"
+                | "sat"
+                | "spoke"
+                | "broke"
+                | "chose"
+                | "drew"
+                | "drove"
+                | "hit"
+                | "put"
+                | "set"
+                | "cut"
+                | "struck"
+                | "sought"
+                | "felt"
+                | "heard"
+                | "paid"
+                | "sold"
+                | "let"
+        )
+}
+
 /// Verbs that may come before their subject after a quote: "…," said Smith.
 pub fn invertible(lemma: &str) -> bool {
     matches!(
@@ -400,6 +450,8 @@ pub fn is_cue_adverb(word: &str) -> bool {
             | "been"
             | "be"
             | "being"
+            | "wo"
+            | "ca"
     )
 }
 

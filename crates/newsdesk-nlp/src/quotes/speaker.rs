@@ -117,6 +117,15 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
         break;
     }
     let head = i - 1;
+    // "Rep. Bobby Scott (D-Va.) said": the parenthesis belongs to the mention.
+    if ctx.text(head) == ")" && ctx.tok_region[head] == 0 {
+        let open = (head.saturating_sub(8).max(lo)..head).rev().find(|&q| ctx.text(q) == "(")?;
+        let core = np_core(ctx, lo, open)?;
+        if !ctx.is_capitalised(core.1 - 1) {
+            return None;
+        }
+        return Some(Np { span: (core.0, i), name_hint: Some(core), outer_start: core.0 });
+    }
     // "Graham, who says …": the relative pronoun is the speaker mention.
     if ctx.is(head, "who") {
         return Some(Np { span: (head, i), name_hint: antecedent(ctx, lo, head), outer_start: head });
@@ -207,6 +216,10 @@ pub(crate) fn np_right(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
             break;
         }
         let lw = ctx.lower(e, &mut buf);
+        // "Carly Fiorina threw …": a verb after a name ends the phrase.
+        if e > p && ctx.is_capitalised(e - 1) && !ctx.is_capitalised(e) && lexicon::looks_like_past_verb(lw) {
+            break;
+        }
         if e > p && lexicon::is_determiner(lw) && !matches!(lw, "one" | "two" | "three") {
             break;
         }
@@ -232,7 +245,14 @@ pub(crate) fn np_right(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
     if e == p {
         return None;
     }
-    Some(Np { span: (p, e), name_hint: None, outer_start: p })
+    // "Rep. Bobby Scott (D-Va.)": the party and state belong to the mention.
+    let core = (p, e);
+    if e < b && ctx.text(e) == "(" && ctx.is_capitalised(e - 1) {
+        if let Some(close) = (e + 1..b.min(e + 8)).find(|&q| ctx.text(q) == ")") {
+            e = close + 1;
+        }
+    }
+    Some(Np { name_hint: (e != core.1).then_some(core), span: (p, e), outer_start: p })
 }
 
 /// After a speaker phrase ending at `e`: skips an apposition or relative
