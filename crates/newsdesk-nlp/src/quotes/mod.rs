@@ -189,7 +189,9 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
             }
         }
         if cues.is_empty() {
-            if let Some(c) = colon_attribution(ctx, &claimed, si, a, b) {
+            if let Some(c) =
+                colon_attribution(ctx, &claimed, si, a, b).or_else(|| subject_verb_quote(ctx, &claimed, si, a, b))
+            {
                 for &(ps, pe) in &c.pieces {
                     claim(ctx, &mut claimed, ps, pe);
                 }
@@ -240,7 +242,9 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
             }
         }
         if cands.len() == first_new {
-            if let Some(c) = colon_attribution(ctx, &claimed, si, a, b) {
+            if let Some(c) =
+                colon_attribution(ctx, &claimed, si, a, b).or_else(|| subject_verb_quote(ctx, &claimed, si, a, b))
+            {
                 for &(ps, pe) in &c.pieces {
                     claim(ctx, &mut claimed, ps, pe);
                 }
@@ -948,6 +952,45 @@ fn sentence_subject(ctx: &Ctx, a: usize, c0: usize) -> Option<speaker::Np> {
         a = (a..c0).find(|&i| ctx.tok_region[i] == 0 && ctx.text(i) == ",")? + 1;
     }
     speaker::np_right(ctx, a, c0)
+}
+
+/// "He turned to “little” Marco Rubio": a sentence with a quotation, no cue,
+/// and a person subject: the subject is taken to say the rest (a mixed quote).
+fn subject_verb_quote(ctx: &Ctx, claimed: &[bool], si: usize, a: usize, b: usize) -> Option<Cand> {
+    let mut buf = [0u8; 32];
+    // A quotation inside the sentence, not yet attributed, not the whole sentence.
+    let (qs, _qe) = (a..b).find_map(|i| ctx.in_region(i).filter(|&r| !claimed[r]).map(|r| (i, r)))?;
+    if qs == a || ctx.in_region(a).is_some() {
+        return None;
+    }
+    let np = sentence_subject(ctx, a, qs)?;
+    let (s0, e0) = np.span;
+    let head = ctx.lower(e0 - 1, &mut buf);
+    let person = lexicon::pronoun(head).is_some_and(|g| !matches!(g, lexicon::Gender::Neuter))
+        || (ctx.is_capitalised(e0 - 1) && e0 - s0 <= 4 && (s0..e0).all(|i| ctx.is_capitalised(i) || !ctx.is_word(i)));
+    if !person || e0 >= qs {
+        return None;
+    }
+    let v = ctx.lower(e0, &mut buf);
+    let verbish = (v.len() > 3 && (v.ends_with("ed") || v.ends_with('s')) || lexicon::looks_like_past_verb(v))
+        && !ctx.is_capitalised(e0);
+    if !verbish || lexicon::is_np_boundary(v) || lexicon::is_determiner(v) {
+        return None;
+    }
+    let pieces = content_pieces(ctx, e0 + 1, b.min(e0 + 1 + MAX_CONTENT_TOKENS));
+    if pieces.is_empty() {
+        return None;
+    }
+    Some(Cand {
+        pieces,
+        cue: Some((ctx.doc.tokens[e0].start, ctx.doc.tokens[e0].end)),
+        speaker: Some(np.span),
+        name_hint: np.name_hint,
+        addressee: None,
+        paragraph: ctx.doc.sentences[si].paragraph,
+        sentence: si,
+        borrowed_from: None,
+    })
 }
 
 /// Verbs with an object and a predicate as content: "called it a disgrace".

@@ -59,6 +59,12 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
             }
             break;
         }
+        // "US Secretary of State …": an acronym is part of the name.
+        let tt = ctx.text(t);
+        if tt.len() >= 2 && tt.bytes().all(|c| c.is_ascii_uppercase() || c == b'.') {
+            s = t;
+            continue;
+        }
         let lw = ctx.lower(t, &mut buf);
         if lexicon::is_determiner(lw) {
             s = t;
