@@ -675,6 +675,15 @@ fn finite(
         if let Some(np) = speaker::np_right(ctx, p, b) {
             addressee = Some(np.span);
             p = np.span.1;
+        } else if lemma == "tell" && ctx.is_open_mark(p) {
+            // "told “Fox and Friends”": a short quoted title is the channel.
+            if let Some(r) = ctx.in_region(p) {
+                let end = (p..b).find(|&q| ctx.in_region(q) != Some(r)).unwrap_or(b);
+                if end - p <= 7 && ctx.regions[r].closed {
+                    addressee = Some((p, end));
+                    p = end;
+                }
+            }
         }
     }
     // "told the Interfax news agency on Sunday", "said in a statement".
@@ -801,7 +810,11 @@ fn finite(
     // `"Q," X said aboard his plane`: a quotation right before the speaker wins
     // over a bare clause after the cue; `X said, "Q"` without left content is preposed.
     let right = match right {
-        Right::Content(_, true) if left_has_content && sep.is_some_and(|sp| ctx.is_close_mark(sp)) => Right::Terminal,
+        Right::Content(_, true)
+            if left_has_content && sep.is_some_and(|sp| ctx.is_close_mark(sp)) && !starts_clause(ctx, clause_start) =>
+        {
+            Right::Terminal
+        }
         Right::Split(q) if !left_has_content => Right::Content(q, false),
         r => r,
     };
