@@ -306,11 +306,33 @@ pub(crate) fn skip_np_tail(ctx: &Ctx, e: usize, b: usize) -> usize {
 pub(crate) struct Resolved {
     pub speaker: Speaker,
     pub person: bool,
+    /// Male or female when a title, a role word or an earlier pronoun says so.
+    pub gender: Option<Gender>,
+}
+
+/// Gender signalled by a title or role word: "Mrs.", "spokeswoman", "Mr.", "congressman".
+fn gender_of_word(w: &str) -> Option<Gender> {
+    let l = w.trim_end_matches('.').to_ascii_lowercase();
+    match l.as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "husband" | "brother" | "son" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "mother" | "wife" | "sister" | "daughter" => {
+            Some(Gender::Female)
+        }
+        _ if l.ends_with("woman") || l.ends_with("women") => Some(Gender::Female),
+        _ if l.len() > 4 && l.ends_with("man") && !l.ends_with("german") => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+fn gender_of_text(t: &str) -> Option<Gender> {
+    t.split_whitespace().find_map(gender_of_word)
 }
 
 pub(crate) struct Resolver<'c, 'd, 'a> {
     ctx: &'c Ctx<'d, 'a>,
     entities: &'c [Entity],
+    /// Genders learnt from titles and resolved pronouns, by resolved name.
+    genders: Vec<(String, Gender)>,
     /// Surname → token range of the fullest capitalised name in the text (built on first use).
     index: Option<std::collections::HashMap<&'a str, (usize, usize)>>,
 }
@@ -370,7 +392,7 @@ const ORG_HEADS: &[&str] = &[
 
 impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
     pub fn new(ctx: &'c Ctx<'d, 'a>, entities: &'c [Entity]) -> Self {
-        Resolver { ctx, entities, index: None }
+        Resolver { ctx, entities, genders: Vec::new(), index: None }
     }
 
     /// The capitalised, title-free run of tokens ending at `head`.
@@ -452,11 +474,17 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
                 return self.resolve_pronoun(head, g, prev);
             }
         }
+        let mention_gender = gender_of_text(&self.run_text(span.0, span.1)).or_else(|| {
+            // A title right before the phrase: "Mrs. Clinton" when the phrase starts at "Clinton".
+            (span.0 > 0).then(|| gender_of_word(ctx.text(span.0 - 1))).flatten()
+        });
         if let Some(en) = self.entity_for_span(s, e) {
-            return Resolved {
+            let gender = mention_gender.or_else(|| en.role.as_ref().and_then(|r| gender_of_text(&r.text)));
+            return self.learn(Resolved {
                 speaker: Speaker { entity: Some(en.id.clone()), name: en.name.clone() },
                 person: en.kind == EntityKind::Person,
-            };
+                gender,
+            });
         }
         if ctx.is_capitalised(head) {
             let (rs, re) = self.name_run(s, head);
@@ -469,10 +497,12 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
                 .iter()
                 .find(|en| en.kind == EntityKind::Person && en.name.split_whitespace().last() == Some(head_text))
             {
-                return Resolved {
+                let gender = mention_gender.or_else(|| en.role.as_ref().and_then(|r| gender_of_text(&r.text)));
+                return self.learn(Resolved {
                     speaker: Speaker { entity: Some(en.id.clone()), name: en.name.clone() },
                     person: true,
-                };
+                    gender,
+                });
             }
             let titled = rs > 0 && lexicon::is_title_word(ctx.text(rs - 1)) && rs > s;
             let name = if re - rs == 1 && !org {
@@ -481,32 +511,67 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
                 self.run_text(rs, re)
             };
             let person = !org && (name.split_whitespace().count() >= 2 || titled);
-            return Resolved { speaker: Speaker { entity: None, name }, person };
+            return self.learn(Resolved { speaker: Speaker { entity: None, name }, person, gender: mention_gender });
         }
-        Resolved { speaker: Speaker { entity: None, name: self.run_text(span.0, span.1) }, person: false }
+        Resolved {
+            speaker: Speaker { entity: None, name: self.run_text(span.0, span.1) },
+            person: false,
+            gender: mention_gender,
+        }
     }
 
-    fn resolve_pronoun(&self, head: usize, g: Gender, prev: &[Option<Resolved>]) -> Resolved {
+    /// Records a resolved person's gender, or fills it from what was learnt before.
+    fn learn(&mut self, mut r: Resolved) -> Resolved {
+        if !r.person {
+            return r;
+        }
+        match (r.gender, self.genders.iter().find(|(n, _)| *n == r.speaker.name)) {
+            (None, Some(&(_, g))) => r.gender = Some(g),
+            (Some(g), None) => self.genders.push((r.speaker.name.clone(), g)),
+            _ => {}
+        }
+        r
+    }
+
+    fn gender_known(&self, name: &str) -> Option<Gender> {
+        self.genders.iter().find(|(n, _)| n == name).map(|&(_, g)| g)
+    }
+
+    fn resolve_pronoun(&mut self, head: usize, g: Gender, prev: &[Option<Resolved>]) -> Resolved {
         let ctx = self.ctx;
         let here = ctx.doc.offsets.to_char(ctx.doc.tokens[head].start);
         if matches!(g, Gender::Male | Gender::Female) {
-            // The latest person entity mentioned before the pronoun.
+            let compatible = |x: Option<Gender>| x.is_none_or(|x| x == g);
+            // The latest person entity mentioned before the pronoun, of a compatible gender.
             let mut best: Option<(usize, &Entity)> = None;
             for en in self.entities.iter().filter(|en| en.kind == EntityKind::Person) {
+                let eg = self.gender_known(&en.name).or_else(|| en.role.as_ref().and_then(|r| gender_of_text(&r.text)));
+                if !compatible(eg) {
+                    continue;
+                }
                 for m in &en.mentions {
                     if m.end <= here && best.is_none_or(|(b, _)| m.end > b) {
                         best = Some((m.end, en));
                     }
                 }
             }
-            if let Some((_, en)) = best {
-                return Resolved {
+            let found = match best {
+                Some((_, en)) => Some(Resolved {
                     speaker: Speaker { entity: Some(en.id.clone()), name: en.name.clone() },
                     person: true,
-                };
-            }
-            if let Some(r) = prev.iter().rev().take(40).flatten().find(|r| r.person) {
-                return r.clone();
+                    gender: Some(g),
+                }),
+                None => prev
+                    .iter()
+                    .rev()
+                    .take(40)
+                    .flatten()
+                    .find(|r| r.person && compatible(r.gender.or_else(|| self.gender_known(&r.speaker.name))))
+                    .cloned(),
+            };
+            if let Some(mut r) = found {
+                r.gender = Some(g);
+                return self.learn(r);
             }
         }
         if matches!(g, Gender::Neuter | Gender::Plural) {
@@ -514,6 +579,6 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
                 return r.clone();
             }
         }
-        Resolved { speaker: Speaker { entity: None, name: ctx.text(head).to_string() }, person: false }
+        Resolved { speaker: Speaker { entity: None, name: ctx.text(head).to_string() }, person: false, gender: None }
     }
 }

@@ -243,3 +243,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn pronoun_gender_follows_titles() {
+    let text = "\"We will appeal,\" said Mrs. Ann Carter. \"The vote was close,\" said Mr. Bob Lane.\n\n\"I am disappointed,\" she said.";
+    let qs = quotes(text);
+    let q = find(text, &qs, "I am disappointed");
+    assert_eq!(mention(q), "she");
+    assert_eq!(speaker_name(q), "Ann Carter", "{:?}", all(&qs));
+}
