@@ -801,12 +801,9 @@ fn finite(
     };
     // Left content: between the clause start and the separator before the speaker/cue.
     let sep = left_end.checked_sub(1).filter(|&i| i >= clause_start && ctx.is_sep(i));
-    // "In an interview with CNN, Trump said …": an opening adverbial is not content.
-    let opener_only = false && sep.is_some_and(|sp| !ctx.is_close_mark(sp)) && starts_clause(ctx, clause_start);
-    let left_has_content = !opener_only
-        && sep.is_some_and(|sp| {
-            (clause_start..sp + 1).any(|i| ctx.is_word(i) && ctx.in_region(i).is_none_or(|r| !claimed[r]))
-        });
+    let left_has_content = sep.is_some_and(|sp| {
+        (clause_start..sp + 1).any(|i| ctx.is_word(i) && ctx.in_region(i).is_none_or(|r| !claimed[r]))
+    });
     // `"Q," X said aboard his plane`: a quotation right before the speaker wins
     // over a bare clause after the cue; `X said, "Q"` without left content is preposed.
     let right = match right {
