@@ -214,9 +214,22 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
             } else if form == CueForm::Gerund {
                 gerund(ctx, &cands[first_new..], &claimed, si, b, c0, c1, lemma)
             } else {
-                finite(ctx, &claimed, si, a, b, clause_start, c0, c1, lemma, class, next_cue)
+                // Quote-only sentences right before: `"Q?" Sanders said.` split after the "?".
+                let prev_quote = match (pending.first(), pending.last()) {
+                    (Some(&f), Some(&l)) if ctx.regions[l].paragraph == s.paragraph => {
+                        Some((ctx.regions[f].start, ctx.regions[l].end))
+                    }
+                    _ => None,
+                };
+                finite(ctx, &claimed, si, a, b, clause_start, c0, c1, lemma, class, next_cue, prev_quote)
             };
             if let Some(mut cand) = cand {
+                // "…," said one Democrat familiar with it, who added …: "who" is that speaker.
+                if let (Some((ws, _)), Some(prev)) = (cand.speaker, cands[first_new..].last()) {
+                    if ctx.is(ws, "who") && prev.speaker.is_some_and(|(_, pe)| pe <= ws && ws - pe <= 8) {
+                        cand.borrowed_from = Some(usize::MAX);
+                    }
+                }
                 if cand.borrowed_from.is_some() {
                     cand.borrowed_from = Some(cands.len() - 1);
                 }
@@ -612,6 +625,7 @@ fn finite(
     lemma: &'static str,
     class: CueClass,
     next_cue: usize,
+    prev_quote: Option<(usize, usize)>,
 ) -> Option<Cand> {
     let mut buf = [0u8; 32];
     let para = ctx.doc.sentences[si].paragraph;
@@ -643,7 +657,9 @@ fn finite(
         && lexicon::invertible(lemma)
         && speaker::np_right(ctx, c1, b).is_some_and(|np| {
             let t = skip_adverbials(ctx, speaker::skip_np_tail(ctx, np.span.1, b), b);
-            t >= b
+            // Right after a closing quotation mark the order is inverted whatever follows.
+            ctx.is_close_mark(c0 - 1)
+                || t >= b
                 || matches!(ctx.text(t), "." | "," | ":" | ";" | "!" | "?" | "—" | "--" | "(" | "who" | "whose")
                 || ctx.is_open_mark(t)
                 || ctx.is_close_mark(t)
@@ -807,8 +823,12 @@ fn finite(
     // `"Q," X said aboard his plane`: a quotation right before the speaker wins
     // over a bare clause after the cue; `X said, "Q"` without left content is preposed.
     let right = match right {
-        Right::Content(_, true)
-            if left_has_content && sep.is_some_and(|sp| ctx.is_close_mark(sp)) && !starts_clause(ctx, clause_start) =>
+        // `"Q," he said in his speech that night`: after a quotation, the rest is circumstance.
+        Right::Content(q, bare)
+            if left_has_content
+                && sep.is_some_and(|sp| ctx.is_close_mark(sp))
+                && !starts_clause(ctx, clause_start)
+                && (bare || q > c1 + 1 || inverted) =>
         {
             Right::Terminal
         }
@@ -827,6 +847,10 @@ fn finite(
         borrowed_from: None,
     };
     match right {
+        // `"Q?" Sanders said.` with the quotation in the previous sentence.
+        Right::Terminal if !left_has_content && (left_end == a || inverted && c0 == a) && prev_quote.is_some() => {
+            prev_quote.map(|q| mk(vec![q]))
+        }
         Right::Terminal | Right::Split(_) if left_has_content => {
             let sp = sep.unwrap_or(left_end);
             // Include a closing mark separator; drop a comma/dash.

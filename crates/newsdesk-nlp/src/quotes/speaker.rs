@@ -513,11 +513,7 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             let person = !org && (name.split_whitespace().count() >= 2 || titled);
             return self.learn(Resolved { speaker: Speaker { entity: None, name }, person, gender: mention_gender });
         }
-        Resolved {
-            speaker: Speaker { entity: None, name: self.run_text(span.0, span.1) },
-            person: false,
-            gender: mention_gender,
-        }
+        Resolved { speaker: Speaker { entity: None, name: self.run_text(s, e) }, person: false, gender: mention_gender }
     }
 
     /// Records a resolved person's gender, or fills it from what was learnt before.
