@@ -276,6 +276,13 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
 fn verb_reading(ctx: &Ctx, i: usize, a: usize, b: usize) -> bool {
     let mut buf = [0u8; 32];
     let w = ctx.lower(i, &mut buf).to_string();
+    // "pledged delegates", "supported candidates": a participle used as an adjective.
+    if w.ends_with("ed") && i + 1 < b && ctx.is_word(i + 1) && ctx.text(i + 1).ends_with('s') && {
+        let n = ctx.lower(i + 1, &mut buf);
+        matches!(n, "delegates" | "candidates" | "voters" | "members" | "funds" | "groups" | "claims" | "states")
+    } {
+        return false;
+    }
     let ambiguous_s = lexicon::is_noun_plural_homograph(&w);
     let ambiguous_base = lexicon::is_noun_base_homograph(&w);
     if !ambiguous_s && !ambiguous_base {
