@@ -215,12 +215,10 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 gerund(ctx, &cands[first_new..], &claimed, si, b, c0, c1, lemma)
             } else {
                 // Quote-only sentences right before: `"Q?" Sanders said.` split after the "?".
-                let prev_quote = match (pending.first(), pending.last()) {
-                    (Some(&f), Some(&l)) if ctx.regions[l].paragraph == s.paragraph => {
-                        Some((ctx.regions[f].start, ctx.regions[l].end))
-                    }
-                    _ => None,
-                };
+                let prev_quote = pending
+                    .last()
+                    .filter(|&&l| ctx.regions[l].paragraph == s.paragraph)
+                    .map(|&l| (ctx.regions[l].start, ctx.regions[l].end));
                 finite(ctx, &claimed, si, a, b, clause_start, c0, c1, lemma, class, next_cue, prev_quote)
             };
             if let Some(mut cand) = cand {
@@ -1248,8 +1246,16 @@ fn build_quotes(ctx: &Ctx, cands: &[Cand], entities: &[Entity]) -> Vec<Quote> {
     for (ci, c) in cands.iter().enumerate() {
         let mut pieces = c.pieces.clone();
         pieces.sort_unstable();
-        pieces.dedup();
         pieces.retain(|p| p.1 > p.0);
+        // Overlapping or repeated pieces merge into one.
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(pieces.len());
+        for p in pieces {
+            match merged.last_mut() {
+                Some(last) if p.0 < last.1 => last.1 = last.1.max(p.1),
+                _ => merged.push(p),
+            }
+        }
+        let pieces = merged;
         if pieces.is_empty() {
             resolved.push(None);
             continue;

@@ -237,6 +237,9 @@ proptest! {
             for sp in &q.spans {
                 prop_assert!(sp.start < sp.end && sp.end <= n);
             }
+            for w in q.spans.windows(2) {
+                prop_assert!(w[0].end <= w[1].start);
+            }
             if let Some(m) = &q.speaker_mention {
                 prop_assert!(m.start < m.end && m.end <= n);
             }
@@ -251,4 +254,18 @@ fn pronoun_gender_follows_titles() {
     let q = find(text, &qs, "I am disappointed");
     assert_eq!(mention(q), "she");
     assert_eq!(speaker_name(q), "Ann Carter", "{:?}", all(&qs));
+}
+
+#[test]
+fn quotation_before_a_cue_sentence() {
+    // The splitter ends a sentence after `?"`: the quotes still belong to the cue.
+    let text = "\"Is it over? Yes.\" \"Who knows?\" Sanders said. \"Okay, great!\"";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1, "{:?}", all(&qs));
+    assert_eq!(qs[0].spans.len(), 3, "{:?}", qs[0].spans);
+    assert_eq!(mention(&qs[0]), "Sanders");
+    // Pieces never overlap.
+    for w in qs[0].spans.windows(2) {
+        assert!(w[0].end <= w[1].start);
+    }
 }
