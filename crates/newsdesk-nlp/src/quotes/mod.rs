@@ -670,7 +670,7 @@ fn finite(
                 || ctx.is_close_mark(t)
         });
     let (speaker, name_hint, left_end) = if inverted {
-        let np = speaker::np_right(ctx, c1, b)?;
+        let np = speaker::np_right_full(ctx, c1, b)?;
         (Some(np.span), np.name_hint, c0)
     } else {
         match speaker::np_left(ctx, clause_start, c0) {
@@ -1121,7 +1121,7 @@ fn according_to(
     c0: usize,
     c1: usize,
 ) -> Option<Cand> {
-    let np = speaker::np_right(ctx, c1, b)?;
+    let np = speaker::np_right_full(ctx, c1, b)?;
     let para = ctx.doc.sentences[si].paragraph;
     let opener = (clause_start..c0).all(|i| !ctx.is_word(i) || starts_clause(ctx, i));
     let pieces = if opener || c0 == a {

@@ -173,7 +173,21 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
         }
         return None;
     }
-    let core = np_core(ctx, lo, i)?;
+    let mut core = np_core(ctx, lo, i)?;
+    // "a spokesman for the campaign said": the head is before the preposition.
+    if core.0 > lo + 1 && !ctx.is_capitalised(core.1 - 1)
+        || core.0 > lo + 1 && lexicon::is_determiner(&ctx.text(core.0).to_ascii_lowercase())
+    {
+        let mut buf = [0u8; 32];
+        if matches!(ctx.lower(core.0 - 1, &mut buf), "for" | "of" | "at" | "from" | "with") {
+            if let Some(outer) = np_core(ctx, lo, core.0 - 1) {
+                let w = ctx.lower(outer.1 - 1, &mut buf);
+                if lexicon::pronoun(w).is_none() {
+                    core = (outer.0, core.1);
+                }
+            }
+        }
+    }
     Some(Np { span: core, name_hint: None, outer_start: core.0 })
 }
 
@@ -259,6 +273,54 @@ pub(crate) fn np_right(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
         }
     }
     Some(Np { name_hint: (e != core.1).then_some(core), span: (p, e), outer_start: p })
+}
+
+/// A speaker phrase after a cue with its modifiers, the way annotators mark
+/// sources: "a spokesman for the campaign", "Tim Waters of the Steelworkers",
+/// "a GOP data expert who has worked for one of Trump's rivals" (no comma).
+pub(crate) fn np_right_full(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
+    let np = np_right(ctx, p, b)?;
+    let (s, mut e) = np.span;
+    if e - s == 1 && lexicon::pronoun(&ctx.text(s).to_ascii_lowercase()).is_some() {
+        return Some(np);
+    }
+    let mut buf = [0u8; 32];
+    let mut extended = false;
+    while e < b && ctx.tok_region[e] == 0 {
+        let w = ctx.lower(e, &mut buf);
+        if matches!(w, "of" | "for" | "at" | "from" | "with") {
+            let mut q = e + 1;
+            while q < b && q < e + 7 && ctx.tok_region[q] == 0 && (ctx.is_word(q) || is_possessive_mark(ctx, q)) {
+                let lw = ctx.lower(q, &mut buf);
+                if (q > e + 1 && lexicon::is_np_boundary(lw)) || lexicon::cue(lw).is_some() || lexicon::is_time_word(lw)
+                {
+                    break;
+                }
+                q += 1;
+            }
+            if q > e + 1 && ctx.is_word(q - 1) {
+                e = q;
+                extended = true;
+                continue;
+            }
+            break;
+        }
+        if w == "who" {
+            let lim = b.min(e + 25);
+            let q = (e + 1..lim)
+                .find(|&q| ctx.tok_region[q] != 0 || matches!(ctx.text(q), "," | "." | ";" | ":" | "—" | "--"))
+                .unwrap_or(lim);
+            if q > e + 1 {
+                e = q;
+                extended = true;
+            }
+        }
+        break;
+    }
+    if !extended {
+        return Some(np);
+    }
+    Some(Np { span: (s, e), name_hint: np.name_hint.or(Some(np.span)), outer_start: s })
 }
 
 /// After a speaker phrase ending at `e`: skips an apposition or relative
