@@ -175,8 +175,8 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
     }
     let mut core = np_core(ctx, lo, i)?;
     // "a spokesman for the campaign said": the head is before the preposition.
-    if core.0 > lo + 1 && !ctx.is_capitalised(core.1 - 1)
-        || core.0 > lo + 1 && lexicon::is_determiner(&ctx.text(core.0).to_ascii_lowercase())
+    if core.0 > lo + 1
+        && (!ctx.is_capitalised(core.1 - 1) || lexicon::is_determiner(&ctx.text(core.0).to_ascii_lowercase()))
     {
         let mut buf = [0u8; 32];
         if matches!(ctx.lower(core.0 - 1, &mut buf), "for" | "of" | "at" | "from" | "with") {
