@@ -8,6 +8,7 @@
 //! doc's [`OffsetMap`] when it builds its output.
 
 pub mod ner;
+pub mod quotes;
 pub mod sentences;
 pub mod time;
 pub mod tokenize;
@@ -82,13 +83,14 @@ impl<'a> Doc<'a> {
 pub fn analyze(article: &Article) -> Analysis {
     let doc = Doc::new(&article.text, &article.paragraphs);
     let sentences = doc.sentences.iter().map(|s| doc.offsets.span(s.start, s.end)).collect();
+    let entities = ner::extract_entities(&doc);
+    let quotes = quotes::extract_quotes(&doc, &entities);
     Analysis {
         schema_version: SCHEMA_VERSION,
         article: article.clone(),
         sentences,
-        entities: ner::extract_entities(&doc),
-        // Filled by the quote stage (issue #5).
-        quotes: Vec::new(),
+        entities,
+        quotes,
         times: time::extract_times(&doc, article.published.map(|p| p.date())),
     }
 }

@@ -34,6 +34,10 @@ enum Command {
     EvalNer(cmd::eval_ner::Args),
     /// Measure NER tagging speed on a CoNLL file.
     BenchNer(cmd::bench_ner::Args),
+    /// Score quote extraction against a gold quotes JSONL file.
+    EvalQuotes(cmd::eval_quotes::Args),
+    /// Measure quote extraction speed (after tokenisation) on a quotes JSONL file.
+    BenchQuotes(cmd::bench_quotes::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +52,8 @@ fn main() -> ExitCode {
         Command::Conll(args) => cmd::conll::run(args),
         Command::EvalNer(args) => cmd::eval_ner::run(args),
         Command::BenchNer(args) => cmd::bench_ner::run(args),
+        Command::EvalQuotes(args) => cmd::eval_quotes::run(args),
+        Command::BenchQuotes(args) => cmd::bench_quotes::run(args),
     };
     match result {
         Ok(code) => code,

@@ -5,6 +5,8 @@ pub mod bench_times;
 pub mod conll;
 pub mod eval_ner;
 pub mod eval_timeml;
+pub mod bench_quotes;
+pub mod eval_quotes;
 pub mod pipeline;
 pub mod pretty;
 pub mod timeml;

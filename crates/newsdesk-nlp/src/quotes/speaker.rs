@@ -1,0 +1,642 @@
+//! Speaker phrases next to a cue, and their resolution to a person or
+//! organisation.
+
+use super::lexicon::{self, Gender};
+use super::Ctx;
+use newsdesk_core::{Entity, EntityKind, Speaker};
+
+/// A speaker phrase (token range) and, for "nominal, Name," appositions, the name.
+pub(crate) struct Np {
+    pub span: (usize, usize),
+    pub name_hint: Option<(usize, usize)>,
+    /// First token of the whole subject including any apposition.
+    pub outer_start: usize,
+}
+
+fn is_possessive_mark(ctx: &Ctx, i: usize) -> bool {
+    matches!(ctx.text(i), "'s" | "’s" | "'S" | "’" | "'")
+}
+
+/// The noun phrase ending just before token `end` (exclusive), not reaching
+/// before `lo`: a pronoun, a capitalised name with titles, or a nominal
+/// ("a senior aide", "the company", "O’Malley’s campaign").
+pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
+    if end <= lo {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    let head = end - 1;
+    if ctx.tok_region[head] != 0 || !ctx.is_word(head) {
+        return None;
+    }
+    let w = ctx.lower(head, &mut buf);
+    if lexicon::pronoun(w).is_some() {
+        return Some((head, end));
+    }
+    if lexicon::is_np_boundary(w) || lexicon::is_cue_adverb(w) || lexicon::is_determiner(w) || lexicon::cue(w).is_some()
+    {
+        return None;
+    }
+    let mut s = head;
+    let limit = head.saturating_sub(9).max(lo);
+    while s > limit {
+        let t = s - 1;
+        if ctx.tok_region[t] != 0 {
+            break;
+        }
+        if is_possessive_mark(ctx, t) {
+            // "Sanders’ campaign manager", "O’Malley’s campaign".
+            if t > lo && ctx.is_word(t - 1) && ctx.tok_region[t - 1] == 0 {
+                s = t;
+                continue;
+            }
+            break;
+        }
+        if !ctx.is_word(t) {
+            if matches!(ctx.text(t), "-" | "&") && t > lo && ctx.is_word(t - 1) {
+                s = t;
+                continue;
+            }
+            break;
+        }
+        // "US Secretary of State …": an acronym is part of the name.
+        let tt = ctx.text(t);
+        if tt.len() >= 2 && tt.bytes().all(|c| c.is_ascii_uppercase() || c == b'.') {
+            s = t;
+            continue;
+        }
+        let lw = ctx.lower(t, &mut buf);
+        if lexicon::is_determiner(lw) {
+            s = t;
+            break;
+        }
+        if lw == "of" {
+            // "Secretary of State", "Sen. Jeff Merkley of Oregon".
+            if t > lo && ctx.is_capitalised(t - 1) && ctx.is_capitalised(s) {
+                s = t;
+                continue;
+            }
+            break;
+        }
+        if lexicon::is_np_boundary(lw) || lexicon::is_cue_adverb(lw) || lexicon::cue(lw).is_some() {
+            break;
+        }
+        if ctx.is_capitalised(t) && lexicon::is_capitalised_function_word(lw) {
+            break;
+        }
+        s = t;
+    }
+    // Never start on a possessive mark or "of".
+    while s < head && (is_possessive_mark(ctx, s) || ctx.is(s, "of") || matches!(ctx.text(s), "-" | "&")) {
+        s += 1;
+    }
+    Some((s, end))
+}
+
+/// The speaker phrase left of a cue at token `c0`: skips adverbs and
+/// auxiliaries ("also", "has"), a time phrase ("on Sunday"), and an
+/// apposition or relative clause between commas ("X, who …, said").
+pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
+    let mut buf = [0u8; 32];
+    let mut i = c0;
+    loop {
+        if i <= lo {
+            return None;
+        }
+        let w = ctx.lower(i - 1, &mut buf);
+        if ctx.tok_region[i - 1] == 0 && lexicon::is_cue_adverb(w) {
+            i -= 1;
+            continue;
+        }
+        if ctx.tok_region[i - 1] == 0 && lexicon::is_time_word(w) && i >= 2 + lo {
+            let pw = ctx.lower(i - 2, &mut buf);
+            if matches!(pw, "on" | "last" | "this" | "earlier" | "late" | "early") {
+                i -= 2;
+                continue;
+            }
+            if ctx.is_capitalised(i - 1) {
+                // "Blinken Sunday said"
+                i -= 1;
+                continue;
+            }
+        }
+        break;
+    }
+    let head = i - 1;
+    // "Rep. Bobby Scott (D-Va.) said": the parenthesis belongs to the mention.
+    if ctx.text(head) == ")" && ctx.tok_region[head] == 0 {
+        let open = (head.saturating_sub(8).max(lo)..head).rev().find(|&q| ctx.text(q) == "(")?;
+        let core = np_core(ctx, lo, open)?;
+        if !ctx.is_capitalised(core.1 - 1) {
+            return None;
+        }
+        return Some(Np { span: (core.0, i), name_hint: Some(core), outer_start: core.0 });
+    }
+    // "Graham, who says …": the relative pronoun is the speaker mention.
+    if ctx.is(head, "who") {
+        return Some(Np { span: (head, i), name_hint: antecedent(ctx, lo, head), outer_start: head });
+    }
+    if ctx.tok_region[head] == 0 && matches!(ctx.text(head), "," | "—" | "--") {
+        // Apposition: find the comma (or dash) opening it.
+        let sep = ctx.text(head);
+        let lim = head.saturating_sub(40).max(lo);
+        let mut j = head;
+        while j > lim {
+            j -= 1;
+            if ctx.tok_region[j] != 0 {
+                if ctx.is_close_mark(j) {
+                    // A quotation before the subject: no apposition here.
+                    break;
+                }
+                continue;
+            }
+            if ctx.text(j) == sep || (sep == "," && ctx.text(j) == ",") {
+                // The apposition may hold commas itself: try the next comma out.
+                // "Sen. Johnny Isakson (R-Ga.), one of …, said".
+                let mut k = j;
+                if k > lo && ctx.text(k - 1) == ")" {
+                    if let Some(open) = (k.saturating_sub(12).max(lo)..k - 1).rev().find(|&q| ctx.text(q) == "(") {
+                        k = open;
+                    }
+                }
+                let Some(core) = np_core(ctx, lo, k) else {
+                    continue;
+                };
+                // A proper name in the apposition of a nominal subject.
+                let name_hint = if !ctx.is_capitalised(core.1 - 1) || is_nominal_head(ctx, core.1 - 1) {
+                    np_core(ctx, j + 1, head).filter(|&(s, e)| e > s && ctx.is_capitalised(e - 1))
+                } else {
+                    None
+                };
+                return Some(Np { span: core, name_hint, outer_start: core.0 });
+            }
+        }
+        return None;
+    }
+    let mut core = np_core(ctx, lo, i)?;
+    // "a spokesman for the campaign said": the head is before the preposition.
+    if core.0 > lo + 1
+        && (!ctx.is_capitalised(core.1 - 1) || lexicon::is_determiner(&ctx.text(core.0).to_ascii_lowercase()))
+    {
+        let mut buf = [0u8; 32];
+        if matches!(ctx.lower(core.0 - 1, &mut buf), "for" | "of" | "at" | "from" | "with") {
+            if let Some(outer) = np_core(ctx, lo, core.0 - 1) {
+                let w = ctx.lower(outer.1 - 1, &mut buf);
+                if lexicon::pronoun(w).is_none() {
+                    core = (outer.0, core.1);
+                }
+            }
+        }
+    }
+    Some(Np { span: core, name_hint: None, outer_start: core.0 })
+}
+
+/// The noun phrase a relative "who" at `who` refers to: "Graham, who" / "a voter who".
+fn antecedent(ctx: &Ctx, lo: usize, who: usize) -> Option<(usize, usize)> {
+    let mut e = who;
+    if e > lo && ctx.text(e - 1) == "," {
+        e -= 1;
+    }
+    np_core(ctx, lo.min(e), e)
+}
+
+fn is_nominal_head(ctx: &Ctx, i: usize) -> bool {
+    lexicon::is_title_word(ctx.text(i))
+}
+
+/// The speaker phrase starting at token `p` (right of a cue or "according
+/// to"): a pronoun, or determiner + words up to a boundary.
+pub(crate) fn np_right(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
+    if p >= b || ctx.tok_region[p] != 0 || !ctx.is_word(p) {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    let w = ctx.lower(p, &mut buf);
+    if lexicon::pronoun(w).is_some() || matches!(w, "him" | "her" | "them" | "me" | "us") {
+        return Some(Np { span: (p, p + 1), name_hint: None, outer_start: p });
+    }
+    if lexicon::is_np_boundary(w) || lexicon::cue(w).is_some() || lexicon::is_time_word(w) {
+        return None;
+    }
+    let mut e = p;
+    let lim = (p + 10).min(b);
+    while e < lim {
+        if ctx.tok_region[e] != 0 {
+            break;
+        }
+        if is_possessive_mark(ctx, e) && e > p {
+            e += 1;
+            continue;
+        }
+        if !ctx.is_word(e) {
+            if matches!(ctx.text(e), "-" | "&") && e > p && e + 1 < lim && ctx.is_word(e + 1) {
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        let lw = ctx.lower(e, &mut buf);
+        // "Carly Fiorina threw …": a verb after a name ends the phrase.
+        if e > p && ctx.is_capitalised(e - 1) && !ctx.is_capitalised(e) && lexicon::looks_like_past_verb(lw) {
+            break;
+        }
+        if e > p && lexicon::is_determiner(lw) && !matches!(lw, "one" | "two" | "three") {
+            break;
+        }
+        if lw == "of" {
+            if e + 1 < lim && ctx.is_capitalised(e + 1) && e > p {
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        if e > p && (lexicon::is_np_boundary(lw) || lexicon::cue(lw).is_some()) {
+            break;
+        }
+        if e > p && lexicon::is_time_word(lw) {
+            break;
+        }
+        e += 1;
+    }
+    // Drop a trailing determiner or "of".
+    while e > p && (lexicon::is_determiner(ctx.lower(e - 1, &mut buf)) || ctx.is(e - 1, "of")) {
+        e -= 1;
+    }
+    if e == p {
+        return None;
+    }
+    // "Rep. Bobby Scott (D-Va.)": the party and state belong to the mention.
+    let core = (p, e);
+    if e < b && ctx.text(e) == "(" && ctx.is_capitalised(e - 1) {
+        if let Some(close) = (e + 1..b.min(e + 8)).find(|&q| ctx.text(q) == ")") {
+            e = close + 1;
+        }
+    }
+    Some(Np { name_hint: (e != core.1).then_some(core), span: (p, e), outer_start: p })
+}
+
+/// A speaker phrase after a cue with its modifiers, the way annotators mark
+/// sources: "a spokesman for the campaign", "Tim Waters of the Steelworkers",
+/// "a GOP data expert who has worked for one of Trump's rivals" (no comma).
+pub(crate) fn np_right_full(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
+    let np = np_right(ctx, p, b)?;
+    let (s, mut e) = np.span;
+    if e - s == 1 && lexicon::pronoun(&ctx.text(s).to_ascii_lowercase()).is_some() {
+        return Some(np);
+    }
+    let mut buf = [0u8; 32];
+    let mut extended = false;
+    while e < b && ctx.tok_region[e] == 0 {
+        let w = ctx.lower(e, &mut buf);
+        if matches!(w, "of" | "for" | "at" | "from" | "with") {
+            let mut q = e + 1;
+            while q < b && q < e + 7 && ctx.tok_region[q] == 0 && (ctx.is_word(q) || is_possessive_mark(ctx, q)) {
+                let lw = ctx.lower(q, &mut buf);
+                if (q > e + 1 && lexicon::is_np_boundary(lw)) || lexicon::cue(lw).is_some() || lexicon::is_time_word(lw)
+                {
+                    break;
+                }
+                q += 1;
+            }
+            if q > e + 1 && ctx.is_word(q - 1) {
+                e = q;
+                extended = true;
+                continue;
+            }
+            break;
+        }
+        if w == "who" {
+            let lim = b.min(e + 25);
+            let q = (e + 1..lim)
+                .find(|&q| ctx.tok_region[q] != 0 || matches!(ctx.text(q), "," | "." | ";" | ":" | "—" | "--"))
+                .unwrap_or(lim);
+            if q > e + 1 {
+                e = q;
+                extended = true;
+            }
+        }
+        break;
+    }
+    if !extended {
+        return Some(np);
+    }
+    Some(Np { span: (s, e), name_hint: np.name_hint.or(Some(np.span)), outer_start: s })
+}
+
+/// After a speaker phrase ending at `e`: skips an apposition or relative
+/// clause (", who is leading the delegation") when it runs to the sentence
+/// end or to a comma before a quotation. Returns the next token to look at.
+pub(crate) fn skip_np_tail(ctx: &Ctx, e: usize, b: usize) -> usize {
+    if e >= b || ctx.text(e) != "," || (e + 1 < b && ctx.is_open_mark(e + 1)) {
+        return e;
+    }
+    let mut buf = [0u8; 32];
+    if e + 1 < b {
+        let w = ctx.lower(e + 1, &mut buf);
+        if lexicon::cue(w).is_some() {
+            return e;
+        }
+        let ok = matches!(w, "who" | "whose" | "which" | "a" | "an" | "the" | "one")
+            || lexicon::is_determiner(w)
+            || ctx.is_capitalised(e + 1);
+        if !ok {
+            return e;
+        }
+    }
+    let mut i = e + 1;
+    let b = b.min(e + 40);
+    while i < b {
+        if ctx.tok_region[i] == 0 && ctx.text(i) == "," {
+            return i;
+        }
+        if ctx.tok_region[i] != 0 {
+            return e;
+        }
+        let mut buf2 = [0u8; 32];
+        let w = ctx.lower(i, &mut buf2);
+        if lexicon::cue(w).is_some_and(|c| c.2 == lexicon::CueForm::Gerund) {
+            return e;
+        }
+        i += 1;
+    }
+    // Ran to the sentence end: the last token.
+    b.saturating_sub(1).max(e)
+}
+
+/// A resolved speaker, with what pronoun resolution needs.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolved {
+    pub speaker: Speaker,
+    pub person: bool,
+    /// Male or female when a title, a role word or an earlier pronoun says so.
+    pub gender: Option<Gender>,
+}
+
+/// Gender signalled by a title or role word: "Mrs.", "spokeswoman", "Mr.", "congressman".
+fn gender_of_word(w: &str) -> Option<Gender> {
+    let l = w.trim_end_matches('.').to_ascii_lowercase();
+    match l.as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "husband" | "brother" | "son" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "mother" | "wife" | "sister" | "daughter" => {
+            Some(Gender::Female)
+        }
+        _ if l.ends_with("woman") || l.ends_with("women") => Some(Gender::Female),
+        _ if l.len() > 4 && l.ends_with("man") && !l.ends_with("german") => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+fn gender_of_text(t: &str) -> Option<Gender> {
+    t.split_whitespace().find_map(gender_of_word)
+}
+
+pub(crate) struct Resolver<'c, 'd, 'a> {
+    ctx: &'c Ctx<'d, 'a>,
+    entities: &'c [Entity],
+    /// Genders learnt from titles and resolved pronouns, by resolved name.
+    genders: Vec<(String, Gender)>,
+    /// Surname → token range of the fullest capitalised name in the text (built on first use).
+    index: Option<std::collections::HashMap<&'a str, (usize, usize)>>,
+}
+
+const ORG_HEADS: &[&str] = &[
+    "House",
+    "Party",
+    "Committee",
+    "Department",
+    "Ministry",
+    "Campaign",
+    "Times",
+    "Post",
+    "News",
+    "Council",
+    "Union",
+    "Association",
+    "Institute",
+    "University",
+    "Center",
+    "Centre",
+    "Group",
+    "Office",
+    "Agency",
+    "Court",
+    "Congress",
+    "Senate",
+    "Administration",
+    "Foundation",
+    "Journal",
+    "Network",
+    "Service",
+    "Bureau",
+    "Commission",
+    "Organization",
+    "Organisation",
+    "Kremlin",
+    "Inc.",
+    "Corp.",
+    "Co.",
+    "Ltd",
+    "Company",
+    "Bank",
+    "Fund",
+    "Board",
+    "Project",
+    "Press",
+    "Tribune",
+    "Review",
+    "Magazine",
+    "PAC",
+    "Coalition",
+    "Alliance",
+    "Federation",
+    "Forum",
+];
+
+impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
+    pub fn new(ctx: &'c Ctx<'d, 'a>, entities: &'c [Entity]) -> Self {
+        Resolver { ctx, entities, genders: Vec::new(), index: None }
+    }
+
+    /// The capitalised, title-free run of tokens ending at `head`.
+    fn name_run(&self, lo: usize, head: usize) -> (usize, usize) {
+        let ctx = self.ctx;
+        let mut s = head;
+        while s > lo {
+            let t = s - 1;
+            if !ctx.is_capitalised(t) || lexicon::is_title_word(ctx.text(t)) || ctx.tok_region[t] != 0 {
+                break;
+            }
+            let mut buf = [0u8; 32];
+            if lexicon::is_capitalised_function_word(ctx.lower(t, &mut buf)) {
+                break;
+            }
+            s = t;
+            if head - s >= 3 {
+                break;
+            }
+        }
+        (s, head + 1)
+    }
+
+    fn run_text(&self, s: usize, e: usize) -> String {
+        let toks = &self.ctx.doc.tokens;
+        self.ctx.doc.text[toks[s].start..toks[e - 1].end].to_string()
+    }
+
+    /// The fullest form of a one-word name in the text ("Blinken" → "Antony Blinken").
+    fn full_name(&mut self, head: usize) -> Option<String> {
+        if self.index.is_none() {
+            self.build_index();
+        }
+        let word = self.ctx.text(head);
+        let &(s, e) = self.index.as_ref()?.get(word)?;
+        Some(self.run_text(s, e))
+    }
+
+    /// One pass over the tokens: for each capitalised word ending a run of
+    /// two or more name tokens, the longest such run (first one on ties).
+    fn build_index(&mut self) {
+        let ctx = self.ctx;
+        let mut index: std::collections::HashMap<&'a str, (usize, usize)> = std::collections::HashMap::new();
+        for i in 1..ctx.doc.tokens.len() {
+            if !ctx.is_capitalised(i) || !ctx.is_capitalised(i - 1) {
+                continue;
+            }
+            let (s, e) = self.name_run(0, i);
+            if e - s < 2 {
+                continue;
+            }
+            let best = index.entry(ctx.text(i)).or_insert((s, e));
+            if e - s > best.1 - best.0 {
+                *best = (s, e);
+            }
+        }
+        self.index = Some(index);
+    }
+
+    fn entity_for_span(&self, s: usize, e: usize) -> Option<&'c Entity> {
+        let toks = &self.ctx.doc.tokens;
+        let span = self.ctx.doc.offsets.span(toks[s].start, toks[e - 1].end);
+        self.entities.iter().find(|en| en.mentions.iter().any(|m| m.start < span.end && span.start < m.end))
+    }
+
+    pub fn resolve(
+        &mut self,
+        span: (usize, usize),
+        name_hint: Option<(usize, usize)>,
+        prev: &[Option<Resolved>],
+    ) -> Resolved {
+        let ctx = self.ctx;
+        let (s, e) = name_hint.unwrap_or(span);
+        let head = e - 1;
+        let mut buf = [0u8; 32];
+        let w = ctx.lower(head, &mut buf);
+        if e - s == 1 {
+            if let Some(g) = lexicon::pronoun(w) {
+                return self.resolve_pronoun(head, g, prev);
+            }
+        }
+        let mention_gender = gender_of_text(&self.run_text(span.0, span.1)).or_else(|| {
+            // A title right before the phrase: "Mrs. Clinton" when the phrase starts at "Clinton".
+            (span.0 > 0).then(|| gender_of_word(ctx.text(span.0 - 1))).flatten()
+        });
+        if let Some(en) = self.entity_for_span(s, e) {
+            let gender = mention_gender.or_else(|| en.role.as_ref().and_then(|r| gender_of_text(&r.text)));
+            return self.learn(Resolved {
+                speaker: Speaker { entity: Some(en.id.clone()), name: en.name.clone() },
+                person: en.kind == EntityKind::Person,
+                gender,
+            });
+        }
+        if ctx.is_capitalised(head) {
+            let (rs, re) = self.name_run(s, head);
+            let head_text = ctx.text(head);
+            let org =
+                ORG_HEADS.contains(&head_text) || head_text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+            // By surname, an entity of the entity list.
+            if let Some(en) = self
+                .entities
+                .iter()
+                .find(|en| en.kind == EntityKind::Person && en.name.split_whitespace().last() == Some(head_text))
+            {
+                let gender = mention_gender.or_else(|| en.role.as_ref().and_then(|r| gender_of_text(&r.text)));
+                return self.learn(Resolved {
+                    speaker: Speaker { entity: Some(en.id.clone()), name: en.name.clone() },
+                    person: true,
+                    gender,
+                });
+            }
+            let titled = rs > 0 && lexicon::is_title_word(ctx.text(rs - 1)) && rs > s;
+            let name = if re - rs == 1 && !org {
+                self.full_name(head).unwrap_or_else(|| self.run_text(rs, re))
+            } else {
+                self.run_text(rs, re)
+            };
+            let person = !org && (name.split_whitespace().count() >= 2 || titled);
+            return self.learn(Resolved { speaker: Speaker { entity: None, name }, person, gender: mention_gender });
+        }
+        Resolved { speaker: Speaker { entity: None, name: self.run_text(s, e) }, person: false, gender: mention_gender }
+    }
+
+    /// Records a resolved person's gender, or fills it from what was learnt before.
+    fn learn(&mut self, mut r: Resolved) -> Resolved {
+        if !r.person {
+            return r;
+        }
+        match (r.gender, self.genders.iter().find(|(n, _)| *n == r.speaker.name)) {
+            (None, Some(&(_, g))) => r.gender = Some(g),
+            (Some(g), None) => self.genders.push((r.speaker.name.clone(), g)),
+            _ => {}
+        }
+        r
+    }
+
+    fn gender_known(&self, name: &str) -> Option<Gender> {
+        self.genders.iter().find(|(n, _)| n == name).map(|&(_, g)| g)
+    }
+
+    fn resolve_pronoun(&mut self, head: usize, g: Gender, prev: &[Option<Resolved>]) -> Resolved {
+        let ctx = self.ctx;
+        let here = ctx.doc.offsets.to_char(ctx.doc.tokens[head].start);
+        if matches!(g, Gender::Male | Gender::Female) {
+            let compatible = |x: Option<Gender>| x.is_none_or(|x| x == g);
+            // The latest person entity mentioned before the pronoun, of a compatible gender.
+            let mut best: Option<(usize, &Entity)> = None;
+            for en in self.entities.iter().filter(|en| en.kind == EntityKind::Person) {
+                let eg = self.gender_known(&en.name).or_else(|| en.role.as_ref().and_then(|r| gender_of_text(&r.text)));
+                if !compatible(eg) {
+                    continue;
+                }
+                for m in &en.mentions {
+                    if m.end <= here && best.is_none_or(|(b, _)| m.end > b) {
+                        best = Some((m.end, en));
+                    }
+                }
+            }
+            let found = match best {
+                Some((_, en)) => Some(Resolved {
+                    speaker: Speaker { entity: Some(en.id.clone()), name: en.name.clone() },
+                    person: true,
+                    gender: Some(g),
+                }),
+                None => prev
+                    .iter()
+                    .rev()
+                    .take(40)
+                    .flatten()
+                    .find(|r| r.person && compatible(r.gender.or_else(|| self.gender_known(&r.speaker.name))))
+                    .cloned(),
+            };
+            if let Some(mut r) = found {
+                r.gender = Some(g);
+                return self.learn(r);
+            }
+        }
+        if matches!(g, Gender::Neuter | Gender::Plural) {
+            if let Some(r) = prev.iter().rev().take(40).flatten().find(|r| !r.person && r.speaker.entity.is_some()) {
+                return r.clone();
+            }
+        }
+        Resolved { speaker: Speaker { entity: None, name: ctx.text(head).to_string() }, person: false, gender: None }
+    }
+}
