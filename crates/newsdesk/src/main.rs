@@ -20,6 +20,16 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Measure throughput of reading and analysis on a file.
     Bench(cmd::bench::Args),
+    /// Group near-duplicate articles (syndicated copies); JSONL per article.
+    Dedup(cmd::dedup::Args),
+    /// Write a synthetic syndication set (copies with `~dupN` ids) for dedup tests.
+    SynthDups(cmd::synth_dups::Args),
+    /// Score `newsdesk dedup` output on a synthetic syndication set.
+    EvalDedup(cmd::eval_dedup::Args),
+    /// Score a story clustering (B-cubed and pairwise) against gold labels.
+    EvalStories(cmd::eval_stories::Args),
+    /// Measure near-duplicate detection throughput on a file.
+    BenchDedup(cmd::bench_dedup::Args),
 }
 
 fn main() -> ExitCode {
@@ -27,6 +37,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Dedup(args) => cmd::dedup::run(args),
+        Command::SynthDups(args) => cmd::synth_dups::run(args),
+        Command::EvalDedup(args) => cmd::eval_dedup::run(args),
+        Command::EvalStories(args) => cmd::eval_stories::run(args),
+        Command::BenchDedup(args) => cmd::bench_dedup::run(args),
     };
     match result {
         Ok(code) => code,
