@@ -30,6 +30,10 @@ enum Command {
     EvalStories(cmd::eval_stories::Args),
     /// Measure near-duplicate detection throughput on a file.
     BenchDedup(cmd::bench_dedup::Args),
+    /// Cluster articles into stories in publication order; JSONL per article.
+    Stories(cmd::stories::Args),
+    /// Measure story clustering throughput on a file.
+    BenchStories(cmd::bench_stories::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +46,8 @@ fn main() -> ExitCode {
         Command::EvalDedup(args) => cmd::eval_dedup::run(args),
         Command::EvalStories(args) => cmd::eval_stories::run(args),
         Command::BenchDedup(args) => cmd::bench_dedup::run(args),
+        Command::Stories(args) => cmd::stories::run(args),
+        Command::BenchStories(args) => cmd::bench_stories::run(args),
     };
     match result {
         Ok(code) => code,

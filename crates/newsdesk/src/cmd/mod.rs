@@ -1,10 +1,12 @@
 pub mod analyze;
 pub mod bench;
 pub mod bench_dedup;
+pub mod bench_stories;
 pub mod corpus_io;
 pub mod dedup;
 pub mod eval_dedup;
 pub mod eval_stories;
+pub mod stories;
 pub mod synth_dups;
 
 /// Exit status: some records were rejected (the rest were processed).
