@@ -31,9 +31,7 @@ fn month_of(w: &str) -> Option<u32> {
     }
     MONTHS
         .iter()
-        .position(|m| {
-            *m == lw || (lw.len() == 3 && m.starts_with(&lw)) || (lw == "sept" && *m == "september")
-        })
+        .position(|m| *m == lw || (lw.len() == 3 && m.starts_with(&lw)) || (lw == "sept" && *m == "september"))
         .map(|i| i as u32 + 1)
 }
 
@@ -58,33 +56,18 @@ pub fn is_calendar_word(w: &str) -> bool {
 /// The dates a sentence refers to, resolved against the publication date
 /// `pub_date`. Returns at most a few dates, in text order.
 pub fn resolve_dates(sentence: &str, pub_date: Option<NaiveDate>) -> Vec<NaiveDate> {
-    let words: Vec<&str> = sentence
-        .split(|c: char| !(c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = sentence.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty()).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() && out.len() < 4 {
         let w = words[i];
-        let prev = if i > 0 {
-            words[i - 1].to_ascii_lowercase()
-        } else {
-            String::new()
-        };
-        if let Some(m) =
-            month_of(w).filter(|_| w.len() > 3 || w.chars().next().is_some_and(char::is_uppercase))
-        {
+        let prev = if i > 0 { words[i - 1].to_ascii_lowercase() } else { String::new() };
+        if let Some(m) = month_of(w).filter(|_| w.len() > 3 || w.chars().next().is_some_and(char::is_uppercase)) {
             // "March 4[, 2019]"
-            let day = words.get(i + 1).and_then(|d| {
-                d.trim_end_matches(|c: char| c.is_alphabetic())
-                    .parse::<u32>()
-                    .ok()
-            });
+            let day =
+                words.get(i + 1).and_then(|d| d.trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok());
             if let Some(d) = day.filter(|d| (1..=31).contains(d)) {
-                let year = words
-                    .get(i + 2)
-                    .and_then(|y| y.parse::<i32>().ok())
-                    .filter(|y| (1800..=2200).contains(y));
+                let year = words.get(i + 2).and_then(|y| y.parse::<i32>().ok()).filter(|y| (1800..=2200).contains(y));
                 if let Some(date) = explicit(year, m, d, pub_date) {
                     out.push(date);
                 }
@@ -92,16 +75,10 @@ pub fn resolve_dates(sentence: &str, pub_date: Option<NaiveDate>) -> Vec<NaiveDa
                 continue;
             }
             // "4 March [2019]"
-            if let Some(d) = prev
-                .trim_end_matches(|c: char| c.is_alphabetic())
-                .parse::<u32>()
-                .ok()
-                .filter(|d| (1..=31).contains(d))
+            if let Some(d) =
+                prev.trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok().filter(|d| (1..=31).contains(d))
             {
-                let year = words
-                    .get(i + 1)
-                    .and_then(|y| y.parse::<i32>().ok())
-                    .filter(|y| (1800..=2200).contains(y));
+                let year = words.get(i + 1).and_then(|y| y.parse::<i32>().ok()).filter(|y| (1800..=2200).contains(y));
                 if let Some(date) = explicit(year, m, d, pub_date) {
                     out.push(date);
                 }
@@ -145,9 +122,7 @@ fn explicit(year: Option<i32>, m: u32, d: u32, pub_date: Option<NaiveDate>) -> O
 /// The date of a TIMEX3 value when it names one day (`2019-08-31`, or a
 /// longer value starting with one).
 pub fn timex_day(value: &str) -> Option<NaiveDate> {
-    value
-        .get(..10)
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    value.get(..10).and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
 }
 
 #[cfg(test)]
@@ -161,33 +136,16 @@ mod tests {
     #[test]
     fn resolves_news_dates() {
         let p = Some(d("2022-01-09")); // a Sunday
-        assert_eq!(
-            resolve_dates("Blinken said on Sunday that", p),
-            vec![d("2022-01-09")]
-        );
-        assert_eq!(
-            resolve_dates("The shooting happened Friday night.", p),
-            vec![d("2022-01-07")]
-        );
+        assert_eq!(resolve_dates("Blinken said on Sunday that", p), vec![d("2022-01-09")]);
+        assert_eq!(resolve_dates("The shooting happened Friday night.", p), vec![d("2022-01-07")]);
         assert_eq!(resolve_dates("talks next Monday", p), vec![]);
-        assert_eq!(
-            resolve_dates("He died yesterday.", p),
-            vec![d("2022-01-08")]
-        );
-        assert_eq!(
-            resolve_dates("On March 4, 2019, it began", p),
-            vec![d("2019-03-04")]
-        );
-        assert_eq!(
-            resolve_dates("on 28 August 2019 the Queen", p),
-            vec![d("2019-08-28")]
-        );
+        assert_eq!(resolve_dates("He died yesterday.", p), vec![d("2022-01-08")]);
+        assert_eq!(resolve_dates("On March 4, 2019, it began", p), vec![d("2019-03-04")]);
+        assert_eq!(resolve_dates("on 28 August 2019 the Queen", p), vec![d("2019-08-28")]);
         assert_eq!(resolve_dates("since December 30", p), vec![d("2021-12-30")]);
         assert_eq!(resolve_dates("He may go", p), vec![]);
         assert_eq!(resolve_dates("On Sunday", None), vec![]);
-        assert!(
-            is_calendar_word("Monday") && is_calendar_word("August") && !is_calendar_word("May")
-        );
+        assert!(is_calendar_word("Monday") && is_calendar_word("August") && !is_calendar_word("May"));
         assert_eq!(timex_day("2019-08-31T10:00"), Some(d("2019-08-31")));
         assert_eq!(timex_day("2019-W02"), None);
     }

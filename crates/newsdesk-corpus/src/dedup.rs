@@ -181,10 +181,7 @@ const NONE: u32 = u32::MAX;
 /// times taken as UTC).
 pub fn published_seconds(p: &Published) -> i64 {
     match p {
-        Published::Date(d) => d
-            .and_hms_opt(0, 0, 0)
-            .map(|t| t.and_utc().timestamp())
-            .unwrap_or(0),
+        Published::Date(d) => d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0),
         Published::Local(t) => t.and_utc().timestamp(),
         Published::Zoned(t) => t.timestamp(),
     }
@@ -200,9 +197,7 @@ pub fn is_furniture(paragraph: &str) -> bool {
     if words > 20 {
         return false;
     }
-    let lower = paragraph
-        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©')
-        .to_lowercase();
+    let lower = paragraph.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').to_lowercase();
     const MARKERS: &[&str] = &[
         "share this",
         "subscribe",
@@ -228,9 +223,7 @@ pub fn is_furniture(paragraph: &str) -> bool {
     // A marker opens the paragraph, or the paragraph is a short line with one
     // ("Close Get email notifications on ..."): a sentence of a story that
     // merely mentions subscribing is kept.
-    MARKERS
-        .iter()
-        .any(|m| lower.starts_with(m) || (words <= 8 && lower.contains(m)))
+    MARKERS.iter().any(|m| lower.starts_with(m) || (words <= 8 && lower.contains(m)))
 }
 
 impl Deduper {
@@ -287,10 +280,7 @@ impl Deduper {
             &article.paragraphs
         };
         let map = OffsetMap::new(text);
-        let src = article
-            .source
-            .as_deref()
-            .map(|s| xxhash_rust::xxh3::xxh3_64(s.as_bytes()));
+        let src = article.source.as_deref().map(|s| xxhash_rust::xxh3::xxh3_64(s.as_bytes()));
         let mut builder = SignatureBuilder::default();
         let mut hashes = Vec::with_capacity(paragraphs.len());
         let mut scratch = std::mem::take(&mut self.scratch);
@@ -304,14 +294,9 @@ impl Deduper {
             }
             let ph = shingle::paragraph_hash(&scratch);
             hashes.push(ph);
-            let boiler = self.global_par.get(&ph).copied().unwrap_or(0)
-                >= self.config.global_boilerplate
+            let boiler = self.global_par.get(&ph).copied().unwrap_or(0) >= self.config.global_boilerplate
                 || src.is_some_and(|sh| {
-                    self.source_par
-                        .get(&source_key(sh, ph))
-                        .copied()
-                        .unwrap_or(0)
-                        >= self.config.source_boilerplate
+                    self.source_par.get(&source_key(sh, ph)).copied().unwrap_or(0) >= self.config.source_boilerplate
                 })
                 || is_furniture(par);
             if !boiler {
@@ -389,19 +374,12 @@ impl Deduper {
                     matches.push((c, j, cont));
                 }
             }
-            matches.sort_by(|a, b| {
-                score(b.1, b.2)
-                    .total_cmp(&score(a.1, a.2))
-                    .then(a.0.cmp(&b.0))
-            });
+            matches.sort_by(|a, b| score(b.1, b.2).total_cmp(&score(a.1, a.2)).then(a.0.cmp(&b.0)));
             for (c, j, cont) in matches {
                 let g = &self.groups[self.docs[c as usize].group as usize];
                 let canon = g.canonical;
                 let ok = canon == c
-                    || self.docs[canon as usize]
-                        .sig
-                        .as_ref()
-                        .is_some_and(|cs| self.verify(sig, cs).is_some());
+                    || self.docs[canon as usize].sig.as_ref().is_some_and(|cs| self.verify(sig, cs).is_some());
                 if ok {
                     best = Some((c, j, cont));
                     break;
@@ -434,11 +412,7 @@ impl Deduper {
             }
             None => {
                 let g = self.groups.len() as u32;
-                self.groups.push(Group {
-                    first: idx,
-                    canonical: idx,
-                    size: 1,
-                });
+                self.groups.push(Group { first: idx, canonical: idx, size: 1 });
                 (g, None)
             }
         };
@@ -446,10 +420,7 @@ impl Deduper {
         // Paragraph counters learn from new groups only, so that copies of
         // one story do not turn its paragraphs into "boilerplate".
         if best.is_none() {
-            let src = article
-                .source
-                .as_deref()
-                .map(|s| xxhash_rust::xxh3::xxh3_64(s.as_bytes()));
+            let src = article.source.as_deref().map(|s| xxhash_rust::xxh3::xxh3_64(s.as_bytes()));
             let mut seen = par_hashes;
             seen.sort_unstable();
             seen.dedup();
@@ -472,12 +443,7 @@ impl Deduper {
             self.index(idx, s);
         }
         self.by_id.entry(article.id.clone()).or_insert(idx);
-        self.docs.push(DocRec {
-            id: article.id.clone(),
-            when,
-            sig,
-            group,
-        });
+        self.docs.push(DocRec { id: article.id.clone(), when, sig, group });
         let mut a = self.assignment_of(idx);
         a.replaced = replaced;
         a
@@ -515,8 +481,7 @@ impl Deduper {
 
     /// Every article's current assignment, in the order they were added.
     pub fn assignments(&self) -> impl Iterator<Item = (&str, DupAssignment)> + '_ {
-        (0..self.docs.len() as u32)
-            .map(move |i| (self.docs[i as usize].id.as_str(), self.assignment_of(i)))
+        (0..self.docs.len() as u32).map(move |i| (self.docs[i as usize].id.as_str(), self.assignment_of(i)))
     }
 
     /// Approximate heap bytes held (signatures, ids, tables).
@@ -524,11 +489,7 @@ impl Deduper {
         let docs: usize = self
             .docs
             .iter()
-            .map(|d| {
-                std::mem::size_of::<DocRec>()
-                    + d.id.capacity()
-                    + if d.sig.is_some() { 4 * K } else { 0 }
-            })
+            .map(|d| std::mem::size_of::<DocRec>() + d.id.capacity() + if d.sig.is_some() { 4 * K } else { 0 })
             .sum();
         docs + self.groups.capacity() * std::mem::size_of::<Group>()
             + self.entries.capacity() * 8

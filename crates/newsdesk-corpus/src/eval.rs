@@ -18,16 +18,8 @@ pub struct Prf {
 
 impl Prf {
     pub fn new(precision: f64, recall: f64) -> Prf {
-        let f1 = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
-        Prf {
-            precision,
-            recall,
-            f1,
-        }
+        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+        Prf { precision, recall, f1 }
     }
 }
 
@@ -86,10 +78,7 @@ fn labels(gold: &[(String, String)], system: &[(String, Option<String>)]) -> Vec
 }
 
 /// B-cubed and pairwise scores of `system` against `gold`.
-pub fn score_clustering(
-    gold: &[(String, String)],
-    system: &[(String, Option<String>)],
-) -> ClusterScores {
+pub fn score_clustering(gold: &[(String, String)], system: &[(String, Option<String>)]) -> ClusterScores {
     let lab = labels(gold, system);
     let mut gsize: FxHashMap<u32, u64> = FxHashMap::default();
     let mut ssize: FxHashMap<u32, u64> = FxHashMap::default();
@@ -114,11 +103,7 @@ pub fn score_clustering(
         items: lab.len(),
         gold_clusters: gsize.len(),
         system_clusters: ssize.len(),
-        bcubed: if lab.is_empty() {
-            Prf::new(1.0, 1.0)
-        } else {
-            Prf::new(bp / n, br / n)
-        },
+        bcubed: if lab.is_empty() { Prf::new(1.0, 1.0) } else { Prf::new(bp / n, br / n) },
         pairwise: Prf::new(ratio(tp, sp), ratio(tp, gp)),
         pairs_tp: tp,
         pairs_system: sp,
@@ -189,11 +174,8 @@ pub fn exact_duplicate_groups(texts: &[&str], jaccard: f64, containment: f64) ->
     let sets: Vec<Vec<u64>> = texts
         .iter()
         .map(|t| {
-            let words: Vec<String> = t
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(|w| w.to_lowercase())
-                .collect();
+            let words: Vec<String> =
+                t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
             let mut v: Vec<u64> = if words.len() < 5 {
                 if words.is_empty() {
                     Vec::new()
@@ -201,10 +183,7 @@ pub fn exact_duplicate_groups(texts: &[&str], jaccard: f64, containment: f64) ->
                     vec![xxh3_64(words.join(" ").as_bytes())]
                 }
             } else {
-                words
-                    .windows(5)
-                    .map(|w| xxh3_64(w.join(" ").as_bytes()))
-                    .collect()
+                words.windows(5).map(|w| xxh3_64(w.join(" ").as_bytes())).collect()
             };
             v.sort_unstable();
             v.dedup();
@@ -274,14 +253,10 @@ mod tests {
     use super::*;
 
     fn gold(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
+        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
     }
     fn sys(v: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), Some(b.to_string())))
-            .collect()
+        v.iter().map(|(a, b)| (a.to_string(), Some(b.to_string()))).collect()
     }
 
     #[test]

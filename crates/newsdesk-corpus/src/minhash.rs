@@ -28,12 +28,7 @@ pub struct Signature {
 
 impl std::fmt::Debug for Signature {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Signature {{ size: {}, mins[..4]: {:?} }}",
-            self.size,
-            &self.mins[..4]
-        )
+        write!(f, "Signature {{ size: {}, mins[..4]: {:?} }}", self.size, &self.mins[..4])
     }
 }
 
@@ -45,10 +40,7 @@ pub struct SignatureBuilder {
 
 impl Default for SignatureBuilder {
     fn default() -> Self {
-        SignatureBuilder {
-            mins: [EMPTY; K],
-            size: 0,
-        }
+        SignatureBuilder { mins: [EMPTY; K], size: 0 }
     }
 }
 
@@ -91,10 +83,7 @@ impl SignatureBuilder {
                 d += 1;
             }
         }
-        Some(Signature {
-            mins: Box::new(out),
-            size: self.size,
-        })
+        Some(Signature { mins: Box::new(out), size: self.size })
     }
 }
 
@@ -102,12 +91,7 @@ impl Signature {
     /// Estimated Jaccard resemblance: the fraction of equal positions.
     #[inline]
     pub fn jaccard(&self, other: &Signature) -> f32 {
-        let eq = self
-            .mins
-            .iter()
-            .zip(other.mins.iter())
-            .filter(|(a, b)| a == b)
-            .count();
+        let eq = self.mins.iter().zip(other.mins.iter()).filter(|(a, b)| a == b).count();
         eq as f32 / K as f32
     }
 
@@ -132,9 +116,9 @@ mod sig_serde {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Box<[u32; K]>, D::Error> {
         let v = Vec::<u32>::deserialize(d)?;
         let n = v.len();
-        v.into_boxed_slice().try_into().map_err(|_| {
-            serde::de::Error::custom(format!("signature has {n} values, expected {K}"))
-        })
+        v.into_boxed_slice()
+            .try_into()
+            .map_err(|_| serde::de::Error::custom(format!("signature has {n} values, expected {K}")))
     }
 }
 

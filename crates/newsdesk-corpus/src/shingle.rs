@@ -27,11 +27,7 @@ pub fn normalize_into(s: &str, out: &mut Vec<u8>) {
             }
         } else {
             // Non-ASCII: fall back to char-wise processing for the rest.
-            let start = s
-                .char_indices()
-                .find(|(_, c)| !c.is_ascii())
-                .map(|(i, _)| i)
-                .unwrap_or(s.len());
+            let start = s.char_indices().find(|(_, c)| !c.is_ascii()).map(|(i, _)| i).unwrap_or(s.len());
             // Undo nothing: everything before `start` is ASCII and was pushed.
             normalize_chars(&s[start..], out);
             return;
@@ -86,10 +82,7 @@ pub fn for_each_shingle(normalized: &[u8], mut f: impl FnMut(u64)) {
     f(mix(h));
     for i in SHINGLE_BYTES..n {
         let out = normalized[i - SHINGLE_BYTES] as u64 + 1;
-        h = h
-            .wrapping_sub(out.wrapping_mul(bk))
-            .wrapping_mul(B)
-            .wrapping_add(normalized[i] as u64 + 1);
+        h = h.wrapping_sub(out.wrapping_mul(bk)).wrapping_mul(B).wrapping_add(normalized[i] as u64 + 1);
         f(mix(h));
     }
 }

@@ -382,10 +382,7 @@ struct Features {
 fn words<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
     let mut start: Option<usize> = None;
     let mut sentence_start = true;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         if c.is_alphanumeric() {
             if start.is_none() {
                 start = Some(i);
@@ -398,10 +395,7 @@ fn words<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
             f(w, cap && !sentence_start);
             sentence_start = false;
         }
-        if matches!(
-            c,
-            '.' | '!' | '?' | '\n' | ':' | '"' | '“' | '”' | '(' | '—'
-        ) {
+        if matches!(c, '.' | '!' | '?' | '\n' | ':' | '"' | '“' | '”' | '(' | '—') {
             sentence_start = true;
         }
     }
@@ -458,8 +452,7 @@ impl StoryClusterer {
             crate::shingle::normalize_into(par, &mut buf);
             let h = crate::shingle::paragraph_hash(&buf);
             hashes.push(h);
-            if crate::dedup::is_furniture(par) || self.par_count.get(&h).copied().unwrap_or(0) >= 2
-            {
+            if crate::dedup::is_furniture(par) || self.par_count.get(&h).copied().unwrap_or(0) >= 2 {
                 continue;
             }
             keep.push(par);
@@ -472,30 +465,29 @@ impl StoryClusterer {
         let mut terms: FxHashMap<u64, f32> = FxHashMap::default();
         let mut names: Vec<(String, Option<EntityKind>)> = Vec::new();
         // Content words; capitalised runs not opening a sentence are names.
-        let add_words =
-            |text: &str, weight: f32, terms: &mut FxHashMap<u64, f32>, found: &mut Vec<String>| {
-                let mut run: Vec<&str> = Vec::new();
-                let flush = |run: &mut Vec<&str>, found: &mut Vec<String>| {
-                    if !run.is_empty() {
-                        found.push(run.join(" "));
-                        run.clear();
-                    }
-                };
-                words(text, |w, cap| {
-                    let lw = w.to_lowercase();
-                    let is_stop = stop.contains(lw.as_str());
-                    if cap && !is_stop && !dates::is_calendar_word(w) && w.chars().count() > 1 {
-                        run.push(w);
-                    } else {
-                        flush(&mut run, found);
-                    }
-                    if is_stop || lw.len() < 3 || lw.bytes().all(|b| b.is_ascii_digit()) {
-                        return;
-                    }
-                    *terms.entry(term(NS_WORD, &lw)).or_insert(0.0) += weight;
-                });
-                flush(&mut run, found);
+        let add_words = |text: &str, weight: f32, terms: &mut FxHashMap<u64, f32>, found: &mut Vec<String>| {
+            let mut run: Vec<&str> = Vec::new();
+            let flush = |run: &mut Vec<&str>, found: &mut Vec<String>| {
+                if !run.is_empty() {
+                    found.push(run.join(" "));
+                    run.clear();
+                }
             };
+            words(text, |w, cap| {
+                let lw = w.to_lowercase();
+                let is_stop = stop.contains(lw.as_str());
+                if cap && !is_stop && !dates::is_calendar_word(w) && w.chars().count() > 1 {
+                    run.push(w);
+                } else {
+                    flush(&mut run, found);
+                }
+                if is_stop || lw.len() < 3 || lw.bytes().all(|b| b.is_ascii_digit()) {
+                    return;
+                }
+                *terms.entry(term(NS_WORD, &lw)).or_insert(0.0) += weight;
+            });
+            flush(&mut run, found);
+        };
         let mut title_terms_map = FxHashMap::default();
         add_words(&a.article.title, 1.0, &mut title_terms_map, &mut Vec::new());
         let title_terms: Vec<u64> = title_terms_map.keys().copied().collect();
@@ -519,10 +511,7 @@ impl StoryClusterer {
         // Name features: each word of a name, and the whole name.
         for (n, _) in &names {
             let ln = n.to_lowercase();
-            let parts: Vec<&str> = ln
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
+            let parts: Vec<&str> = ln.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             for w in &parts {
                 *terms.entry(term(NS_NAME, w)).or_insert(0.0) += 1.0;
             }
@@ -537,14 +526,7 @@ impl StoryClusterer {
         }
         let mut seen = FxHashSet::default();
         names.retain(|(n, _)| seen.insert(n.to_lowercase()));
-        (
-            Features {
-                terms,
-                names,
-                title_terms,
-            },
-            hashes,
-        )
+        (Features { terms, names, title_terms }, hashes)
     }
 
     fn ns_weight(&self, t: u64) -> f32 {
@@ -664,12 +646,7 @@ impl StoryClusterer {
         cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         cands.truncate(30);
         let lookup: FxHashMap<u64, f32> = vec.iter().copied().collect();
-        let a_names = vec
-            .iter()
-            .filter(|(t, _)| is_name(*t))
-            .map(|(_, w)| w * w)
-            .sum::<f32>()
-            .sqrt();
+        let a_names = vec.iter().filter(|(t, _)| is_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
         let mut best: Option<(u32, f32)> = None;
         for (s, _) in cands {
             let st = &self.stories[s as usize];
@@ -691,17 +668,10 @@ impl StoryClusterer {
             }
             let mut sim = dot / st.norm;
             for m in &st.members {
-                let d: f32 = m
-                    .iter()
-                    .filter_map(|(t, w)| lookup.get(t).map(|a| a * w))
-                    .sum();
+                let d: f32 = m.iter().filter_map(|(t, w)| lookup.get(t).map(|a| a * w)).sum();
                 sim = sim.max(d * self.config.member_weight);
             }
-            let name_sim = if a_names > 0.0 && cn > 0.0 {
-                ndot / (a_names * cn.sqrt())
-            } else {
-                0.0
-            };
+            let name_sim = if a_names > 0.0 && cn > 0.0 { ndot / (a_names * cn.sqrt()) } else { 0.0 };
             let need = self.config.threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
             let margin = if sim >= need {
                 sim - need
@@ -723,14 +693,10 @@ impl StoryClusterer {
         st.count += 1;
         st.last_day = st.last_day.max(day);
         if let Some(p) = a.article.published {
-            if st.first.is_none_or(|f| {
-                crate::dedup::published_seconds(&p) < crate::dedup::published_seconds(&f)
-            }) {
+            if st.first.is_none_or(|f| crate::dedup::published_seconds(&p) < crate::dedup::published_seconds(&f)) {
                 st.first = Some(p);
             }
-            if st.last.is_none_or(|l| {
-                crate::dedup::published_seconds(&p) > crate::dedup::published_seconds(&l)
-            }) {
+            if st.last.is_none_or(|l| crate::dedup::published_seconds(&p) > crate::dedup::published_seconds(&l)) {
                 st.last = Some(p);
             }
         }
@@ -738,8 +704,7 @@ impl StoryClusterer {
             st.articles.push(a.article.id.clone());
         }
         if st.titles.len() < 20 && !a.article.title.trim().is_empty() {
-            st.titles
-                .push((a.article.title.trim().to_string(), f.title_terms.clone()));
+            st.titles.push((a.article.title.trim().to_string(), f.title_terms.clone()));
         }
         if let Some(src) = &a.article.source {
             if st.sources.len() < 50 && !st.sources.contains(src) {
@@ -847,26 +812,17 @@ impl Default for StoryClusterer {
 fn sentence_texts(a: &Analysis) -> Vec<&str> {
     let text = a.article.text.as_str();
     let map = newsdesk_core::OffsetMap::new(text);
-    a.sentences
-        .iter()
-        .filter_map(|s| text.get(map.to_byte(s.start)..map.to_byte(s.end)))
-        .collect()
+    a.sentences.iter().filter_map(|s| text.get(map.to_byte(s.start)..map.to_byte(s.end))).collect()
 }
 
 /// The dates of each sentence: from the analysis' time expressions when it
 /// has any, else from the fallback resolver.
-fn sentence_dates(
-    a: &Analysis,
-    pub_date: Option<chrono::NaiveDate>,
-) -> Vec<(usize, Vec<chrono::NaiveDate>)> {
+fn sentence_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>) -> Vec<(usize, Vec<chrono::NaiveDate>)> {
     let texts = sentence_texts(a);
     let mut out = Vec::new();
     for (i, s) in a.sentences.iter().enumerate() {
         let ds: Vec<chrono::NaiveDate> = if a.times.is_empty() {
-            texts
-                .get(i)
-                .map(|t| dates::resolve_dates(t, pub_date))
-                .unwrap_or_default()
+            texts.get(i).map(|t| dates::resolve_dates(t, pub_date)).unwrap_or_default()
         } else {
             a.times
                 .iter()
@@ -879,16 +835,8 @@ fn sentence_dates(
     out
 }
 
-fn lead_dates(
-    a: &Analysis,
-    pub_date: Option<chrono::NaiveDate>,
-    n: usize,
-) -> Vec<chrono::NaiveDate> {
-    let mut v: Vec<chrono::NaiveDate> = sentence_dates(a, pub_date)
-        .into_iter()
-        .take(n)
-        .flat_map(|(_, d)| d)
-        .collect();
+fn lead_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>, n: usize) -> Vec<chrono::NaiveDate> {
+    let mut v: Vec<chrono::NaiveDate> = sentence_dates(a, pub_date).into_iter().take(n).flat_map(|(_, d)| d).collect();
     v.sort_unstable();
     v.dedup();
     v
@@ -970,11 +918,7 @@ fn collect_quotes(st: &mut Story, a: &Analysis, max: usize) {
             break;
         }
         if st.quote_keys.insert(norm_key(&q)) {
-            st.quotes.push(KeyQuote {
-                text: q,
-                speaker,
-                article: a.article.id.clone(),
-            });
+            st.quotes.push(KeyQuote { text: q, speaker, article: a.article.id.clone() });
         }
     }
 }
@@ -994,21 +938,9 @@ fn summarize(st: &Story) -> StorySummary {
         })
         .map(|(_, t)| t.0.clone())
         .unwrap_or_default();
-    let mut ents: Vec<StoryEntity> = st
-        .entities
-        .iter()
-        .map(|(n, (k, c))| StoryEntity {
-            name: n.clone(),
-            kind: *k,
-            articles: *c,
-        })
-        .collect();
-    ents.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then(b.name.len().cmp(&a.name.len()))
-            .then(a.name.cmp(&b.name))
-    });
+    let mut ents: Vec<StoryEntity> =
+        st.entities.iter().map(|(n, (k, c))| StoryEntity { name: n.clone(), kind: *k, articles: *c }).collect();
+    ents.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.name.len().cmp(&a.name.len())).then(a.name.cmp(&b.name)));
     ents.truncate(10);
     let mut timeline = st.events.clone();
     timeline.sort_by(|a, b| a.date.cmp(&b.date));

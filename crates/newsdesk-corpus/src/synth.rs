@@ -55,11 +55,7 @@ pub struct SynthConfig {
 
 impl Default for SynthConfig {
     fn default() -> Self {
-        SynthConfig {
-            rate: 0.1,
-            seed: 1,
-            min_words: 40,
-        }
+        SynthConfig { rate: 0.1, seed: 1, min_words: 40 }
     }
 }
 
@@ -73,16 +69,9 @@ pub fn original_id(id: &str) -> &str {
 
 fn paragraphs_of(a: &Article) -> Vec<String> {
     let map = OffsetMap::new(&a.text);
-    let spans: Vec<Span> = if a.paragraphs.is_empty() {
-        newsdesk_core::paragraph_spans(&a.text)
-    } else {
-        a.paragraphs.clone()
-    };
-    spans
-        .iter()
-        .filter_map(|p| a.text.get(map.to_byte(p.start)..map.to_byte(p.end)))
-        .map(str::to_string)
-        .collect()
+    let spans: Vec<Span> =
+        if a.paragraphs.is_empty() { newsdesk_core::paragraph_spans(&a.text) } else { a.paragraphs.clone() };
+    spans.iter().filter_map(|p| a.text.get(map.to_byte(p.start)..map.to_byte(p.end))).map(str::to_string).collect()
 }
 
 const CREDITS: &[&str] = &[
@@ -92,15 +81,7 @@ const CREDITS: &[&str] = &[
     "With reporting from {}.",
     "Story courtesy of {}.",
 ];
-const AGENCIES: &[&str] = &[
-    "Deutsche Welle",
-    "AFP",
-    "Reuters",
-    "AP",
-    "BBC",
-    "Xinhua",
-    "Bloomberg",
-];
+const AGENCIES: &[&str] = &["Deutsche Welle", "AFP", "Reuters", "AP", "BBC", "Xinhua", "Bloomberg"];
 const FURNITURE: &[&str] = &[
     "Share on Facebook",
     "Tweet this",
@@ -141,11 +122,7 @@ fn repeat_word(rng: &mut Rng, s: &mut String) -> bool {
 }
 
 fn typo(rng: &mut Rng, s: &mut String) -> bool {
-    let letters: Vec<usize> = s
-        .char_indices()
-        .filter(|(_, c)| c.is_ascii_lowercase())
-        .map(|(i, _)| i)
-        .collect();
+    let letters: Vec<usize> = s.char_indices().filter(|(_, c)| c.is_ascii_lowercase()).map(|(i, _)| i).collect();
     if letters.is_empty() {
         return false;
     }
@@ -181,10 +158,7 @@ pub fn make_copy(rng: &mut Rng, a: &Article, copy_no: usize) -> Article {
         let i = rng.below(pars.len() - 1);
         pars.swap(i, i + 1);
     }
-    let edit = |rng: &mut Rng,
-                pars: &mut Vec<String>,
-                times: usize,
-                f: fn(&mut Rng, &mut String) -> bool| {
+    let edit = |rng: &mut Rng, pars: &mut Vec<String>, times: usize, f: fn(&mut Rng, &mut String) -> bool| {
         for _ in 0..times {
             if pars.is_empty() {
                 return;
@@ -218,16 +192,11 @@ pub fn make_copy(rng: &mut Rng, a: &Article, copy_no: usize) -> Article {
         pars.push(FURNITURE[rng.below(FURNITURE.len())].to_string());
     }
     let site = format!("syndicator{}.example", rng.below(50));
-    let title = if rng.chance(0.5) {
-        format!("{} | {}", a.title, site)
-    } else {
-        a.title.clone()
-    };
+    let title = if rng.chance(0.5) { format!("{} | {}", a.title, site) } else { a.title.clone() };
     let sep = if rng.chance(0.8) { "\n\n" } else { "\n" };
     let text = pars.join(sep);
     // Same day or up to two days later, never earlier than the original.
-    let delay = chrono::Duration::days(rng.below(3) as i64)
-        + chrono::Duration::minutes(1 + rng.below(600) as i64);
+    let delay = chrono::Duration::days(rng.below(3) as i64) + chrono::Duration::minutes(1 + rng.below(600) as i64);
     let published = a.published.map(|p| match p {
         Published::Date(d) => Published::Date(d + chrono::Duration::days(delay.num_days())),
         Published::Local(t) => Published::Local(t + delay),
@@ -235,10 +204,7 @@ pub fn make_copy(rng: &mut Rng, a: &Article, copy_no: usize) -> Article {
     });
     Article::new(
         Some(format!("{}~dup{}", a.id, copy_no)),
-        Some(format!(
-            "https://{site}/news/{}",
-            rng.next_u64() % 1_000_000
-        )),
+        Some(format!("https://{site}/news/{}", rng.next_u64() % 1_000_000)),
         Some(site),
         title,
         published,
@@ -259,11 +225,7 @@ pub fn synthesize(articles: &[Article], cfg: &SynthConfig) -> Vec<Article> {
         .filter(|(_, a)| a.text.split_whitespace().count() >= cfg.min_words)
         .map(|(i, _)| i)
         .collect();
-    let n_copies = if eligible.is_empty() {
-        0
-    } else {
-        (articles.len() as f64 * cfg.rate).round() as usize
-    };
+    let n_copies = if eligible.is_empty() { 0 } else { (articles.len() as f64 * cfg.rate).round() as usize };
     // insert_after[i] = copies to emit after article i.
     let mut after: Vec<Vec<Article>> = vec![Vec::new(); articles.len()];
     let mut copies_of = vec![0usize; articles.len()];
@@ -303,20 +265,11 @@ mod tests {
     #[test]
     fn copies_are_marked_and_deterministic() {
         let text = (0..8)
-            .map(|p| {
-                (0..12)
-                    .map(|w| format!("word{p}x{w}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|p| (0..12).map(|w| format!("word{p}x{w}")).collect::<Vec<_>>().join(" "))
             .collect::<Vec<_>>()
             .join("\n\n");
         let arts: Vec<Article> = (0..50).map(|i| art(&format!("a{i}"), &text)).collect();
-        let cfg = SynthConfig {
-            rate: 0.2,
-            seed: 7,
-            min_words: 10,
-        };
+        let cfg = SynthConfig { rate: 0.2, seed: 7, min_words: 10 };
         let out = synthesize(&arts, &cfg);
         assert_eq!(out.len(), 60);
         let copies: Vec<&Article> = out.iter().filter(|a| a.id.contains("~dup")).collect();

@@ -23,10 +23,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let analyses = super::stories::analyses(items);
     let mut dd = Deduper::default();
     let groups: Vec<String> = analyses.iter().map(|a| dd.add(&a.article).group).collect();
-    let cfg = StoryConfig {
-        max_gap_days: args.max_gap_days,
-        ..StoryConfig::default()
-    };
+    let cfg = StoryConfig { max_gap_days: args.max_gap_days, ..StoryConfig::default() };
     let mut best = f64::INFINITY;
     let (mut stories, mut open_max, mut open_end) = (0, 0, 0);
     for _ in 0..args.repeat.max(1) {

@@ -49,20 +49,14 @@ fn open(path: &str) -> anyhow::Result<Box<dyn Read>> {
     if path == "-" {
         Ok(Box::new(std::io::stdin()))
     } else {
-        Ok(Box::new(
-            std::fs::File::open(path).with_context(|| format!("cannot open {path}"))?,
-        ))
+        Ok(Box::new(std::fs::File::open(path).with_context(|| format!("cannot open {path}"))?))
     }
 }
 
 /// Reads every input (files, or `-` for stdin; stdin when none is given).
 /// Returns the items and the number of rejected lines.
 pub fn read_items(inputs: &[String]) -> anyhow::Result<(Vec<Item>, usize)> {
-    let inputs: Vec<String> = if inputs.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        inputs.to_vec()
-    };
+    let inputs: Vec<String> = if inputs.is_empty() { vec!["-".to_string()] } else { inputs.to_vec() };
     let mut items = Vec::new();
     let mut rejected = 0;
     for path in &inputs {
@@ -93,12 +87,7 @@ fn parse_line(line: &str, path: &str, ln: u64, record: u64) -> anyhow::Result<It
     let r: RawRecord = serde_json::from_str(line).context("not a JSON article record")?;
     let date_raw = r.date.or(r.published).filter(|d| !d.trim().is_empty());
     let published = date_raw.as_deref().and_then(Published::parse);
-    let prov = Provenance {
-        format: "jsonl".into(),
-        file: path.to_string(),
-        line: Some(ln),
-        record,
-    };
+    let prov = Provenance { format: "jsonl".into(), file: path.to_string(), line: Some(ln), record };
     Ok(Item::Article(Box::new(Article::new(
         r.id,
         r.url,
@@ -123,10 +112,7 @@ pub fn read_labels(path: &str, key: &str) -> anyhow::Result<Vec<(String, Option<
         }
         let v: serde_json::Value =
             serde_json::from_str(&line).with_context(|| format!("{path}:{}: not JSON", ln + 1))?;
-        let id = v
-            .get("id")
-            .and_then(|x| x.as_str())
-            .with_context(|| format!("{path}:{}: no string `id`", ln + 1))?;
+        let id = v.get("id").and_then(|x| x.as_str()).with_context(|| format!("{path}:{}: no string `id`", ln + 1))?;
         let val = match v.get(key) {
             Some(serde_json::Value::String(s)) => Some(s.clone()),
             Some(serde_json::Value::Number(n)) => Some(n.to_string()),
@@ -142,11 +128,9 @@ pub fn peak_rss_bytes() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
-                l.split_whitespace()
-                    .nth(1)
-                    .and_then(|k| k.parse::<u64>().ok())
-            })
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|k| k.parse::<u64>().ok()))
         })
         .map_or(0, |kb| kb * 1024)
 }

@@ -32,8 +32,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut dd = match &args.state {
         Some(p) if std::path::Path::new(p).exists() => {
             let f = std::io::BufReader::new(std::fs::File::open(p)?);
-            let d: Deduper = serde_json::from_reader(f)
-                .map_err(|e| anyhow::anyhow!("{p}: not a dedup state file: {e}"))?;
+            let d: Deduper =
+                serde_json::from_reader(f).map_err(|e| anyhow::anyhow!("{p}: not a dedup state file: {e}"))?;
             d
         }
         _ => Deduper::new(DedupConfig {
@@ -89,9 +89,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         rejected,
         items.len() as f64 / secs.max(1e-9)
     );
-    Ok(if rejected > 0 {
-        ExitCode::from(super::EXIT_SOME_REJECTED)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if rejected > 0 { ExitCode::from(super::EXIT_SOME_REJECTED) } else { ExitCode::SUCCESS })
 }

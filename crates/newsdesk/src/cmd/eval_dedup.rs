@@ -35,11 +35,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (items, _) = corpus_io::read_items(std::slice::from_ref(&args.gold))?;
     // Gold among originals: exact duplicates always; with --natural,
     // also natural near-duplicates by exact word 5-gram set arithmetic.
-    let originals: Vec<&newsdesk_core::Article> = items
-        .iter()
-        .map(|i| i.article())
-        .filter(|a| !a.id.contains("~dup"))
-        .collect();
+    let originals: Vec<&newsdesk_core::Article> =
+        items.iter().map(|i| i.article()).filter(|a| !a.id.contains("~dup")).collect();
     let (j, c) = if args.natural { (0.5, 0.8) } else { (1.0, 2.0) };
     let texts: Vec<&str> = originals.iter().map(|a| a.text.as_str()).collect();
     let groups = exact_duplicate_groups(&texts, j, c);
@@ -68,10 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for it in &items {
         let id = &it.article().id;
         let orig = original_id(id);
-        let gold = label_of
-            .get(orig)
-            .cloned()
-            .unwrap_or_else(|| orig.to_string());
+        let gold = label_of.get(orig).cloned().unwrap_or_else(|| orig.to_string());
         let s = sys.get(id).cloned().unwrap_or_else(|| format!("\u{0}{id}"));
         scored.push((gold, s, id.contains("~dup")));
     }

@@ -6,6 +6,8 @@ pub mod corpus_io;
 pub mod dedup;
 pub mod eval_dedup;
 pub mod eval_stories;
+pub mod pipeline;
+pub mod pretty;
 pub mod stories;
 pub mod synth_dups;
 

@@ -79,11 +79,7 @@ pub fn cluster(analyses: &[Analysis], cfg: StoryConfig) -> (Vec<String>, StoryCl
     let mut dd = Deduper::default();
     let groups: Vec<String> = analyses.iter().map(|a| dd.add(&a.article).group).collect();
     let mut sc = StoryClusterer::new(cfg);
-    let stories = analyses
-        .iter()
-        .zip(&groups)
-        .map(|(a, g)| sc.add(a, Some(g)))
-        .collect();
+    let stories = analyses.iter().zip(&groups).map(|(a, g)| sc.add(a, Some(g))).collect();
     (stories, sc)
 }
 
@@ -92,11 +88,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let order: Vec<String> = items.iter().map(|i| i.article().id.clone()).collect();
     let analyses = analyses(items);
     let (stories, sc) = cluster(&analyses, args.config());
-    let story_of: HashMap<&str, &str> = analyses
-        .iter()
-        .zip(&stories)
-        .map(|(a, s)| (a.article.id.as_str(), s.as_str()))
-        .collect();
+    let story_of: HashMap<&str, &str> =
+        analyses.iter().zip(&stories).map(|(a, s)| (a.article.id.as_str(), s.as_str())).collect();
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     for id in &order {
@@ -121,9 +114,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         sums.iter().filter(|s| s.article_count > 1).count(),
         rejected
     );
-    Ok(if rejected > 0 {
-        ExitCode::from(super::EXIT_SOME_REJECTED)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if rejected > 0 { ExitCode::from(super::EXIT_SOME_REJECTED) } else { ExitCode::SUCCESS })
 }

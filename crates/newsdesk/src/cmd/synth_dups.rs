@@ -22,11 +22,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (items, _) = corpus_io::read_items(std::slice::from_ref(&args.input))?;
     let articles: Vec<_> = items.iter().map(|i| i.article().clone()).collect();
-    let cfg = SynthConfig {
-        rate: args.rate,
-        seed: args.seed,
-        min_words: args.min_words,
-    };
+    let cfg = SynthConfig { rate: args.rate, seed: args.seed, min_words: args.min_words };
     let out = synthesize(&articles, &cfg);
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
@@ -41,12 +37,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         w.write_all(b"\n")?;
     }
     w.flush()?;
-    eprintln!(
-        "synth-dups: {} originals, {} copies (rate {}, seed {})",
-        articles.len(),
-        copies,
-        args.rate,
-        args.seed
-    );
+    eprintln!("synth-dups: {} originals, {} copies (rate {}, seed {})", articles.len(), copies, args.rate, args.seed);
     Ok(ExitCode::SUCCESS)
 }
