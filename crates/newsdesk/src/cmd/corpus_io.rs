@@ -2,14 +2,12 @@
 //! stories, synth-dups, evaluations).
 //!
 //! Reads JSON Lines files whose lines are either analyses written by
-//! `newsdesk analyze` (they carry `schema_version`) or raw article records
-//! `{id, title, date|published, url, source, text}` as in
-//! `../shared/data/stories/FORMAT.md`. Bad lines are reported on stderr with
-//! file and line and skipped; they never stop the run.
+//! `newsdesk analyze` (they carry `schema_version`), or `newsdesk_read` reads (JSONL/JSON/txt articles, directories,
+//! compressed files). Bad records are reported on stderr with file and line
+//! and skipped; they never stop the run.
 
 use anyhow::Context;
-use newsdesk_core::{Analysis, Article, Provenance, Published};
-use serde::Deserialize;
+use newsdesk_core::{Analysis, Article};
 use std::io::{BufRead, BufReader, Read};
 
 /// One input line: an analysis, or a raw article.
@@ -27,24 +25,6 @@ impl Item {
     }
 }
 
-#[derive(Deserialize)]
-struct RawRecord {
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    published: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    source: Option<String>,
-    #[serde(default)]
-    text: Option<String>,
-}
-
 fn open(path: &str) -> anyhow::Result<Box<dyn Read>> {
     if path == "-" {
         Ok(Box::new(std::io::stdin()))
@@ -53,24 +33,50 @@ fn open(path: &str) -> anyhow::Result<Box<dyn Read>> {
     }
 }
 
-/// Reads every input (files, or `-` for stdin; stdin when none is given).
-/// Returns the items and the number of rejected lines.
+/// Whether a file holds `newsdesk analyze` output (its first line is an
+/// analysis object).
+fn is_analysis_file(path: &str) -> bool {
+    if path == "-" || std::path::Path::new(path).is_dir() {
+        return false;
+    }
+    let Ok(f) = std::fs::File::open(path) else { return false };
+    let mut first = String::new();
+    let _ = BufReader::new(f).take(1 << 20).read_line(&mut first);
+    first.trim_start().starts_with('{') && first.contains("\"schema_version\"") && first.contains("\"sentences\"")
+}
+
+/// Reads every input (files, directories, or `-` for stdin; stdin when none
+/// is given): analysis files line by line, everything else through
+/// `newsdesk_read` (any supported format). Returns the items and the number
+/// of rejected records (reported on stderr).
 pub fn read_items(inputs: &[String]) -> anyhow::Result<(Vec<Item>, usize)> {
     let inputs: Vec<String> = if inputs.is_empty() { vec!["-".to_string()] } else { inputs.to_vec() };
     let mut items = Vec::new();
     let mut rejected = 0;
     for path in &inputs {
-        let reader = BufReader::with_capacity(1 << 20, open(path)?);
-        for (ln, line) in reader.lines().enumerate() {
-            let line = line.with_context(|| format!("{path}:{}: read error", ln + 1))?;
-            if line.trim().is_empty() {
-                continue;
+        if is_analysis_file(path) {
+            let reader = BufReader::with_capacity(1 << 20, open(path)?);
+            for (ln, line) in reader.lines().enumerate() {
+                let line = line.with_context(|| format!("{path}:{}: read error", ln + 1))?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                match parse_line(&line) {
+                    Ok(it) => items.push(it),
+                    Err(e) => {
+                        rejected += 1;
+                        eprintln!("newsdesk: {path}:{}: skipped: {e}", ln + 1);
+                    }
+                }
             }
-            match parse_line(&line, path, ln as u64 + 1, items.len() as u64 + 1) {
-                Ok(it) => items.push(it),
-                Err(e) => {
-                    rejected += 1;
-                    eprintln!("newsdesk: {path}:{}: skipped: {e}", ln + 1);
+        } else {
+            for rec in newsdesk_read::read_inputs(std::slice::from_ref(path), &newsdesk_read::ReadOptions::default()) {
+                match rec {
+                    Ok(a) => items.push(Item::Article(Box::new(a))),
+                    Err(r) => {
+                        rejected += 1;
+                        eprintln!("newsdesk: {}:{}: skipped: {}", r.file, r.line.or(r.record).unwrap_or(0), r.reason);
+                    }
                 }
             }
         }
@@ -78,26 +84,9 @@ pub fn read_items(inputs: &[String]) -> anyhow::Result<(Vec<Item>, usize)> {
     Ok((items, rejected))
 }
 
-fn parse_line(line: &str, path: &str, ln: u64, record: u64) -> anyhow::Result<Item> {
-    if line.contains("\"schema_version\"") {
-        if let Ok(a) = serde_json::from_str::<Analysis>(line) {
-            return Ok(Item::Analysis(Box::new(a)));
-        }
-    }
-    let r: RawRecord = serde_json::from_str(line).context("not a JSON article record")?;
-    let date_raw = r.date.or(r.published).filter(|d| !d.trim().is_empty());
-    let published = date_raw.as_deref().and_then(Published::parse);
-    let prov = Provenance { format: "jsonl".into(), file: path.to_string(), line: Some(ln), record };
-    Ok(Item::Article(Box::new(Article::new(
-        r.id,
-        r.url,
-        r.source,
-        r.title.unwrap_or_default(),
-        published,
-        date_raw,
-        r.text.unwrap_or_default(),
-        prov,
-    ))))
+fn parse_line(line: &str) -> anyhow::Result<Item> {
+    let a: Analysis = serde_json::from_str(line).context("not an analysis object")?;
+    Ok(Item::Analysis(Box::new(a)))
 }
 
 /// Reads a JSONL file of objects with an `id` and one string (or null) field
