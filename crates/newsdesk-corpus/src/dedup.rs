@@ -52,6 +52,9 @@ pub struct DedupConfig {
     /// Minimum number of shingles of the smaller text for a containment
     /// match (a one-line text is "contained" in too many others).
     pub containment_min_size: u32,
+    /// A containment match needs the smaller text to have at most this
+    /// fraction of the larger one's shingles.
+    pub containment_max_ratio: f32,
     /// LSH bands and rows per band (`bands * rows <= 128`).
     pub bands: usize,
     pub rows: usize,
@@ -69,10 +72,11 @@ pub struct DedupConfig {
 impl Default for DedupConfig {
     fn default() -> Self {
         DedupConfig {
-            threshold: 0.5,
-            containment: 0.8,
+            threshold: 0.6,
+            containment: 0.75,
             containment_floor: 0.2,
             containment_min_size: 60,
+            containment_max_ratio: 0.85,
             bands: 42,
             rows: 3,
             bucket_scan: 64,
@@ -219,6 +223,15 @@ pub fn is_furniture(paragraph: &str) -> bool {
         "comments are closed",
         "please enable javascript",
         "cookie",
+        // Credit lines of wire copy.
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "with reporting from",
+        "courtesy of",
+        "story courtesy",
+        "source:",
     ];
     // A marker opens the paragraph, or the paragraph is a short line with one
     // ("Close Get email notifications on ..."): a sentence of a story that
@@ -321,9 +334,13 @@ impl Deduper {
         let j = a.jaccard(b);
         let cont = a.containment(b, j);
         let small = a.size.min(b.size);
+        let ratio = small as f32 / a.size.max(b.size).max(1) as f32;
+        // Containment speaks for an excerpt only when one text is clearly
+        // shorter; between texts of similar length resemblance decides.
         let ok = j >= self.config.threshold
             || (cont >= self.config.containment
                 && j >= self.config.containment_floor
+                && ratio <= self.config.containment_max_ratio
                 && small >= self.config.containment_min_size);
         ok.then_some((j, cont))
     }
