@@ -107,10 +107,12 @@ fn explicit(year: Option<i32>, m: u32, d: u32, pub_date: Option<NaiveDate>) -> O
     match (year, pub_date) {
         (Some(y), _) => NaiveDate::from_ymd_opt(y, m, d),
         (None, Some(p)) => {
-            // The nearest such date to publication (news mostly looks back).
+            // The nearest such date to publication, within half a year.
             let cand = NaiveDate::from_ymd_opt(p.year(), m, d)?;
-            if cand > p + Duration::days(60) {
+            if cand > p + Duration::days(183) {
                 NaiveDate::from_ymd_opt(p.year() - 1, m, d)
+            } else if cand < p - Duration::days(183) {
+                NaiveDate::from_ymd_opt(p.year() + 1, m, d)
             } else {
                 Some(cand)
             }
@@ -143,6 +145,9 @@ mod tests {
         assert_eq!(resolve_dates("On March 4, 2019, it began", p), vec![d("2019-03-04")]);
         assert_eq!(resolve_dates("on 28 August 2019 the Queen", p), vec![d("2019-08-28")]);
         assert_eq!(resolve_dates("since December 30", p), vec![d("2021-12-30")]);
+        let aug = Some(d("2019-08-29"));
+        assert_eq!(resolve_dates("out by Oct. 31 at the latest", aug), vec![d("2019-10-31")]);
+        assert_eq!(resolve_dates("as he did in March", aug), vec![]);
         assert_eq!(resolve_dates("He may go", p), vec![]);
         assert_eq!(resolve_dates("On Sunday", None), vec![]);
         assert!(is_calendar_word("Monday") && is_calendar_word("August") && !is_calendar_word("May"));

@@ -197,47 +197,56 @@ pub fn is_furniture(paragraph: &str) -> bool {
     if paragraph.len() > 300 {
         return false;
     }
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(FURNITURE_MARKERS)
+            .expect("static patterns build")
+    });
+    let Some(m) = ac.find(paragraph) else { return false };
     let words = paragraph.split_whitespace().count();
     if words > 20 {
         return false;
     }
-    let lower = paragraph.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').to_lowercase();
-    const MARKERS: &[&str] = &[
-        "share this",
-        "subscribe",
-        "newsletter",
-        "all rights reserved",
-        "copyright",
-        "©",
-        "click here",
-        "sign up for",
-        "follow us on",
-        "email notifications",
-        "this article first appeared",
-        "this article was originally",
-        "originally published",
-        "republished with permission",
-        "read more:",
-        "related stories",
-        "advertisement",
-        "comments are closed",
-        "please enable javascript",
-        "cookie",
-        // Credit lines of wire copy.
-        "reporting by",
-        "additional reporting",
-        "editing by",
-        "writing by",
-        "with reporting from",
-        "courtesy of",
-        "story courtesy",
-        "source:",
-    ];
     // A marker opens the paragraph, or the paragraph is a short line with one
     // ("Close Get email notifications on ..."): a sentence of a story that
     // merely mentions subscribing is kept.
-    MARKERS.iter().any(|m| lower.starts_with(m) || (words <= 8 && lower.contains(m)))
+    let lead = paragraph.len() - paragraph.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').len();
+    m.start() == lead || words <= 8 || ac.find_iter(paragraph).any(|m| m.start() == lead)
 }
+
+const FURNITURE_MARKERS: &[&str] = &[
+    "share this",
+    "subscribe",
+    "newsletter",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "click here",
+    "sign up for",
+    "follow us on",
+    "email notifications",
+    "this article first appeared",
+    "this article was originally",
+    "originally published",
+    "republished with permission",
+    "read more:",
+    "related stories",
+    "advertisement",
+    "comments are closed",
+    "please enable javascript",
+    "cookie",
+    // Credit lines of wire copy.
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "writing by",
+    "with reporting from",
+    "courtesy of",
+    "story courtesy",
+    "source:",
+];
 
 impl Deduper {
     pub fn new(config: DedupConfig) -> Self {
