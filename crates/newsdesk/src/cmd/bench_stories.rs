@@ -14,6 +14,9 @@ pub struct Args {
     /// keep many stories open).
     #[arg(long, default_value_t = StoryConfig::default().max_gap_days)]
     pub max_gap_days: i64,
+    /// Similarity threshold (see `newsdesk stories --threshold`).
+    #[arg(long, default_value_t = StoryConfig::default().threshold)]
+    pub threshold: f32,
     #[arg(long, default_value_t = 3)]
     pub repeat: usize,
 }
@@ -23,7 +26,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let analyses = super::stories::analyses(items);
     let mut dd = Deduper::default();
     let groups: Vec<String> = analyses.iter().map(|a| dd.add(&a.article).group).collect();
-    let cfg = StoryConfig { max_gap_days: args.max_gap_days, ..StoryConfig::default() };
+    let cfg = StoryConfig { max_gap_days: args.max_gap_days, threshold: args.threshold, ..StoryConfig::default() };
     let mut best = f64::INFINITY;
     let (mut stories, mut open_max, mut open_end) = (0, 0, 0);
     for _ in 0..args.repeat.max(1) {
@@ -45,7 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         serde_json::json!({
             "articles": n, "seconds": best, "articles_per_second": n as f64 / best,
             "stories": stories, "open_stories_max": open_max, "open_stories_end": open_end,
-            "max_gap_days": args.max_gap_days, "peak_rss_bytes": corpus_io::peak_rss_bytes(),
+            "max_gap_days": args.max_gap_days, "threshold": args.threshold, "peak_rss_bytes": corpus_io::peak_rss_bytes(),
         })
     );
     eprintln!(
