@@ -11,8 +11,8 @@
 //!
 //! This crate does no I/O.
 
-mod article;
 mod analysis;
+mod article;
 mod offsets;
 mod url;
 

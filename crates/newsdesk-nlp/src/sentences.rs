@@ -16,10 +16,54 @@ const TITLES: &[&str] = &[
 ];
 
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At",
-    "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "If", "When",
-    "While", "After", "Before", "As", "For", "So", "Yet", "Meanwhile", "However", "Mr.", "Mrs.",
-    "Ms.", "Dr.", "Some", "Many", "Most", "No", "Now", "Then", "Police", "Officials",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "For",
+    "So",
+    "Yet",
+    "Meanwhile",
+    "However",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Now",
+    "Then",
+    "Police",
+    "Officials",
 ];
 
 fn is_closer(t: &str) -> bool {
@@ -28,7 +72,12 @@ fn is_closer(t: &str) -> bool {
 
 fn can_start_sentence(t: &str) -> bool {
     let c = t.chars().next().unwrap_or(' ');
-    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '„' | '`' | '-' | '—' | '•' | '*')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '„' | '`' | '-' | '—' | '•' | '*'
+        )
 }
 
 /// Token ranges of the sentences in `tokens` (all from one paragraph of `text`).
@@ -40,12 +89,19 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usiz
         let t = tokens[i].text(text);
         let terminal = match t {
             "." | "!" | "?" | "..." | "…" | "?!" | "!?" => true,
-            _ if tokens[i].kind == TokenKind::Punct && t.len() > 1 && t.bytes().all(|b| b == b'.') => true,
+            _ if tokens[i].kind == TokenKind::Punct
+                && t.len() > 1
+                && t.bytes().all(|b| b == b'.') =>
+            {
+                true
+            }
             _ if tokens[i].kind == TokenKind::Word && t.ends_with('.') && t.len() > 1 => {
                 // An abbreviation that swallowed the period.
                 let lower = t.to_lowercase();
                 !TITLES.contains(&lower.as_str())
-                    && tokens.get(i + 1).is_some_and(|n| OPENERS.contains(&n.text(text)))
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|n| OPENERS.contains(&n.text(text)))
             }
             _ => false,
         };
@@ -101,9 +157,18 @@ mod tests {
                 "Mr. Smith agreed."
             ]
         );
-        assert_eq!(sents("He lives in the U.S. The end."), vec!["He lives in the U.S.", "The end."]);
-        assert_eq!(sents("He met Gen. Smith at 3 p.m. on Monday."), vec!["He met Gen. Smith at 3 p.m. on Monday."]);
+        assert_eq!(
+            sents("He lives in the U.S. The end."),
+            vec!["He lives in the U.S.", "The end."]
+        );
+        assert_eq!(
+            sents("He met Gen. Smith at 3 p.m. on Monday."),
+            vec!["He met Gen. Smith at 3 p.m. on Monday."]
+        );
         assert_eq!(sents("Really? Yes! ok"), vec!["Really?", "Yes! ok"]);
-        assert_eq!(sents("It fell 3.5 pct. Prices rose."), vec!["It fell 3.5 pct.", "Prices rose."]);
+        assert_eq!(
+            sents("It fell 3.5 pct. Prices rose."),
+            vec!["It fell 3.5 pct.", "Prices rose."]
+        );
     }
 }
