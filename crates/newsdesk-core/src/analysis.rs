@@ -15,11 +15,7 @@ impl Mention {
     /// The mention of the code point span `span` of `text`.
     pub fn from_span(text: &str, span: Span) -> Mention {
         let s: String = text.chars().skip(span.start).take(span.len()).collect();
-        Mention {
-            text: s,
-            start: span.start,
-            end: span.end,
-        }
+        Mention { text: s, start: span.start, end: span.end }
     }
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)

@@ -14,10 +14,7 @@ pub struct OffsetMap {
 impl OffsetMap {
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return OffsetMap {
-                chars_before: Vec::new(),
-                len: text.len(),
-            };
+            return OffsetMap { chars_before: Vec::new(), len: text.len() };
         }
         let mut chars_before = Vec::with_capacity(text.len() + 1);
         let mut n = 0u32;
@@ -29,10 +26,7 @@ impl OffsetMap {
             n += 1;
         }
         chars_before.push(n);
-        OffsetMap {
-            chars_before,
-            len: text.len(),
-        }
+        OffsetMap { chars_before, len: text.len() }
     }
 
     /// Code point offset of byte offset `byte` (clamped to the text length).

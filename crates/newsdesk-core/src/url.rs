@@ -5,11 +5,7 @@
 /// Splits `scheme://authority/rest` into (scheme, authority, rest).
 fn split(url: &str) -> Option<(&str, &str, &str)> {
     let (scheme, rest) = url.split_once("://")?;
-    if scheme.is_empty()
-        || !scheme
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
-    {
+    if scheme.is_empty() || !scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)) {
         return None;
     }
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
@@ -48,10 +44,7 @@ pub fn normalize_url(url: &str) -> String {
             let k = kv.split('=').next().unwrap_or("").to_ascii_lowercase();
             !kv.is_empty()
                 && !k.starts_with("utm_")
-                && !matches!(
-                    k.as_str(),
-                    "fbclid" | "gclid" | "mc_cid" | "mc_eid" | "ocid" | "cmpid"
-                )
+                && !matches!(k.as_str(), "fbclid" | "gclid" | "mc_cid" | "mc_eid" | "ocid" | "cmpid")
         })
         .collect();
     let path = path.trim_end_matches('/');
@@ -76,10 +69,7 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(
-            host_of("https://www.Example.com:8080/a").as_deref(),
-            Some("www.example.com")
-        );
+        assert_eq!(host_of("https://www.Example.com:8080/a").as_deref(), Some("www.example.com"));
         assert_eq!(host_of("http://user@host.org").as_deref(), Some("host.org"));
         assert_eq!(host_of("example.com/a"), None);
         assert_eq!(host_of("https:///x"), None);
@@ -87,14 +77,8 @@ mod tests {
 
     #[test]
     fn normal_form() {
-        assert_eq!(
-            normalize_url("https://www.example.com/news/a/?utm_source=tw&id=3#top"),
-            "example.com/news/a?id=3"
-        );
-        assert_eq!(
-            normalize_url("http://example.com/news/a"),
-            "example.com/news/a"
-        );
+        assert_eq!(normalize_url("https://www.example.com/news/a/?utm_source=tw&id=3#top"), "example.com/news/a?id=3");
+        assert_eq!(normalize_url("http://example.com/news/a"), "example.com/news/a");
         assert_eq!(normalize_url(" not a url "), "not a url");
     }
 }

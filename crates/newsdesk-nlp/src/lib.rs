@@ -61,13 +61,7 @@ impl<'a> Doc<'a> {
                 });
             }
         }
-        Doc {
-            text,
-            tokens,
-            sentences,
-            paragraphs,
-            offsets,
-        }
+        Doc { text, tokens, sentences, paragraphs, offsets }
     }
 
     /// Builds a doc from plain text, splitting paragraphs the way readers do.
@@ -84,11 +78,7 @@ impl<'a> Doc<'a> {
 /// Analyses one article. Pure and deterministic.
 pub fn analyze(article: &Article) -> Analysis {
     let doc = Doc::new(&article.text, &article.paragraphs);
-    let sentences = doc
-        .sentences
-        .iter()
-        .map(|s| doc.offsets.span(s.start, s.end))
-        .collect();
+    let sentences = doc.sentences.iter().map(|s| doc.offsets.span(s.start, s.end)).collect();
     Analysis {
         schema_version: SCHEMA_VERSION,
         article: article.clone(),

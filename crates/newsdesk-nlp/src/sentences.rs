@@ -9,10 +9,10 @@
 use crate::tokenize::{Token, TokenKind};
 
 const TITLES: &[&str] = &[
-    "mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.",
-    "capt.", "cmdr.", "adm.", "maj.", "cpl.", "pvt.", "st.", "rev.", "hon.", "pres.", "supt.",
-    "insp.", "det.", "amb.", "messrs.", "no.", "nos.", "vol.", "vs.", "v.", "jan.", "feb.", "mar.",
-    "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "mt.", "ft.", "fig.",
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "capt.", "cmdr.",
+    "adm.", "maj.", "cpl.", "pvt.", "st.", "rev.", "hon.", "pres.", "supt.", "insp.", "det.", "amb.", "messrs.", "no.",
+    "nos.", "vol.", "vs.", "v.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
+    "nov.", "dec.", "mt.", "ft.", "fig.",
 ];
 
 const OPENERS: &[&str] = &[
@@ -74,10 +74,7 @@ fn can_start_sentence(t: &str) -> bool {
     let c = t.chars().next().unwrap_or(' ');
     c.is_uppercase()
         || c.is_ascii_digit()
-        || matches!(
-            c,
-            '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '„' | '`' | '-' | '—' | '•' | '*'
-        )
+        || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '„' | '`' | '-' | '—' | '•' | '*')
 }
 
 /// Token ranges of the sentences in `tokens` (all from one paragraph of `text`).
@@ -88,29 +85,18 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usiz
     while i < tokens.len() {
         let t = tokens[i].text(text);
         let terminal = match t {
-            "." | "!" | "?" | "..." | "…" | "?!" | "!?" => true,
-            _ if tokens[i].kind == TokenKind::Punct
-                && t.len() > 1
-                && t.bytes().all(|b| b == b'.') =>
-            {
-                true
-            }
+            "." | "!" | "?" | "..." | "…" | "?!" | "!?" | "।" => true,
+            _ if tokens[i].kind == TokenKind::Punct && t.len() > 1 && t.bytes().all(|b| b == b'.') => true,
             _ if tokens[i].kind == TokenKind::Word && t.ends_with('.') && t.len() > 1 => {
                 // An abbreviation that swallowed the period.
                 let lower = t.to_lowercase();
-                !TITLES.contains(&lower.as_str())
-                    && tokens
-                        .get(i + 1)
-                        .is_some_and(|n| OPENERS.contains(&n.text(text)))
+                !TITLES.contains(&lower.as_str()) && tokens.get(i + 1).is_some_and(|n| OPENERS.contains(&n.text(text)))
             }
             _ => false,
         };
         if terminal {
             let mut end = i + 1;
-            while end < tokens.len()
-                && is_closer(tokens[end].text(text))
-                && tokens[end].start == tokens[end - 1].end
-            {
+            while end < tokens.len() && is_closer(tokens[end].text(text)) && tokens[end].start == tokens[end - 1].end {
                 end += 1;
             }
             // A closing quote must hug the terminal to belong to this sentence.
@@ -141,10 +127,7 @@ mod tests {
 
     fn sents(s: &str) -> Vec<String> {
         let toks = tokenize(s);
-        split_sentences(s, &toks)
-            .into_iter()
-            .map(|r| s[toks[r.start].start..toks[r.end - 1].end].to_string())
-            .collect()
+        split_sentences(s, &toks).into_iter().map(|r| s[toks[r.start].start..toks[r.end - 1].end].to_string()).collect()
     }
 
     #[test]
@@ -157,18 +140,9 @@ mod tests {
                 "Mr. Smith agreed."
             ]
         );
-        assert_eq!(
-            sents("He lives in the U.S. The end."),
-            vec!["He lives in the U.S.", "The end."]
-        );
-        assert_eq!(
-            sents("He met Gen. Smith at 3 p.m. on Monday."),
-            vec!["He met Gen. Smith at 3 p.m. on Monday."]
-        );
+        assert_eq!(sents("He lives in the U.S. The end."), vec!["He lives in the U.S.", "The end."]);
+        assert_eq!(sents("He met Gen. Smith at 3 p.m. on Monday."), vec!["He met Gen. Smith at 3 p.m. on Monday."]);
         assert_eq!(sents("Really? Yes! ok"), vec!["Really?", "Yes! ok"]);
-        assert_eq!(
-            sents("It fell 3.5 pct. Prices rose."),
-            vec!["It fell 3.5 pct.", "Prices rose."]
-        );
+        assert_eq!(sents("It fell 3.5 pct. Prices rose."), vec!["It fell 3.5 pct.", "Prices rose."]);
     }
 }

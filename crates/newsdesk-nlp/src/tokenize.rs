@@ -51,15 +51,14 @@ fn is_mark(c: char) -> bool {
 /// Abbreviations that take a period and are kept as one token with it.
 /// Sentence splitting decides separately whether the period also ends a sentence.
 pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "cmdr", "adm", "maj", "cpl", "pvt", "st", "rev", "hon", "pres", "supt", "insp", "det", "amb",
-    "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol",
-    "vs", "v", "etc", "inc", "corp", "co", "ltd", "jr", "sr", "bros", "dept", "univ", "assn",
-    "ave", "blvd", "rd", "mt", "ft", "ca", "approx", "est", "fig", "al", "ariz", "ark", "calif",
-    "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass",
-    "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
-    "vt", "wash", "wis", "wyo", "plc", "cie", "gmbh", "pty", "op", "cf", "e.g", "i.e",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "cpl", "pvt", "st", "rev", "hon", "pres", "supt", "insp", "det", "amb", "messrs", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "no", "nos", "vol", "vs", "v", "etc", "inc", "corp", "co", "ltd", "jr", "sr", "bros", "dept",
+    "univ", "assn", "ave", "blvd", "rd", "mt", "ft", "ca", "approx", "est", "fig", "al", "ariz", "ark", "calif",
+    "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss",
+    "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "plc", "cie",
+    "gmbh", "pty", "op", "cf", "e.g", "i.e",
 ];
 
 pub(crate) fn is_abbreviation(word: &str) -> bool {
@@ -106,21 +105,13 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
         let chunk = &text[i..chunk_end];
         if is_url_like(chunk) {
             // Trailing punctuation is not part of a URL.
-            let trimmed = chunk
-                .trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '\'', '!', '?', '”', '’']);
-            let lead = chunk.len()
-                - chunk
-                    .trim_start_matches(['(', '[', '"', '\'', '“', '‘', '<'])
-                    .len();
+            let trimmed = chunk.trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '\'', '!', '?', '”', '’']);
+            let lead = chunk.len() - chunk.trim_start_matches(['(', '[', '"', '\'', '“', '‘', '<']).len();
             if lead > 0 {
                 split_chunk(text, i, i + lead, out);
             }
             if trimmed.len() > lead {
-                out.push(Token {
-                    start: i + lead,
-                    end: i + trimmed.len(),
-                    kind: TokenKind::Url,
-                });
+                out.push(Token { start: i + lead, end: i + trimmed.len(), kind: TokenKind::Url });
             }
             if trimmed.len() < chunk.len() {
                 split_chunk(text, i + trimmed.len().max(lead), chunk_end, out);
@@ -169,52 +160,29 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             if after.len() >= 2
                 && after.as_bytes()[0].is_ascii_digit()
                 && after.as_bytes()[1].is_ascii_digit()
-                && after
-                    .as_bytes()
-                    .get(2)
-                    .is_none_or(|b| !b.is_ascii_alphanumeric())
+                && after.as_bytes().get(2).is_none_or(|b| !b.is_ascii_alphanumeric())
             {
                 let len = c.len_utf8() + 2;
-                out.push(Token {
-                    start: start + i,
-                    end: start + i + len,
-                    kind: TokenKind::Number,
-                });
+                out.push(Token { start: start + i, end: start + i + len, kind: TokenKind::Number });
                 i += len;
                 continue;
             }
             if let Some(cl) = clitic_at(rest) {
-                out.push(Token {
-                    start: start + i,
-                    end: start + i + cl,
-                    kind: TokenKind::Clitic,
-                });
+                out.push(Token { start: start + i, end: start + i + cl, kind: TokenKind::Clitic });
                 i += cl;
                 continue;
             }
-            out.push(Token {
-                start: start + i,
-                end: start + i + c.len_utf8(),
-                kind: TokenKind::Punct,
-            });
+            out.push(Token { start: start + i, end: start + i + c.len_utf8(), kind: TokenKind::Punct });
             i += c.len_utf8();
         } else if (c == '.' || c == '-' || c == '—' || c == '–')
             && rest.len() > c.len_utf8()
             && rest[c.len_utf8()..].starts_with(c)
         {
             let len = rest.len() - rest.trim_start_matches(c).len();
-            out.push(Token {
-                start: start + i,
-                end: start + i + len,
-                kind: TokenKind::Punct,
-            });
+            out.push(Token { start: start + i, end: start + i + len, kind: TokenKind::Punct });
             i += len;
         } else {
-            out.push(Token {
-                start: start + i,
-                end: start + i + c.len_utf8(),
-                kind: TokenKind::Punct,
-            });
+            out.push(Token { start: start + i, end: start + i + c.len_utf8(), kind: TokenKind::Punct });
             i += c.len_utf8();
         }
     }
@@ -225,9 +193,7 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 fn clitic_at(s: &str) -> Option<usize> {
     let ap = s.chars().next()?.len_utf8();
     let after = &s[ap..];
-    for cl in [
-        "s", "re", "ll", "ve", "d", "m", "S", "RE", "LL", "VE", "D", "M",
-    ] {
+    for cl in ["s", "re", "ll", "ve", "d", "m", "S", "RE", "LL", "VE", "D", "M"] {
         if let Some(rest) = after.strip_prefix(cl) {
             if rest.chars().next().is_none_or(|c| !is_word_char(c)) {
                 return Some(ap + cl.len());
@@ -261,8 +227,7 @@ fn scan_word(s: &str) -> (usize, TokenKind) {
             '.' => {
                 next.is_some_and(|n| n.is_alphanumeric()) && {
                     let prev = s[..off].chars().last();
-                    prev.is_some_and(|p| p.is_ascii_digit())
-                        && next.is_some_and(|n| n.is_ascii_digit())
+                    prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
                         || !numeric
                             && next.is_some_and(|n| n.is_alphabetic())
                             && word_segment_len(&s[..off]) <= 2
@@ -306,14 +271,7 @@ fn scan_word(s: &str) -> (usize, TokenKind) {
             end += 1;
         }
     }
-    (
-        end,
-        if numeric {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        },
-    )
+    (end, if numeric { TokenKind::Number } else { TokenKind::Word })
 }
 
 fn word_segment_len(s: &str) -> usize {
@@ -341,16 +299,8 @@ fn push_word(text: &str, start: usize, end: usize, kind: TokenKind, out: &mut Ve
         for ap in ["n't", "N'T", "n’t", "N’T"] {
             if let Some(stem) = w.strip_suffix(ap) {
                 if !stem.is_empty() {
-                    out.push(Token {
-                        start,
-                        end: start + stem.len(),
-                        kind,
-                    });
-                    out.push(Token {
-                        start: start + stem.len(),
-                        end,
-                        kind: TokenKind::Clitic,
-                    });
+                    out.push(Token { start, end: start + stem.len(), kind });
+                    out.push(Token { start: start + stem.len(), end, kind: TokenKind::Clitic });
                     return;
                 }
             }
@@ -370,9 +320,7 @@ mod tests {
     #[test]
     fn news_sentence() {
         assert_eq!(
-            toks(
-                "Moscow's expectations regarding Monday's talks were \"realistic,\" said Ryabkov."
-            ),
+            toks("Moscow's expectations regarding Monday's talks were \"realistic,\" said Ryabkov."),
             vec![
                 "Moscow",
                 "'s",
@@ -391,59 +339,32 @@ mod tests {
                 "."
             ]
         );
-        assert_eq!(
-            toks("Russia wasn't planning"),
-            vec!["Russia", "was", "n't", "planning"]
-        );
+        assert_eq!(toks("Russia wasn't planning"), vec!["Russia", "was", "n't", "planning"]);
         assert_eq!(toks("Russia wasn’t"), vec!["Russia", "was", "n’t"]);
         assert_eq!(toks("We're going"), vec!["We", "'re", "going"]);
     }
 
     #[test]
     fn abbreviations_numbers_hyphens() {
-        assert_eq!(
-            toks("the U.S. delegation"),
-            vec!["the", "U.S.", "delegation"]
-        );
+        assert_eq!(toks("the U.S. delegation"), vec!["the", "U.S.", "delegation"]);
         assert_eq!(
             toks("Mr. Smith paid $1,000.50 at 3 p.m."),
             vec!["Mr.", "Smith", "paid", "$", "1,000.50", "at", "3", "p.m."]
         );
-        assert_eq!(
-            toks("Co-operation in Europe OSCE."),
-            vec!["Co-operation", "in", "Europe", "OSCE", "."]
-        );
-        assert_eq!(
-            toks("on 2022-01-09, at 10:30"),
-            vec!["on", "2022-01-09", ",", "at", "10:30"]
-        );
-        assert_eq!(
-            toks("in '98 and the 1990s"),
-            vec!["in", "'98", "and", "the", "1990s"]
-        );
+        assert_eq!(toks("Co-operation in Europe OSCE."), vec!["Co-operation", "in", "Europe", "OSCE", "."]);
+        assert_eq!(toks("on 2022-01-09, at 10:30"), vec!["on", "2022-01-09", ",", "at", "10:30"]);
+        assert_eq!(toks("in '98 and the 1990s"), vec!["in", "'98", "and", "the", "1990s"]);
         assert_eq!(toks("Jan. 8, 1998"), vec!["Jan.", "8", ",", "1998"]);
-        assert_eq!(
-            toks("progress - let alone"),
-            vec!["progress", "-", "let", "alone"]
-        );
-        assert_eq!(
-            toks("wait... no -- yes"),
-            vec!["wait", "...", "no", "--", "yes"]
-        );
+        assert_eq!(toks("progress - let alone"), vec!["progress", "-", "let", "alone"]);
+        assert_eq!(toks("wait... no -- yes"), vec!["wait", "...", "no", "--", "yes"]);
         assert_eq!(toks("AT&T and O'Brien"), vec!["AT&T", "and", "O'Brien"]);
         assert_eq!(toks("end."), vec!["end", "."]);
     }
 
     #[test]
     fn urls_and_quotes() {
-        assert_eq!(
-            toks("see (https://example.com/a?b=1)."),
-            vec!["see", "(", "https://example.com/a?b=1", ")", "."]
-        );
-        assert_eq!(
-            toks("“Nothing,” he said"),
-            vec!["“", "Nothing", ",", "”", "he", "said"]
-        );
+        assert_eq!(toks("see (https://example.com/a?b=1)."), vec!["see", "(", "https://example.com/a?b=1", ")", "."]);
+        assert_eq!(toks("“Nothing,” he said"), vec!["“", "Nothing", ",", "”", "he", "said"]);
         assert_eq!(toks("mail a@b.org now"), vec!["mail", "a@b.org", "now"]);
     }
 

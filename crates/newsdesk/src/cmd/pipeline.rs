@@ -1,0 +1,163 @@
+//! The shared read → analyse pipeline: a reader thread feeds batches through a
+//! bounded channel, each batch is analysed in parallel (rayon), and results
+//! come back in input order. Memory is bounded by the channel depth times the
+//! batch size, however large the input.
+
+use newsdesk_core::{Analysis, Article};
+use newsdesk_read::{read_inputs, ReadOptions, Record, Reject};
+use rayon::prelude::*;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Options every reading subcommand shares.
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Input files or directories (read recursively); `-` reads stdin.
+    /// Plain or gzip/zstd compressed; the format is detected.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Force the input format instead of detecting it: txt, jsonl or json.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<newsdesk_read::Format>,
+    /// Largest record accepted, in bytes; larger ones are rejected.
+    #[arg(long, default_value_t = 16 << 20, value_name = "BYTES")]
+    pub max_record_size: usize,
+    /// Write every rejected record, with its reason, as JSON Lines to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<std::path::PathBuf>,
+    /// Stop at the first bad record.
+    #[arg(long)]
+    pub strict: bool,
+    /// Do not print rejects or the summary on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+impl InputArgs {
+    pub fn read_options(&self) -> ReadOptions {
+        ReadOptions { max_record_bytes: self.max_record_size, format: self.format }
+    }
+}
+
+/// Counts of one run, for the summary and the exit status.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub articles: u64,
+    pub rejected: u64,
+    pub stopped_early: bool,
+}
+
+impl Tally {
+    /// 0 all good; 3 some records rejected; 1 nothing could be processed.
+    pub fn exit_code(&self) -> ExitCode {
+        if self.articles == 0 {
+            ExitCode::from(super::EXIT_NOTHING_PROCESSED)
+        } else if self.rejected > 0 {
+            ExitCode::from(super::EXIT_SOME_REJECTED)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+const BATCH: usize = 64;
+
+/// Reads all inputs, analyses articles in parallel, and hands each result to
+/// `sink` in input order (rejects are reported as configured). `analyze`
+/// maps an article to what the sink consumes.
+pub fn run<T: Send, F, S>(args: &InputArgs, analyze: F, mut sink: S) -> anyhow::Result<Tally>
+where
+    F: Fn(&Article) -> T + Sync,
+    S: FnMut(T) -> std::io::Result<()>,
+{
+    let mut rejects_out = match &args.rejects {
+        Some(p) => Some(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| anyhow::anyhow!("cannot create rejects file {}: {e}", p.display()))?,
+        )),
+        None => None,
+    };
+    let records = read_inputs(&args.inputs, &args.read_options());
+    if !args.quiet {
+        for (path, why) in records.skipped() {
+            eprintln!("newsdesk: skipped {path}: {why}");
+        }
+    }
+    let (tx, rx) = crossbeam_channel::bounded::<Vec<Record>>(4);
+    let reader = std::thread::spawn(move || {
+        let mut batch = Vec::with_capacity(BATCH);
+        for rec in records {
+            batch.push(rec);
+            if batch.len() == BATCH && tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err() {
+                return;
+            }
+        }
+        if !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+    });
+    let mut tally = Tally::default();
+    'outer: for batch in rx.iter() {
+        // Under --strict, nothing after the first reject is analysed.
+        let cut = if args.strict {
+            batch.iter().position(Result::is_err).map_or(batch.len(), |i| i + 1)
+        } else {
+            batch.len()
+        };
+        let results: Vec<Result<T, &Reject>> = batch[..cut]
+            .par_iter()
+            .map(|rec| match rec {
+                Ok(a) => Ok(analyze(a)),
+                Err(r) => Err(r),
+            })
+            .collect();
+        for res in results {
+            match res {
+                Ok(item) => {
+                    tally.articles += 1;
+                    if let Err(e) = sink(item) {
+                        if e.kind() == std::io::ErrorKind::BrokenPipe {
+                            tally.stopped_early = true;
+                            break 'outer;
+                        }
+                        return Err(e.into());
+                    }
+                }
+                Err(r) => {
+                    tally.rejected += 1;
+                    if !args.quiet {
+                        eprintln!("newsdesk: reject: {r}");
+                    }
+                    if let Some(out) = rejects_out.as_mut() {
+                        serde_json::to_writer(&mut *out, r)?;
+                        out.write_all(b"\n")?;
+                    }
+                    if args.strict {
+                        eprintln!("newsdesk: stopping at the first bad record (--strict)");
+                        tally.stopped_early = true;
+                        break 'outer;
+                    }
+                }
+            }
+        }
+    }
+    drop(rx);
+    let _ = reader.join();
+    if let Some(mut out) = rejects_out {
+        out.flush()?;
+    }
+    if !args.quiet {
+        eprintln!(
+            "newsdesk: {} article{} read, {} rejected{}",
+            tally.articles,
+            if tally.articles == 1 { "" } else { "s" },
+            tally.rejected,
+            if tally.stopped_early { " (stopped early)" } else { "" }
+        );
+    }
+    Ok(tally)
+}
+
+/// The analysis every subcommand uses.
+pub fn analyze(article: &Article) -> Analysis {
+    newsdesk_nlp::analyze(article)
+}
