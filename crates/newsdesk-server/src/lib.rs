@@ -39,11 +39,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            request_timeout: Duration::from_secs(10),
-            max_body: 16 * 1024,
-            max_param: 2048,
-        }
+        Limits { request_timeout: Duration::from_secs(10), max_body: 16 * 1024, max_param: 2048 }
     }
 }
 
@@ -62,10 +58,7 @@ pub struct ApiError {
 
 impl ApiError {
     fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
-        ApiError {
-            status,
-            message: message.into(),
-        }
+        ApiError { status, message: message.into() }
     }
     fn bad(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, message)
@@ -95,15 +88,9 @@ impl IntoResponse for ApiError {
 
 fn json_response<T: Serialize>(status: StatusCode, value: &T) -> Response {
     match serde_json::to_vec(value) {
-        Ok(bytes) => (
-            status,
-            [(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            )],
-            bytes,
-        )
-            .into_response(),
+        Ok(bytes) => {
+            (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], bytes).into_response()
+        }
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     }
 }
@@ -117,10 +104,7 @@ async fn blocking<T: Serialize + Send + 'static>(
     match tokio::task::spawn_blocking(f).await {
         Ok(Ok(v)) => Ok(json_response(StatusCode::OK, &v)),
         Ok(Err(e)) => Err(e),
-        Err(e) => Err(ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("worker failed: {e}"),
-        )),
+        Err(e) => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("worker failed: {e}"))),
     }
 }
 
@@ -128,22 +112,10 @@ async fn blocking<T: Serialize + Send + 'static>(
 pub fn router(store: Arc<Store>, limits: Limits) -> Router {
     let app = App { store, limits };
     Router::new()
-        .route(
-            "/",
-            get(|| async { asset(INDEX_HTML, "text/html; charset=utf-8") }),
-        )
-        .route(
-            "/assets/app.js",
-            get(|| async { asset(APP_JS, "text/javascript; charset=utf-8") }),
-        )
-        .route(
-            "/assets/app.css",
-            get(|| async { asset(APP_CSS, "text/css; charset=utf-8") }),
-        )
-        .route(
-            "/api/health",
-            get(|| async { json_response(StatusCode::OK, &serde_json::json!({"ok": true})) }),
-        )
+        .route("/", get(|| async { asset(INDEX_HTML, "text/html; charset=utf-8") }))
+        .route("/assets/app.js", get(|| async { asset(APP_JS, "text/javascript; charset=utf-8") }))
+        .route("/assets/app.css", get(|| async { asset(APP_CSS, "text/css; charset=utf-8") }))
+        .route("/api/health", get(|| async { json_response(StatusCode::OK, &serde_json::json!({"ok": true})) }))
         .route("/api/search", get(search))
         .route("/api/articles/{id}", get(article))
         .route("/api/entities", get(entities))
@@ -173,9 +145,7 @@ async fn guard(State(app): State<App>, req: Request, next: Next) -> Response {
     } else {
         match tokio::time::timeout(app.limits.request_timeout, next.run(req)).await {
             Ok(r) => r,
-            Err(_) => {
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "request timed out").into_response()
-            }
+            Err(_) => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "request timed out").into_response(),
         }
     };
     let h = resp.headers_mut();
@@ -185,14 +155,8 @@ async fn guard(State(app): State<App>, req: Request, next: Next) -> Response {
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         ),
     );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     resp
 }
 
@@ -216,10 +180,9 @@ struct Params<'a> {
 impl<'a> Params<'a> {
     fn str(&self, name: &str) -> Result<Option<&'a str>, ApiError> {
         match self.map.get(name).map(|s| s.trim()) {
-            Some(v) if v.len() > self.max => Err(ApiError::bad(format!(
-                "parameter {name} is longer than {} bytes",
-                self.max
-            ))),
+            Some(v) if v.len() > self.max => {
+                Err(ApiError::bad(format!("parameter {name} is longer than {} bytes", self.max)))
+            }
             Some("") | None => Ok(None),
             Some(v) => Ok(Some(v)),
         }
@@ -227,10 +190,7 @@ impl<'a> Params<'a> {
     fn parse<T: std::str::FromStr>(&self, name: &str, what: &str) -> Result<Option<T>, ApiError> {
         match self.str(name)? {
             None => Ok(None),
-            Some(v) => v
-                .parse()
-                .map(Some)
-                .map_err(|_| ApiError::bad(format!("parameter {name}={v:?} is not {what}"))),
+            Some(v) => v.parse().map(Some).map_err(|_| ApiError::bad(format!("parameter {name}={v:?} is not {what}"))),
         }
     }
     fn date(&self, name: &str) -> Result<Option<NaiveDate>, ApiError> {
@@ -238,9 +198,7 @@ impl<'a> Params<'a> {
             None => Ok(None),
             Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
                 .map(Some)
-                .map_err(|_| {
-                    ApiError::bad(format!("parameter {name}={v:?} is not a date YYYY-MM-DD"))
-                }),
+                .map_err(|_| ApiError::bad(format!("parameter {name}={v:?} is not a date YYYY-MM-DD"))),
         }
     }
 }
@@ -255,29 +213,18 @@ fn search_query(map: &HashMap<String, String>, max: usize) -> Result<SearchQuery
         Some("newest") => Sort::Newest,
         Some("oldest") => Sort::Oldest,
         Some(other) => {
-            return Err(ApiError::bad(format!(
-                "parameter sort={other:?} is not one of relevance, newest, oldest"
-            )))
+            return Err(ApiError::bad(format!("parameter sort={other:?} is not one of relevance, newest, oldest")))
         }
     };
     let limit = p.parse::<usize>("limit", "a number")?.unwrap_or(20);
     if limit == 0 || limit > newsdesk_store::MAX_LIMIT {
-        return Err(ApiError::bad(format!(
-            "parameter limit must be 1..={}",
-            newsdesk_store::MAX_LIMIT
-        )));
+        return Err(ApiError::bad(format!("parameter limit must be 1..={}", newsdesk_store::MAX_LIMIT)));
     }
     let offset = p.parse::<usize>("offset", "a number")?.unwrap_or(0);
     if offset > newsdesk_store::MAX_OFFSET {
-        return Err(ApiError::bad(format!(
-            "parameter offset must be at most {}",
-            newsdesk_store::MAX_OFFSET
-        )));
+        return Err(ApiError::bad(format!("parameter offset must be at most {}", newsdesk_store::MAX_OFFSET)));
     }
-    let facets = p
-        .parse::<usize>("facets", "a number")?
-        .unwrap_or(10)
-        .min(50);
+    let facets = p.parse::<usize>("facets", "a number")?.unwrap_or(10).min(50);
     Ok(SearchQuery {
         q,
         from: p.date("from")?,
@@ -303,71 +250,42 @@ async fn article(State(app): State<App>, Path(id): Path<String>) -> ApiResult {
     if id.len() > app.limits.max_param {
         return Err(ApiError::bad("article id too long"));
     }
-    blocking(move || {
-        app.store
-            .article(&id)?
-            .ok_or_else(|| ApiError::not_found(format!("no article with id {id:?}")))
-    })
-    .await
+    blocking(move || app.store.article(&id)?.ok_or_else(|| ApiError::not_found(format!("no article with id {id:?}"))))
+        .await
 }
 
 fn parse_id(id: &str, what: &str) -> Result<i64, ApiError> {
-    id.parse()
-        .map_err(|_| ApiError::bad(format!("{what} id {id:?} is not a number")))
+    id.parse().map_err(|_| ApiError::bad(format!("{what} id {id:?} is not a number")))
 }
 
 async fn entity(State(app): State<App>, Path(id): Path<String>) -> ApiResult {
     let id = parse_id(&id, "entity")?;
-    blocking(move || {
-        app.store
-            .entity(id)?
-            .ok_or_else(|| ApiError::not_found(format!("no entity with id {id}")))
-    })
-    .await
+    blocking(move || app.store.entity(id)?.ok_or_else(|| ApiError::not_found(format!("no entity with id {id}")))).await
 }
 
 async fn entities(State(app): State<App>, Query(map): Query<HashMap<String, String>>) -> ApiResult {
-    let p = Params {
-        map: &map,
-        max: app.limits.max_param,
-    };
+    let p = Params { map: &map, max: app.limits.max_param };
     let name = p.str("name")?.unwrap_or("").to_string();
     let kind = match p.str("kind")? {
         None => None,
         Some(k @ ("person" | "organization" | "place" | "other")) => Some(k.to_string()),
         Some(k) => {
-            return Err(ApiError::bad(format!(
-                "parameter kind={k:?} is not one of person, organization, place, other"
-            )))
+            return Err(ApiError::bad(format!("parameter kind={k:?} is not one of person, organization, place, other")))
         }
     };
-    let limit = p
-        .parse::<usize>("limit", "a number")?
-        .unwrap_or(20)
-        .clamp(1, 100);
+    let limit = p.parse::<usize>("limit", "a number")?.unwrap_or(20).clamp(1, 100);
     blocking(move || Ok(app.store.entities_named(&name, kind.as_deref(), limit)?)).await
 }
 
 async fn stories(State(app): State<App>, Query(map): Query<HashMap<String, String>>) -> ApiResult {
-    let p = Params {
-        map: &map,
-        max: app.limits.max_param,
-    };
-    let limit = p
-        .parse::<usize>("limit", "a number")?
-        .unwrap_or(50)
-        .clamp(1, 1000);
+    let p = Params { map: &map, max: app.limits.max_param };
+    let limit = p.parse::<usize>("limit", "a number")?.unwrap_or(50).clamp(1, 1000);
     blocking(move || Ok(app.store.stories(limit)?)).await
 }
 
 async fn story(State(app): State<App>, Path(id): Path<String>) -> ApiResult {
     let id = parse_id(&id, "story")?;
-    blocking(move || {
-        app.store
-            .story(id)?
-            .ok_or_else(|| ApiError::not_found(format!("no story with id {id}")))
-    })
-    .await
+    blocking(move || app.store.story(id)?.ok_or_else(|| ApiError::not_found(format!("no story with id {id}")))).await
 }
 
 async fn stats(State(app): State<App>) -> ApiResult {
@@ -382,30 +300,24 @@ pub fn serve(
     limits: Limits,
     on_ready: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .thread_name("newsdesk-http")
-        .build()?;
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().thread_name("newsdesk-http").build()?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         on_ready(listener.local_addr()?);
-        axum::serve(listener, router(store, limits))
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        axum::serve(listener, router(store, limits)).with_graceful_shutdown(shutdown_signal()).await
     })
 }
 
 async fn shutdown_signal() {
     #[cfg(unix)]
     {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => {
-                    let _ = tokio::signal::ctrl_c().await;
-                    return;
-                }
-            };
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
         tokio::select! {
             _ = tokio::signal::ctrl_c() => {},
             _ = term.recv() => {},
@@ -422,19 +334,12 @@ mod unit {
     use super::*;
 
     fn m(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
     fn search_parameters_are_checked() {
-        let q = search_query(
-            &m(&[("q", "hong kong"), ("from", "2019-06-01"), ("limit", "5")]),
-            100,
-        )
-        .unwrap();
+        let q = search_query(&m(&[("q", "hong kong"), ("from", "2019-06-01"), ("limit", "5")]), 100).unwrap();
         assert_eq!(q.q, "hong kong");
         assert_eq!(q.limit, 5);
         assert_eq!(q.sort, Sort::Relevance);

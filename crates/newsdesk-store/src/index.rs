@@ -11,19 +11,14 @@ use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Facet, FacetOptions, Field, IndexRecordOption, Schema,
-    TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING,
+    DateOptions, DateTimePrecision, Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing,
+    TextOptions, Value, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
-use tantivy::{
-    DateTime, DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument,
-    Term,
-};
+use tantivy::{DateTime, DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 
 /// Version of the index layout; an index of another version is rebuilt from
 /// the records on open.
@@ -58,21 +53,14 @@ fn build_schema() -> Schema {
         )
         .set_stored();
     let raw_lower = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer("raw_lower")
-            .set_index_option(IndexRecordOption::Basic),
+        TextFieldIndexing::default().set_tokenizer("raw_lower").set_index_option(IndexRecordOption::Basic),
     );
     b.add_text_field("id", STRING | STORED);
     b.add_text_field("title", text.clone());
     b.add_text_field("body", text);
     b.add_text_field("source", raw_lower.clone().set_stored());
     b.add_text_field("published", STORED);
-    b.add_date_field(
-        "date",
-        DateOptions::from(INDEXED)
-            .set_fast()
-            .set_precision(DateTimePrecision::Seconds),
-    );
+    b.add_date_field("date", DateOptions::from(INDEXED).set_fast().set_precision(DateTimePrecision::Seconds));
     b.add_text_field("entity", raw_lower);
     b.add_u64_field("story", INDEXED | FAST | STORED);
     b.add_facet_field("facet", FacetOptions::default());
@@ -81,9 +69,7 @@ fn build_schema() -> Schema {
 
 fn fields(schema: &Schema) -> Result<Fields> {
     let f = |name: &str| {
-        schema
-            .get_field(name)
-            .map_err(|e| Error::Index(tantivy::TantivyError::SchemaError(e.to_string())))
+        schema.get_field(name).map_err(|e| Error::Index(tantivy::TantivyError::SchemaError(e.to_string())))
     };
     Ok(Fields {
         id: f("id")?,
@@ -144,35 +130,18 @@ impl SearchIndex {
                 Index::create_in_dir(path, build_schema())?
             }
         };
-        index.tokenizers().register(
-            "raw_lower",
-            TextAnalyzer::builder(RawTokenizer::default())
-                .filter(LowerCaser)
-                .build(),
-        );
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
-            .try_into()?;
+        index
+            .tokenizers()
+            .register("raw_lower", TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build());
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
         let f = fields(&index.schema())?;
-        Ok((
-            SearchIndex {
-                index,
-                reader,
-                f,
-                writer: Mutex::new(None),
-            },
-            created,
-        ))
+        Ok((SearchIndex { index, reader, f, writer: Mutex::new(None) }, created))
     }
 
     /// The highest article `seq` contained in the last index commit.
     pub(crate) fn committed_seq(&self) -> Result<i64> {
         let metas = self.index.load_metas()?;
-        Ok(metas
-            .payload
-            .and_then(|p| serde_json::from_str::<Payload>(&p).ok())
-            .map_or(0, |p| p.seq))
+        Ok(metas.payload.and_then(|p| serde_json::from_str::<Payload>(&p).ok()).map_or(0, |p| p.seq))
     }
 
     pub(crate) fn num_docs(&self) -> Result<usize> {
@@ -185,9 +154,7 @@ impl SearchIndex {
         if guard.is_none() {
             match self.index.writer_with_num_threads(1, WRITER_HEAP) {
                 Ok(w) => *guard = Some(w),
-                Err(tantivy::TantivyError::LockFailure(e, _)) => {
-                    return Err(Error::Locked(e.to_string()))
-                }
+                Err(tantivy::TantivyError::LockFailure(e, _)) => return Err(Error::Locked(e.to_string())),
                 Err(e) => return Err(e.into()),
             }
         }
@@ -196,10 +163,7 @@ impl SearchIndex {
 
     /// Adds (or replaces, by article id) the documents of these articles.
     /// Not visible until [`SearchIndex::commit`].
-    pub(crate) fn replace_docs<'a>(
-        &self,
-        docs: impl Iterator<Item = (&'a Analysis, Option<i64>)>,
-    ) -> Result<()> {
+    pub(crate) fn replace_docs<'a>(&self, docs: impl Iterator<Item = (&'a Analysis, Option<i64>)>) -> Result<()> {
         let f = self.f;
         self.with_writer(|w| {
             for (a, story) in docs {
@@ -214,10 +178,7 @@ impl SearchIndex {
     pub(crate) fn commit(&self, seq: i64) -> Result<()> {
         self.with_writer(|w| {
             let mut prepared = w.prepare_commit()?;
-            let payload = serde_json::to_string(&Payload {
-                schema: INDEX_SCHEMA,
-                seq,
-            })?;
+            let payload = serde_json::to_string(&Payload { schema: INDEX_SCHEMA, seq })?;
             prepared.set_payload(&payload);
             prepared.commit()?;
             Ok(())
@@ -237,39 +198,26 @@ impl SearchIndex {
             let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
             parser.set_field_boost(f.title, 2.0);
             parser.set_conjunction_by_default();
-            parser
-                .parse_query(&q.q)
-                .map_err(|e| Error::BadQuery(format!("{e}")))?
+            parser.parse_query(&q.q).map_err(|e| Error::BadQuery(format!("{e}")))?
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
         let mut filter = |query: Box<dyn Query>| {
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0))));
         };
         let term = |field: Field, value: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
-                Term::from_field_text(field, &value.to_lowercase()),
-                IndexRecordOption::Basic,
-            ))
+            Box::new(TermQuery::new(Term::from_field_text(field, &value.to_lowercase()), IndexRecordOption::Basic))
         };
         if let Some(s) = &q.source {
             filter(term(f.source, s.trim()));
         }
-        for (kind, name) in [
-            ("person", &q.person),
-            ("organization", &q.organization),
-            ("place", &q.place),
-        ] {
+        for (kind, name) in [("person", &q.person), ("organization", &q.organization), ("place", &q.place)] {
             if let Some(name) = name {
                 filter(term(f.entity, &entity_key(kind, name)));
             }
         }
         if let Some(story) = q.story {
-            let story = u64::try_from(story)
-                .map_err(|_| Error::BadQuery(format!("story id {story} is negative")))?;
-            filter(Box::new(TermQuery::new(
-                Term::from_field_u64(f.story, story),
-                IndexRecordOption::Basic,
-            )));
+            let story = u64::try_from(story).map_err(|_| Error::BadQuery(format!("story id {story} is negative")))?;
+            filter(Box::new(TermQuery::new(Term::from_field_u64(f.story, story), IndexRecordOption::Basic)));
         }
         if q.from.is_some() || q.to.is_some() {
             if let (Some(a), Some(b)) = (q.from, q.to) {
@@ -277,9 +225,8 @@ impl SearchIndex {
                     return Err(Error::BadQuery(format!("--from {a} is after --to {b}")));
                 }
             }
-            let lower = q.from.map_or(Bound::Unbounded, |d| {
-                Bound::Included(Term::from_field_date(f.date, day_start(d)))
-            });
+            let lower =
+                q.from.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_date(f.date, day_start(d))));
             let upper = q.to.map_or(Bound::Unbounded, |d| match d.succ_opt() {
                 Some(next) => Bound::Excluded(Term::from_field_date(f.date, day_start(next))),
                 None => Bound::Unbounded,
@@ -297,29 +244,16 @@ impl SearchIndex {
             }
         }
         let top = TopDocs::with_limit(limit).and_offset(offset);
-        let (addrs, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) = match q.sort
-        {
+        let (addrs, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) = match q.sort {
             Sort::Relevance => {
                 let (docs, total, fc) = searcher.search(&query, &(top, Count, facets))?;
-                (
-                    docs.into_iter().map(|(s, a)| (Some(s), a)).collect(),
-                    total,
-                    fc,
-                )
+                (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), total, fc)
             }
             Sort::Newest | Sort::Oldest => {
-                let order = if q.sort == Sort::Newest {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                };
+                let order = if q.sort == Sort::Newest { Order::Desc } else { Order::Asc };
                 let by_date = top.order_by_fast_field::<DateTime>("date", order);
                 let (docs, total, fc) = searcher.search(&query, &(by_date, Count, facets))?;
-                (
-                    docs.into_iter().map(|(_, a)| (None, a)).collect(),
-                    total,
-                    fc,
-                )
+                (docs.into_iter().map(|(_, a)| (None, a)).collect(), total, fc)
             }
         };
         let snippets = if q.q.trim().is_empty() {
@@ -332,11 +266,7 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(addrs.len());
         for (score, addr) in addrs {
             let doc: TantivyDocument = searcher.doc(addr)?;
-            let text = |field: Field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-            };
+            let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
             let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
             let snippet = snippets
                 .as_ref()
@@ -346,11 +276,7 @@ impl SearchIndex {
                     let map = OffsetMap::new(s.fragment());
                     Snippet {
                         text: s.fragment().to_string(),
-                        highlights: s
-                            .highlighted()
-                            .iter()
-                            .map(|r| map.span(r.start, r.end))
-                            .collect(),
+                        highlights: s.highlighted().iter().map(|r| map.span(r.start, r.end)).collect(),
                     }
                 })
                 .unwrap_or_else(|| leading_snippet(body));
@@ -359,10 +285,7 @@ impl SearchIndex {
                 title: text(f.title).unwrap_or_default(),
                 published: text(f.published),
                 source: text(f.source),
-                story: doc
-                    .get_first(f.story)
-                    .and_then(|v| v.as_u64())
-                    .map(|s| s as i64),
+                story: doc.get_first(f.story).and_then(|v| v.as_u64()).map(|s| s as i64),
                 score,
                 snippet,
             });
@@ -372,10 +295,7 @@ impl SearchIndex {
             for root in FACET_ROOTS {
                 let root_facet = Facet::from_path([root]);
                 let entries: Vec<(String, u64)> = if root == "month" {
-                    facet_counts
-                        .get(root_facet)
-                        .map(|(facet, n)| (last_segment(facet), n))
-                        .collect()
+                    facet_counts.get(root_facet).map(|(facet, n)| (last_segment(facet), n)).collect()
                 } else {
                     facet_counts
                         .top_k(root_facet, q.facets)
@@ -386,11 +306,7 @@ impl SearchIndex {
                 raw_facets.push((root, entries));
             }
         }
-        Ok(RawResults {
-            total,
-            hits,
-            facets: raw_facets,
-        })
+        Ok(RawResults { total, hits, facets: raw_facets })
     }
 }
 
@@ -422,10 +338,7 @@ fn leading_snippet(body: &str) -> Snippet {
             cut = &cut[..sp];
         }
     }
-    Snippet {
-        text: cut.split_whitespace().collect::<Vec<_>>().join(" "),
-        highlights: Vec::new(),
-    }
+    Snippet { text: cut.split_whitespace().collect::<Vec<_>>().join(" "), highlights: Vec::new() }
 }
 
 fn day_start(d: NaiveDate) -> DateTime {
@@ -449,22 +362,14 @@ fn doc_for(f: &Fields, a: &Analysis, story: Option<i64>) -> TantivyDocument {
     d.add_text(f.id, &art.id);
     d.add_text(f.title, &art.title);
     d.add_text(f.body, &art.text);
-    if let Some(s) = art
-        .source
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
+    if let Some(s) = art.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         d.add_text(f.source, s);
         d.add_facet(f.facet, Facet::from_path(["source", s]));
     }
     if let Some(p) = &art.published {
         d.add_text(f.published, p.to_string());
         d.add_date(f.date, published_instant(p));
-        d.add_facet(
-            f.facet,
-            Facet::from_path(["month".to_string(), p.date().format("%Y-%m").to_string()]),
-        );
+        d.add_facet(f.facet, Facet::from_path(["month".to_string(), p.date().format("%Y-%m").to_string()]));
     }
     let mut seen = BTreeSet::new();
     for e in &a.entities {

@@ -33,12 +33,10 @@ mod write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-pub use index::{
-    FacetCount, Facets, Hit, SearchQuery, SearchResults, Snippet, Sort, MAX_LIMIT, MAX_OFFSET,
-};
+pub use index::{FacetCount, Facets, Hit, SearchQuery, SearchResults, Snippet, Sort, MAX_LIMIT, MAX_OFFSET};
 pub use views::{
-    ArticleSummary, ArticleView, DatedEvent, DayCount, EntityMention, EntityRef, EntitySummary,
-    EntityView, LinkedEntity, QuoteView, SourceCount, Stats, StorySummary, StoryView, MAX_LISTED,
+    ArticleSummary, ArticleView, DatedEvent, DayCount, EntityMention, EntityRef, EntitySummary, EntityView,
+    LinkedEntity, QuoteView, SourceCount, Stats, StorySummary, StoryView, MAX_LISTED,
 };
 pub use write::{ArticleRecord, BatchOutcome, DupGroup, StoryInfo};
 
@@ -62,11 +60,7 @@ pub enum Error {
     #[error(
         "the store at {path} has schema version {found}, newer than this build supports ({supported}); upgrade newsdesk"
     )]
-    TooNew {
-        path: PathBuf,
-        found: i64,
-        supported: i64,
-    },
+    TooNew { path: PathBuf, found: i64, supported: i64 },
     #[error("another process is writing to this store ({0}); wait for it to finish")]
     Locked(String),
 }
@@ -113,16 +107,8 @@ impl Store {
         migrate::migrate(&writer, &db_path)?;
         let readers = pool::Pool::new(db_path);
         let (index, rebuilt) = index::SearchIndex::open(&dir.join("index"))?;
-        let store = Store {
-            dir,
-            writer: Mutex::new(writer),
-            readers,
-            index,
-        };
-        let mut report = OpenReport {
-            rebuilt_index: rebuilt,
-            ..OpenReport::default()
-        };
+        let store = Store { dir, writer: Mutex::new(writer), readers, index };
+        let mut report = OpenReport { rebuilt_index: rebuilt, ..OpenReport::default() };
         match store.repair_index() {
             Ok(n) => report.reindexed = n,
             Err(Error::Locked(_)) => report.repair_skipped_locked = true,
@@ -140,19 +126,13 @@ impl Store {
     /// marker. Returns how many were re-indexed.
     fn repair_index(&self) -> Result<usize> {
         let marker = self.index.committed_seq()?;
-        let max_seq: i64 = self.readers.with(|c| {
-            Ok(
-                c.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| {
-                    r.get(0)
-                })?,
-            )
-        })?;
+        let max_seq: i64 =
+            self.readers.with(|c| Ok(c.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?))?;
         if max_seq <= marker {
             return Ok(0);
         }
         let rows: Vec<(String, String, Option<i64>)> = self.readers.with(|c| {
-            let mut st =
-                c.prepare("SELECT id, analysis, story FROM articles WHERE seq > ?1 ORDER BY seq")?;
+            let mut st = c.prepare("SELECT id, analysis, story FROM articles WHERE seq > ?1 ORDER BY seq")?;
             let rows = st
                 .query_map([marker], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -174,9 +154,7 @@ impl Store {
 
     /// Number of articles in the records.
     pub fn article_count(&self) -> Result<usize> {
-        self.readers.with(|c| {
-            Ok(c.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))? as usize)
-        })
+        self.readers.with(|c| Ok(c.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))? as usize))
     }
 
     /// Number of live documents in the search index (as of its last commit).

@@ -107,11 +107,7 @@ pub(crate) const LATEST: i64 = STEPS.len() as i64;
 pub(crate) fn migrate(conn: &Connection, path: &Path) -> Result<()> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > LATEST {
-        return Err(Error::TooNew {
-            path: path.to_path_buf(),
-            found,
-            supported: LATEST,
-        });
+        return Err(Error::TooNew { path: path.to_path_buf(), found, supported: LATEST });
     }
     for (i, step) in STEPS.iter().enumerate().skip(found as usize) {
         let tx = conn.unchecked_transaction()?;

@@ -3,16 +3,14 @@
 
 use super::*;
 use newsdesk_core::{
-    Analysis, Article, Entity, EntityKind, Mention, Provenance, Published, Quote, QuoteKind, Span,
-    Speaker, Timex, TimexType, SCHEMA_VERSION,
+    Analysis, Article, Entity, EntityKind, Mention, Provenance, Published, Quote, QuoteKind, Span, Speaker, Timex,
+    TimexType, SCHEMA_VERSION,
 };
 use proptest::prelude::*;
 
 /// Code point span of the first occurrence of `needle` in `text`.
 fn find(text: &str, needle: &str) -> Span {
-    let b = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let b = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
     let s = text[..b].chars().count();
     Span::new(s, s + needle.chars().count())
 }
@@ -37,12 +35,7 @@ fn analysis(s: &Spec<'_>) -> Analysis {
         Published::parse(s.date),
         Some(s.date.to_string()),
         s.text.to_string(),
-        Provenance {
-            format: "jsonl".into(),
-            file: "test.jsonl".into(),
-            line: Some(1),
-            record: 1,
-        },
+        Provenance { format: "jsonl".into(), file: "test.jsonl".into(), line: Some(1), record: 1 },
     );
     let text = s.text;
     let entities: Vec<Entity> = s
@@ -63,10 +56,7 @@ fn analysis(s: &Spec<'_>) -> Analysis {
         .iter()
         .map(|(speaker, q)| {
             let span = find(text, q);
-            let ent = entities
-                .iter()
-                .find(|e| e.name == *speaker)
-                .map(|e| e.id.clone());
+            let ent = entities.iter().find(|e| e.name == *speaker).map(|e| e.id.clone());
             Quote {
                 text: q.to_string(),
                 start: span.start,
@@ -75,10 +65,7 @@ fn analysis(s: &Spec<'_>) -> Analysis {
                 kind: QuoteKind::Direct,
                 cue: None,
                 speaker_mention: None,
-                speaker: Some(Speaker {
-                    entity: ent,
-                    name: speaker.to_string(),
-                }),
+                speaker: Some(Speaker { entity: ent, name: speaker.to_string() }),
                 addressee: None,
             }
         })
@@ -99,22 +86,15 @@ fn analysis(s: &Spec<'_>) -> Analysis {
         })
         .collect();
     let n = text.chars().count();
-    Analysis {
-        schema_version: SCHEMA_VERSION,
-        article,
-        sentences: vec![Span::new(0, n)],
-        entities,
-        quotes,
-        times,
-    }
+    Analysis { schema_version: SCHEMA_VERSION, article, sentences: vec![Span::new(0, n)], entities, quotes, times }
 }
 
 const HK1: &str = "Protesters marched in Hong Kong on Sunday against the extradition bill. \
 Chief Executive Carrie Lam said \"the bill will go ahead\" despite the protest on 9 June.";
-const HK2: &str =
-    "Police fired tear gas at protesters in Hong Kong. Carrie Lam said \"we will restore order\" \
+const HK2: &str = "Police fired tear gas at protesters in Hong Kong. Carrie Lam said \"we will restore order\" \
 after the violence of 12 June.";
-const OTHER: &str = "The Reserve Bank of Australia held interest rates steady. Philip Lowe said \"the economy is resilient\".";
+const OTHER: &str =
+    "The Reserve Bank of Australia held interest rates steady. Philip Lowe said \"the economy is resilient\".";
 
 fn corpus() -> Vec<ArticleRecord> {
     let specs = [
@@ -137,10 +117,7 @@ fn corpus() -> Vec<ArticleRecord> {
             date: "2019-06-13",
             source: "Wikinews",
             text: HK2,
-            entities: &[
-                (EntityKind::Place, "Hong Kong", None),
-                (EntityKind::Person, "Carrie Lam", None),
-            ],
+            entities: &[(EntityKind::Place, "Hong Kong", None), (EntityKind::Person, "Carrie Lam", None)],
             quotes: &[("Carrie Lam", "we will restore order")],
             times: &[("12 June", "2019-06-12")],
         },
@@ -171,23 +148,14 @@ fn corpus() -> Vec<ArticleRecord> {
 }
 
 fn stories() -> Vec<StoryInfo> {
-    vec![StoryInfo {
-        id: 7,
-        label: "Hong Kong protests".into(),
-    }]
+    vec![StoryInfo { id: 7, label: "Hong Kong protests".into() }]
 }
 
 fn filled() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let out = store.write_batch(&corpus(), &stories(), &[]).unwrap();
-    assert_eq!(
-        out,
-        BatchOutcome {
-            new: 3,
-            ..Default::default()
-        }
-    );
+    assert_eq!(out, BatchOutcome { new: 3, ..Default::default() });
     store.finish().unwrap();
     (dir, store)
 }
@@ -197,11 +165,7 @@ fn ids(r: &SearchResults) -> Vec<&str> {
 }
 
 fn q(text: &str) -> SearchQuery {
-    SearchQuery {
-        q: text.into(),
-        facets: 10,
-        ..SearchQuery::default()
-    }
+    SearchQuery { q: text.into(), facets: 10, ..SearchQuery::default() }
 }
 
 #[test]
@@ -215,19 +179,8 @@ fn search_with_filters_facets_and_snippets() {
     assert_eq!(hit.published.as_deref(), Some("2019-06-13"));
     assert_eq!(hit.source.as_deref(), Some("Wikinews"));
     assert_eq!(hit.story, Some(7));
-    let marked: Vec<String> = hit
-        .snippet
-        .highlights
-        .iter()
-        .map(|s| {
-            hit.snippet
-                .text
-                .chars()
-                .skip(s.start)
-                .take(s.len())
-                .collect()
-        })
-        .collect();
+    let marked: Vec<String> =
+        hit.snippet.highlights.iter().map(|s| hit.snippet.text.chars().skip(s.start).take(s.len()).collect()).collect();
     assert!(marked.iter().any(|m| m == "tear"), "{marked:?}");
 
     // Both Hong Kong articles; facets count people and sources.
@@ -235,10 +188,7 @@ fn search_with_filters_facets_and_snippets() {
     assert_eq!(r.total, 2);
     let lam = &r.facets.people[0];
     assert_eq!((lam.value.as_str(), lam.count), ("Carrie Lam", 2));
-    assert_eq!(
-        lam.entity,
-        store.find_entity("person", "carrie lam").unwrap()
-    );
+    assert_eq!(lam.entity, store.find_entity("person", "carrie lam").unwrap());
     assert_eq!(r.facets.sources[0].value, "Wikinews");
     assert_eq!(r.facets.months.len(), 1);
     assert_eq!(r.facets.months[0].key, "2019-06");
@@ -267,21 +217,12 @@ fn search_with_filters_facets_and_snippets() {
     assert_eq!(ids(&store.search(&f).unwrap()), ["hk-2", "hk-1"]);
     // Tantivy syntax: field and boolean operators.
     assert_eq!(ids(&store.search(&q("title:rates")).unwrap()), ["rba-1"]);
-    assert_eq!(
-        ids(&store.search(&q("protesters -tear")).unwrap()),
-        ["hk-1"]
-    );
+    assert_eq!(ids(&store.search(&q("protesters -tear")).unwrap()), ["hk-1"]);
     // Stemming: "protests" finds "protest" / "protesters"? at least the title word.
     assert!(store.search(&q("protests")).unwrap().total >= 1);
     // Bad syntax is a BadQuery error, not a panic.
-    assert!(matches!(
-        store.search(&q("title:(")),
-        Err(Error::BadQuery(_))
-    ));
-    assert!(matches!(
-        store.search(&q("nosuchfield:x")),
-        Err(Error::BadQuery(_))
-    ));
+    assert!(matches!(store.search(&q("title:(")), Err(Error::BadQuery(_))));
+    assert!(matches!(store.search(&q("nosuchfield:x")), Err(Error::BadQuery(_))));
     let mut f = q("");
     f.from = NaiveDateOpt::d("2020-01-01");
     f.to = NaiveDateOpt::d("2019-01-01");
@@ -299,20 +240,11 @@ impl NaiveDateOpt {
 fn article_entity_and_story_views() {
     let (_d, store) = filled();
     let a = store.article("hk-1").unwrap().unwrap();
-    assert_eq!(
-        a.analysis.article.title,
-        "Hong Kong protest against extradition bill"
-    );
+    assert_eq!(a.analysis.article.title, "Hong Kong protest against extradition bill");
     assert_eq!(a.analysis.quotes.len(), 1);
     let lam_id = store.find_entity("person", "Carrie Lam").unwrap().unwrap();
-    assert!(a
-        .entities
-        .iter()
-        .any(|e| e.local_id == "e2" && e.entity == lam_id));
-    assert_eq!(
-        a.story.as_ref().map(|s| s.label.as_str()),
-        Some("Hong Kong protests")
-    );
+    assert!(a.entities.iter().any(|e| e.local_id == "e2" && e.entity == lam_id));
+    assert_eq!(a.story.as_ref().map(|s| s.label.as_str()), Some("Hong Kong protests"));
     assert!(store.article("nope").unwrap().is_none());
 
     let lam = store.entity(lam_id).unwrap().unwrap();
@@ -351,26 +283,13 @@ fn article_entity_and_story_views() {
 fn rewrite_is_idempotent_and_changes_update_in_place() {
     let (dir, store) = filled();
     let again = store.write_batch(&corpus(), &stories(), &[]).unwrap();
-    assert_eq!(
-        again,
-        BatchOutcome {
-            unchanged: 3,
-            ..Default::default()
-        }
-    );
+    assert_eq!(again, BatchOutcome { unchanged: 3, ..Default::default() });
     // A changed article replaces the old one.
     let mut recs = corpus();
     recs[2].analysis.article.text = OTHER.replace("steady", "unchanged at a record low");
     recs[2].analysis.article.provenance.file = "elsewhere.jsonl".into();
     let out = store.write_batch(&recs, &stories(), &[]).unwrap();
-    assert_eq!(
-        out,
-        BatchOutcome {
-            updated: 1,
-            unchanged: 2,
-            ..Default::default()
-        }
-    );
+    assert_eq!(out, BatchOutcome { updated: 1, unchanged: 2, ..Default::default() });
     store.finish().unwrap();
     assert_eq!(store.article_count().unwrap(), 3);
     assert_eq!(store.indexed_count().unwrap(), 3);
@@ -384,10 +303,7 @@ fn rewrite_is_idempotent_and_changes_update_in_place() {
     assert_eq!(out.unchanged, 3);
     // A new story assignment re-indexes without counting as an update.
     recs[2].story = Some(8);
-    let st = [StoryInfo {
-        id: 8,
-        label: "Rates".into(),
-    }];
+    let st = [StoryInfo { id: 8, label: "Rates".into() }];
     let out = store.write_batch(&recs, &st, &[]).unwrap();
     assert_eq!(out.regrouped, 1);
     store.finish().unwrap();
@@ -431,15 +347,11 @@ fn newer_schema_is_refused_and_readers_see_writer_data() {
     let (dir, store) = filled();
     // A second handle (as the server would hold) opens while the first holds the writer.
     let (reader, report) = Store::open_with_report(dir.path()).unwrap();
-    assert!(
-        !report.repair_skipped_locked,
-        "nothing to repair, so no lock needed"
-    );
+    assert!(!report.repair_skipped_locked, "nothing to repair, so no lock needed");
     assert_eq!(reader.search(&q("tear")).unwrap().total, 1);
     drop((store, reader));
     let conn = rusqlite::Connection::open(dir.path().join("newsdesk.sqlite")).unwrap();
-    conn.pragma_update(None, "user_version", SQL_SCHEMA_VERSION + 1)
-        .unwrap();
+    conn.pragma_update(None, "user_version", SQL_SCHEMA_VERSION + 1).unwrap();
     drop(conn);
     assert!(matches!(Store::open(dir.path()), Err(Error::TooNew { .. })));
 }

@@ -187,20 +187,10 @@ pub struct Stats {
 }
 
 fn story_summary(r: &Row<'_>) -> rusqlite::Result<StorySummary> {
-    Ok(StorySummary {
-        id: r.get(0)?,
-        label: r.get(1)?,
-        size: r.get(2)?,
-        first_day: r.get(3)?,
-        last_day: r.get(4)?,
-    })
+    Ok(StorySummary { id: r.get(0)?, label: r.get(1)?, size: r.get(2)?, first_day: r.get(3)?, last_day: r.get(4)? })
 }
 
-fn entity_summaries(
-    c: &Connection,
-    sql: &str,
-    p: impl rusqlite::Params,
-) -> Result<Vec<EntitySummary>> {
+fn entity_summaries(c: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<EntitySummary>> {
     let mut st = c.prepare_cached(sql)?;
     let rows = st
         .query_map(p, |r| {
@@ -233,8 +223,7 @@ impl Store {
                 for (root, entries) in raw.facets {
                     let mut out = Vec::with_capacity(entries.len());
                     for (key, count) in entries {
-                        let (value, entity) = if matches!(root, "person" | "organization" | "place")
-                        {
+                        let (value, entity) = if matches!(root, "person" | "organization" | "place") {
                             match st
                                 .query_row([format!("{root}:{key}")], |r| {
                                     Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
@@ -247,12 +236,7 @@ impl Store {
                         } else {
                             (key.clone(), None)
                         };
-                        out.push(FacetCount {
-                            value,
-                            key,
-                            count,
-                            entity,
-                        });
+                        out.push(FacetCount { value, key, count, entity });
                     }
                     match root {
                         "person" => facets.people = out,
@@ -291,12 +275,7 @@ impl Store {
                      JOIN entities e ON e.id = m.entity WHERE m.article = ?1 ORDER BY m.first_start",
                 )?
                 .query_map([rowid], |r| {
-                    Ok(LinkedEntity {
-                        local_id: r.get(0)?,
-                        entity: r.get(1)?,
-                        kind: r.get(2)?,
-                        name: r.get(3)?,
-                    })
+                    Ok(LinkedEntity { local_id: r.get(0)?, entity: r.get(1)?, kind: r.get(2)?, name: r.get(3)? })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let story = match story {
@@ -316,12 +295,7 @@ impl Store {
                     .collect::<rusqlite::Result<Vec<_>>>()?,
                 None => Vec::new(),
             };
-            Ok(Some(ArticleView {
-                analysis,
-                entities,
-                story,
-                duplicates,
-            }))
+            Ok(Some(ArticleView { analysis, entities, story, duplicates }))
         })
     }
 
@@ -330,26 +304,14 @@ impl Store {
     pub fn find_entity(&self, kind: &str, name: &str) -> Result<Option<i64>> {
         let key = crate::write::entity_key(kind, name);
         self.readers.with(|c| {
-            Ok(c.prepare_cached("SELECT id FROM entities WHERE key = ?1")?
-                .query_row([key], |r| r.get(0))
-                .optional()?)
+            Ok(c.prepare_cached("SELECT id FROM entities WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?)
         })
     }
 
     /// Entities whose name contains `text` (case-insensitive), most mentioned first.
-    pub fn entities_named(
-        &self,
-        text: &str,
-        kind: Option<&str>,
-        limit: usize,
-    ) -> Result<Vec<EntitySummary>> {
-        let pattern = format!(
-            "%{}%",
-            text.to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
+    pub fn entities_named(&self, text: &str, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
+        let pattern =
+            format!("%{}%", text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
         self.readers.with(|c| {
             entity_summaries(
                 c,
@@ -376,8 +338,7 @@ impl Store {
             };
             let article_count: i64 =
                 c.query_row("SELECT COUNT(*) FROM mentions WHERE entity = ?1", [id], |r| r.get(0))?;
-            let quote_count: i64 =
-                c.query_row("SELECT COUNT(*) FROM quotes WHERE entity = ?1", [id], |r| r.get(0))?;
+            let quote_count: i64 = c.query_row("SELECT COUNT(*) FROM quotes WHERE entity = ?1", [id], |r| r.get(0))?;
             let mentions = c
                 .prepare_cached(&format!(
                     "SELECT {SUMMARY_COLS}, m.name, m.role, m.affiliation, m.count
@@ -509,12 +470,7 @@ impl Store {
                  GROUP BY e.id ORDER BY n DESC, e.name LIMIT 20",
                 [id],
             )?;
-            Ok(Some(StoryView {
-                summary: summary_row,
-                articles,
-                events,
-                entities,
-            }))
+            Ok(Some(StoryView { summary: summary_row, articles, events, entities }))
         })
     }
 
@@ -522,15 +478,10 @@ impl Store {
     pub fn stats(&self) -> Result<Stats> {
         self.readers.with(|c| {
             let count = |sql: &str| -> Result<i64> { Ok(c.query_row(sql, [], |r| r.get(0))?) };
-            let (first_day, last_day): (Option<String>, Option<String>) = c.query_row(
-                "SELECT MIN(day), MAX(day) FROM articles",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+            let (first_day, last_day): (Option<String>, Option<String>) =
+                c.query_row("SELECT MIN(day), MAX(day) FROM articles", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
             let per_day = c
-                .prepare_cached(
-                    "SELECT day, COUNT(*) FROM articles WHERE day IS NOT NULL GROUP BY day ORDER BY day",
-                )?
+                .prepare_cached("SELECT day, COUNT(*) FROM articles WHERE day IS NOT NULL GROUP BY day ORDER BY day")?
                 .query_map([], |r| Ok(DayCount { day: r.get(0)?, count: r.get(1)? }))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let top_sources = c

@@ -18,11 +18,7 @@ pub struct ArticleRecord {
 
 impl ArticleRecord {
     pub fn new(analysis: Analysis) -> ArticleRecord {
-        ArticleRecord {
-            analysis,
-            story: None,
-            dup_group: None,
-        }
+        ArticleRecord { analysis, story: None, dup_group: None }
     }
 }
 
@@ -63,10 +59,7 @@ impl std::ops::AddAssign for BatchOutcome {
 
 /// The lower-case name used in entity keys: white space collapsed.
 pub(crate) fn normalize_name(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// The cross-article key of an entity: `kind:normalised name`. Entities of
@@ -102,21 +95,11 @@ fn timex_day(value: &str) -> Option<String> {
 
 /// The sentence around code point offset `at`, at most 300 characters.
 fn context_of(a: &Analysis, at: usize) -> String {
-    let span = a
-        .sentences
-        .iter()
-        .find(|s| s.start <= at && at < s.end)
-        .copied();
+    let span = a.sentences.iter().find(|s| s.start <= at && at < s.end).copied();
     let Some(span) = span else {
         return String::new();
     };
-    let s: String = a
-        .article
-        .text
-        .chars()
-        .skip(span.start)
-        .take(span.len())
-        .collect();
+    let s: String = a.article.text.chars().skip(span.start).take(span.len()).collect();
     if s.chars().count() > 300 {
         let mut t: String = s.chars().take(299).collect();
         t.push('…');
@@ -155,21 +138,14 @@ impl Store {
                     params![g.id],
                 )?;
             }
-            let mut seq: i64 =
-                tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| {
-                    r.get(0)
-                })?;
+            let mut seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?;
             let mut entity_ids: HashMap<String, i64> = HashMap::new();
             for rec in records {
                 let a = &rec.analysis;
                 let hash = content_hash(a)?;
                 let existing: Option<(i64, String, Option<i64>, Option<i64>)> = tx
-                    .prepare_cached(
-                        "SELECT rowid, content_hash, story, dup_group FROM articles WHERE id = ?1",
-                    )?
-                    .query_row([&a.article.id], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                    })
+                    .prepare_cached("SELECT rowid, content_hash, story, dup_group FROM articles WHERE id = ?1")?
+                    .query_row([&a.article.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
                     .optional()?;
                 if let Some((rowid, old_hash, story, group)) = &existing {
                     if *old_hash == hash {
@@ -190,26 +166,30 @@ impl Store {
                 seq += 1;
                 let json = serde_json::to_string(a)?;
                 let published = a.article.published.map(|p| p.to_string());
-                let day = a
-                    .article
-                    .published
-                    .map(|p| p.date().format("%Y-%m-%d").to_string());
+                let day = a.article.published.map(|p| p.date().format("%Y-%m-%d").to_string());
                 let chars = a.article.text.chars().count() as i64;
                 let rowid = match existing {
                     Some((rowid, ..)) => {
                         for table in ["mentions", "quotes", "times"] {
-                            tx.execute(
-                                &format!("DELETE FROM {table} WHERE article = ?1"),
-                                [rowid],
-                            )?;
+                            tx.execute(&format!("DELETE FROM {table} WHERE article = ?1"), [rowid])?;
                         }
                         tx.execute(
                             "UPDATE articles SET url = ?2, source = ?3, title = ?4, published = ?5, day = ?6,
                                chars = ?7, content_hash = ?8, analysis = ?9, story = ?10, dup_group = ?11,
                                seq = ?12 WHERE rowid = ?1",
                             params![
-                                rowid, a.article.url, a.article.source, a.article.title, published, day,
-                                chars, hash, json, rec.story, rec.dup_group, seq
+                                rowid,
+                                a.article.url,
+                                a.article.source,
+                                a.article.title,
+                                published,
+                                day,
+                                chars,
+                                hash,
+                                json,
+                                rec.story,
+                                rec.dup_group,
+                                seq
                             ],
                         )?;
                         out.updated += 1;
@@ -253,13 +233,8 @@ impl Store {
     /// Makes everything written so far searchable: commits the index with
     /// the store's current sequence number as its marker.
     pub fn commit(&self) -> Result<()> {
-        let seq: i64 = self.readers.with(|c| {
-            Ok(
-                c.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| {
-                    r.get(0)
-                })?,
-            )
-        })?;
+        let seq: i64 =
+            self.readers.with(|c| Ok(c.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?))?;
         self.index.commit(seq)
     }
 
@@ -290,12 +265,7 @@ impl Store {
 }
 
 /// Writes the mentions, quotes and times of one article.
-fn write_parts(
-    tx: &Transaction<'_>,
-    rowid: i64,
-    a: &Analysis,
-    cache: &mut HashMap<String, i64>,
-) -> Result<()> {
+fn write_parts(tx: &Transaction<'_>, rowid: i64, a: &Analysis, cache: &mut HashMap<String, i64>) -> Result<()> {
     let mut local: HashMap<&str, i64> = HashMap::new();
     let mut by_name: HashMap<String, i64> = HashMap::new();
     for e in &a.entities {
@@ -399,9 +369,6 @@ mod unit {
     #[test]
     fn keys_normalise_case_and_space() {
         assert_eq!(entity_key("person", " Carrie  Lam "), "person:carrie lam");
-        assert_eq!(
-            entity_key("place", "Hong Kong"),
-            entity_key("place", "HONG\nKONG")
-        );
+        assert_eq!(entity_key("place", "Hong Kong"), entity_key("place", "HONG\nKONG"));
     }
 }
