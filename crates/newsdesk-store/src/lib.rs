@@ -38,7 +38,7 @@ pub use views::{
     ArticleSummary, ArticleView, DatedEvent, DayCount, EntityMention, EntityRef, EntitySummary, EntityView,
     LinkedEntity, QuoteView, SourceCount, Stats, StorySummary, StoryView, MAX_LISTED,
 };
-pub use write::{ArticleRecord, BatchOutcome, DupGroup, StoryInfo};
+pub use write::{BatchOutcome, Grouping, StoryInfo};
 
 /// The version of the SQLite schema this build writes (`PRAGMA user_version`).
 pub const SQL_SCHEMA_VERSION: i64 = migrate::LATEST;

@@ -87,11 +87,13 @@ CREATE INDEX times_day ON times(day);
 
 CREATE TABLE dup_groups (
     id   INTEGER PRIMARY KEY,
+    key  TEXT NOT NULL UNIQUE,
     size INTEGER NOT NULL
 );
 
 CREATE TABLE stories (
     id        INTEGER PRIMARY KEY,
+    key       TEXT NOT NULL UNIQUE,
     label     TEXT NOT NULL,
     size      INTEGER NOT NULL,
     first_day TEXT,

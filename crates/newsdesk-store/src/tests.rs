@@ -96,7 +96,7 @@ after the violence of 12 June.";
 const OTHER: &str =
     "The Reserve Bank of Australia held interest rates steady. Philip Lowe said \"the economy is resilient\".";
 
-fn corpus() -> Vec<ArticleRecord> {
+fn corpus() -> Vec<Analysis> {
     let specs = [
         Spec {
             id: "hk-1",
@@ -135,27 +135,35 @@ fn corpus() -> Vec<ArticleRecord> {
             times: &[],
         },
     ];
-    specs
+    specs.iter().map(analysis).collect()
+}
+
+fn stories() -> Vec<StoryInfo> {
+    vec![StoryInfo { key: "s-hk".into(), label: "Hong Kong protests".into() }]
+}
+
+fn groupings() -> Vec<Grouping> {
+    ["hk-1", "hk-2", "rba-1"]
         .iter()
-        .map(|s| {
-            let mut r = ArticleRecord::new(analysis(s));
-            if s.id.starts_with("hk") {
-                r.story = Some(7);
-            }
-            r
+        .map(|id| Grouping {
+            article: id.to_string(),
+            story: id.starts_with("hk").then(|| "s-hk".to_string()),
+            dup_group: None,
         })
         .collect()
 }
 
-fn stories() -> Vec<StoryInfo> {
-    vec![StoryInfo { id: 7, label: "Hong Kong protests".into() }]
+/// The store id of the Hong Kong story.
+fn hk_story(store: &Store) -> i64 {
+    store.stories(10).unwrap().iter().find(|s| s.label == "Hong Kong protests").unwrap().id
 }
 
 fn filled() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let out = store.write_batch(&corpus(), &stories(), &[]).unwrap();
+    let out = store.write_batch(&corpus()).unwrap();
     assert_eq!(out, BatchOutcome { new: 3, ..Default::default() });
+    assert_eq!(store.set_groups(&stories(), &groupings()).unwrap(), 2);
     store.finish().unwrap();
     (dir, store)
 }
@@ -178,7 +186,7 @@ fn search_with_filters_facets_and_snippets() {
     assert_eq!(hit.title, "Tear gas fired in Hong Kong");
     assert_eq!(hit.published.as_deref(), Some("2019-06-13"));
     assert_eq!(hit.source.as_deref(), Some("Wikinews"));
-    assert_eq!(hit.story, Some(7));
+    assert_eq!(hit.story, Some(hk_story(&store)));
     let marked: Vec<String> =
         hit.snippet.highlights.iter().map(|s| hit.snippet.text.chars().skip(s.start).take(s.len()).collect()).collect();
     assert!(marked.iter().any(|m| m == "tear"), "{marked:?}");
@@ -210,7 +218,7 @@ fn search_with_filters_facets_and_snippets() {
     f.to = NaiveDateOpt::d("2019-07-02");
     assert_eq!(ids(&store.search(&f).unwrap()), ["rba-1"]);
     let mut f = q("");
-    f.story = Some(7);
+    f.story = Some(hk_story(&store));
     f.sort = Sort::Oldest;
     assert_eq!(ids(&store.search(&f).unwrap()), ["hk-1", "hk-2"]);
     f.sort = Sort::Newest;
@@ -258,7 +266,7 @@ fn article_entity_and_story_views() {
     assert!(lam.related.iter().any(|e| e.name == "Hong Kong"));
     assert!(store.entity(999_999).unwrap().is_none());
 
-    let story = store.story(7).unwrap().unwrap();
+    let story = store.story(hk_story(&store)).unwrap().unwrap();
     assert_eq!(story.summary.size, 2);
     assert_eq!(story.summary.first_day.as_deref(), Some("2019-06-10"));
     assert_eq!(story.summary.last_day.as_deref(), Some("2019-06-13"));
@@ -282,13 +290,14 @@ fn article_entity_and_story_views() {
 #[test]
 fn rewrite_is_idempotent_and_changes_update_in_place() {
     let (dir, store) = filled();
-    let again = store.write_batch(&corpus(), &stories(), &[]).unwrap();
+    let again = store.write_batch(&corpus()).unwrap();
     assert_eq!(again, BatchOutcome { unchanged: 3, ..Default::default() });
+    assert_eq!(store.set_groups(&stories(), &groupings()).unwrap(), 0);
     // A changed article replaces the old one.
     let mut recs = corpus();
-    recs[2].analysis.article.text = OTHER.replace("steady", "unchanged at a record low");
-    recs[2].analysis.article.provenance.file = "elsewhere.jsonl".into();
-    let out = store.write_batch(&recs, &stories(), &[]).unwrap();
+    recs[2].article.text = OTHER.replace("steady", "unchanged at a record low");
+    recs[2].article.provenance.file = "elsewhere.jsonl".into();
+    let out = store.write_batch(&recs).unwrap();
     assert_eq!(out, BatchOutcome { updated: 1, unchanged: 2, ..Default::default() });
     store.finish().unwrap();
     assert_eq!(store.article_count().unwrap(), 3);
@@ -298,22 +307,39 @@ fn rewrite_is_idempotent_and_changes_update_in_place() {
     // The changed article's quotes were replaced, not added to.
     assert_eq!(store.stats().unwrap().quotes, 3);
     // Same content from another file: unchanged (provenance is not content).
-    recs[2].analysis.article.provenance.file = "third.jsonl".into();
-    let out = store.write_batch(&recs, &stories(), &[]).unwrap();
-    assert_eq!(out.unchanged, 3);
-    // A new story assignment re-indexes without counting as an update.
-    recs[2].story = Some(8);
-    let st = [StoryInfo { id: 8, label: "Rates".into() }];
-    let out = store.write_batch(&recs, &st, &[]).unwrap();
-    assert_eq!(out.regrouped, 1);
+    recs[2].article.provenance.file = "third.jsonl".into();
+    assert_eq!(store.write_batch(&recs).unwrap().unchanged, 3);
+    // A new story for it: re-indexed with the story, old story keeps its two.
+    let st = [StoryInfo { key: "s-rates".into(), label: "Rates".into() }];
+    let g = [Grouping { article: "rba-1".into(), story: Some("s-rates".into()), dup_group: Some("g1".into()) }];
+    assert_eq!(store.set_groups(&st, &g).unwrap(), 1);
     store.finish().unwrap();
+    let rates = store.stories(10).unwrap().into_iter().find(|s| s.label == "Rates").unwrap();
+    assert_eq!(rates.size, 1);
     let mut f = q("");
-    f.story = Some(8);
+    f.story = Some(rates.id);
     assert_eq!(ids(&store.search(&f).unwrap()), ["rba-1"]);
+    // A group of one is no near-duplicate group.
+    assert_eq!(store.stats().unwrap().dup_groups, 0);
     drop(store);
     let (store, report) = Store::open_with_report(dir.path()).unwrap();
     assert_eq!(report, OpenReport::default());
     assert_eq!(store.article_count().unwrap(), 3);
+    assert_eq!(store.indexed_count().unwrap(), 3);
+}
+
+#[test]
+fn near_duplicate_groups_link_articles() {
+    let (_d, store) = filled();
+    let g: Vec<Grouping> = ["hk-1", "hk-2"]
+        .iter()
+        .map(|id| Grouping { article: id.to_string(), story: Some("s-hk".into()), dup_group: Some("hk-1".into()) })
+        .collect();
+    assert_eq!(store.set_groups(&stories(), &g).unwrap(), 2);
+    store.finish().unwrap();
+    assert_eq!(store.stats().unwrap().dup_groups, 1);
+    let a = store.article("hk-2").unwrap().unwrap();
+    assert_eq!(a.duplicates.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["hk-1"]);
 }
 
 #[test]
@@ -321,10 +347,10 @@ fn crash_between_sql_and_index_commit_is_repaired_on_open() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path()).unwrap();
-        store.write_batch(&corpus()[..1], &stories(), &[]).unwrap();
-        store.commit().unwrap();
-        // Written to SQLite, added to the index writer, never committed.
-        store.write_batch(&corpus()[1..], &stories(), &[]).unwrap();
+        store.write_batch(&corpus()[..1]).unwrap();
+        assert_eq!(store.sync_index().unwrap(), 1);
+        // Written to SQLite, never indexed (as when killed before sync).
+        store.write_batch(&corpus()[1..]).unwrap();
         assert_eq!(store.indexed_count().unwrap(), 1);
     }
     let (store, report) = Store::open_with_report(dir.path()).unwrap();

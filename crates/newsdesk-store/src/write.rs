@@ -6,33 +6,23 @@ use newsdesk_core::{Analysis, EntityKind, Provenance};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::HashMap;
 
-/// One article to store: its analysis and what the corpus stages said of it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleRecord {
-    pub analysis: Analysis,
-    /// The story it belongs to (an id given in [`StoryInfo`]).
-    pub story: Option<i64>,
-    /// Its near-duplicate group (an id given in [`DupGroup`]).
-    pub dup_group: Option<i64>,
-}
-
-impl ArticleRecord {
-    pub fn new(analysis: Analysis) -> ArticleRecord {
-        ArticleRecord { analysis, story: None, dup_group: None }
-    }
-}
-
-/// A story, as the story clusterer names it.
+/// A story, as the story stage names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoryInfo {
-    pub id: i64,
+    /// The stage's own id of the story (stable across re-runs on the same data).
+    pub key: String,
+    /// A headline for it.
     pub label: String,
 }
 
-/// A group of near-duplicate articles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DupGroup {
-    pub id: i64,
+/// Where the corpus stages put one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grouping {
+    pub article: String,
+    /// Key of its story (a [`StoryInfo::key`]).
+    pub story: Option<String>,
+    /// Key of its near-duplicate group.
+    pub dup_group: Option<String>,
 }
 
 /// What a batch did.
@@ -110,56 +100,26 @@ fn context_of(a: &Analysis, at: usize) -> String {
 }
 
 impl Store {
-    /// Writes a batch of whole articles in one transaction, with the stories
-    /// and near-duplicate groups they refer to, then adds their documents to
-    /// the index (visible after [`Store::commit`]). Articles already stored
-    /// unchanged are skipped; changed ones are replaced.
-    pub fn write_batch(
-        &self,
-        records: &[ArticleRecord],
-        stories: &[StoryInfo],
-        groups: &[DupGroup],
-    ) -> Result<BatchOutcome> {
+    /// Writes a batch of whole articles in one transaction. Articles already
+    /// stored unchanged are skipped; changed ones are replaced (their story
+    /// and group are kept until the corpus stages say otherwise). The index
+    /// catches up at [`Store::sync_index`].
+    pub fn write_batch(&self, analyses: &[Analysis]) -> Result<BatchOutcome> {
         let mut out = BatchOutcome::default();
-        let mut changed: Vec<(&Analysis, Option<i64>)> = Vec::new();
         {
             let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
             let tx = conn.transaction()?;
-            for s in stories {
-                tx.execute(
-                    "INSERT INTO stories (id, label, size) VALUES (?1, ?2, 0)
-                     ON CONFLICT(id) DO UPDATE SET label = excluded.label",
-                    params![s.id, s.label],
-                )?;
-            }
-            for g in groups {
-                tx.execute(
-                    "INSERT INTO dup_groups (id, size) VALUES (?1, 0) ON CONFLICT(id) DO NOTHING",
-                    params![g.id],
-                )?;
-            }
             let mut seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?;
             let mut entity_ids: HashMap<String, i64> = HashMap::new();
-            for rec in records {
-                let a = &rec.analysis;
+            for a in analyses {
                 let hash = content_hash(a)?;
-                let existing: Option<(i64, String, Option<i64>, Option<i64>)> = tx
-                    .prepare_cached("SELECT rowid, content_hash, story, dup_group FROM articles WHERE id = ?1")?
-                    .query_row([&a.article.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                let existing: Option<(i64, String)> = tx
+                    .prepare_cached("SELECT rowid, content_hash FROM articles WHERE id = ?1")?
+                    .query_row([&a.article.id], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()?;
-                if let Some((rowid, old_hash, story, group)) = &existing {
+                if let Some((_, old_hash)) = &existing {
                     if *old_hash == hash {
-                        if *story == rec.story && *group == rec.dup_group {
-                            out.unchanged += 1;
-                        } else {
-                            seq += 1;
-                            tx.execute(
-                                "UPDATE articles SET story = ?2, dup_group = ?3, seq = ?4 WHERE rowid = ?1",
-                                params![rowid, rec.story, rec.dup_group, seq],
-                            )?;
-                            out.regrouped += 1;
-                            changed.push((a, rec.story));
-                        }
+                        out.unchanged += 1;
                         continue;
                     }
                 }
@@ -175,8 +135,7 @@ impl Store {
                         }
                         tx.execute(
                             "UPDATE articles SET url = ?2, source = ?3, title = ?4, published = ?5, day = ?6,
-                               chars = ?7, content_hash = ?8, analysis = ?9, story = ?10, dup_group = ?11,
-                               seq = ?12 WHERE rowid = ?1",
+                               chars = ?7, content_hash = ?8, analysis = ?9, seq = ?10 WHERE rowid = ?1",
                             params![
                                 rowid,
                                 a.article.url,
@@ -187,8 +146,6 @@ impl Store {
                                 chars,
                                 hash,
                                 json,
-                                rec.story,
-                                rec.dup_group,
                                 seq
                             ],
                         )?;
@@ -198,8 +155,8 @@ impl Store {
                     None => {
                         tx.prepare_cached(
                             "INSERT INTO articles (id, url, source, title, published, day, chars,
-                               content_hash, analysis, story, dup_group, seq)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                               content_hash, analysis, seq)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                         )?
                         .execute(params![
                             a.article.id,
@@ -211,8 +168,6 @@ impl Store {
                             chars,
                             hash,
                             json,
-                            rec.story,
-                            rec.dup_group,
                             seq
                         ])?;
                         out.new += 1;
@@ -220,22 +175,122 @@ impl Store {
                     }
                 };
                 write_parts(&tx, rowid, a, &mut entity_ids)?;
-                changed.push((a, rec.story));
             }
             tx.commit()?;
-        }
-        if !changed.is_empty() {
-            self.index.replace_docs(changed.into_iter())?;
         }
         Ok(out)
     }
 
-    /// Makes everything written so far searchable: commits the index with
-    /// the store's current sequence number as its marker.
-    pub fn commit(&self) -> Result<()> {
-        let seq: i64 =
-            self.readers.with(|c| Ok(c.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?))?;
-        self.index.commit(seq)
+    /// Records where the corpus stages put articles: upserts the stories
+    /// (by key) and groups, and sets each named article's story and group,
+    /// in one transaction. Articles whose story changed are re-indexed at
+    /// the next [`Store::sync_index`]. Returns how many articles changed.
+    pub fn set_groups(&self, stories: &[StoryInfo], groupings: &[Grouping]) -> Result<usize> {
+        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let tx = conn.transaction()?;
+        let mut story_ids: HashMap<String, i64> = HashMap::new();
+        for s in stories {
+            let id: i64 = tx
+                .prepare_cached(
+                    "INSERT INTO stories (key, label, size) VALUES (?1, ?2, 0)
+                     ON CONFLICT(key) DO UPDATE SET label = excluded.label RETURNING id",
+                )?
+                .query_row(params![s.key, s.label], |r| r.get(0))?;
+            story_ids.insert(s.key.clone(), id);
+        }
+        let mut group_ids: HashMap<String, i64> = HashMap::new();
+        let mut seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?;
+        let mut changed = 0;
+        for g in groupings {
+            let story = match &g.story {
+                Some(k) => Some(match story_ids.get(k) {
+                    Some(id) => *id,
+                    None => {
+                        let id: i64 = tx
+                            .prepare_cached(
+                                "INSERT INTO stories (key, label, size) VALUES (?1, ?1, 0)
+                                 ON CONFLICT(key) DO UPDATE SET key = key RETURNING id",
+                            )?
+                            .query_row([k], |r| r.get(0))?;
+                        story_ids.insert(k.clone(), id);
+                        id
+                    }
+                }),
+                None => None,
+            };
+            let group = match &g.dup_group {
+                Some(k) => Some(match group_ids.get(k) {
+                    Some(id) => *id,
+                    None => {
+                        let id: i64 = tx
+                            .prepare_cached(
+                                "INSERT INTO dup_groups (key, size) VALUES (?1, 0)
+                                 ON CONFLICT(key) DO UPDATE SET key = key RETURNING id",
+                            )?
+                            .query_row([k], |r| r.get(0))?;
+                        group_ids.insert(k.clone(), id);
+                        id
+                    }
+                }),
+                None => None,
+            };
+            let row: Option<(i64, Option<i64>, Option<i64>)> = tx
+                .prepare_cached("SELECT rowid, story, dup_group FROM articles WHERE id = ?1")?
+                .query_row([&g.article], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
+            let Some((rowid, old_story, old_group)) = row else {
+                continue;
+            };
+            if old_story == story && old_group == group {
+                continue;
+            }
+            // Only the story is in the index: bump seq only when it changed.
+            if old_story != story {
+                seq += 1;
+                tx.prepare_cached("UPDATE articles SET story = ?2, dup_group = ?3, seq = ?4 WHERE rowid = ?1")?
+                    .execute(params![rowid, story, group, seq])?;
+            } else {
+                tx.prepare_cached("UPDATE articles SET dup_group = ?2 WHERE rowid = ?1")?
+                    .execute(params![rowid, group])?;
+            }
+            changed += 1;
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// Calls `f` with every stored analysis in publication order (undated
+    /// articles last), as the corpus stages want them. Reads in pages, so
+    /// memory stays bounded by the list of row ids.
+    pub fn for_each_by_date(&self, mut f: impl FnMut(Analysis) -> Result<()>) -> Result<()> {
+        let rowids: Vec<i64> = self.readers.with(|c| {
+            let mut st = c.prepare("SELECT rowid FROM articles ORDER BY day IS NULL, day, published, id")?;
+            let rows = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+            Ok(rows)
+        })?;
+        for chunk in rowids.chunks(500) {
+            let page: Vec<String> = self.readers.with(|c| {
+                let mut st = c.prepare_cached("SELECT analysis FROM articles WHERE rowid = ?1")?;
+                let mut out = Vec::with_capacity(chunk.len());
+                for id in chunk {
+                    if let Some(json) = st.query_row([id], |r| r.get(0)).optional()? {
+                        out.push(json);
+                    }
+                }
+                Ok(out)
+            })?;
+            for json in page {
+                f(serde_json::from_str(&json)?)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Brings the index up to date with the records (re-indexing every
+    /// article written since its last commit) and commits it. Returns how
+    /// many articles were indexed.
+    pub fn sync_index(&self) -> Result<usize> {
+        self.repair_index()
     }
 
     /// Ends an ingest: recomputes story and group sizes and date ranges,
@@ -260,7 +315,8 @@ impl Store {
             )?;
             tx.commit()?;
         }
-        self.commit()
+        self.sync_index()?;
+        Ok(())
     }
 }
 
