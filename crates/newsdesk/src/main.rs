@@ -20,6 +20,14 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Measure throughput of reading and analysis on a file.
     Bench(cmd::bench::Args),
+    /// Read, analyse and store articles in a store directory (idempotent by article id).
+    Ingest(cmd::ingest::Args),
+    /// Full-text search of a store, with filters.
+    Search(cmd::search::Args),
+    /// Serve a store: JSON API and web UI.
+    Serve(cmd::serve::Args),
+    /// Ingest the sample corpus and open the newsroom in the browser.
+    Demo(cmd::demo::Args),
 }
 
 fn main() -> ExitCode {
@@ -27,6 +35,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Search(args) => cmd::search::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Demo(args) => cmd::demo::run(args),
     };
     match result {
         Ok(code) => code,
