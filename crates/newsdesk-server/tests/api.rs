@@ -3,10 +3,10 @@
 //! the real router.
 
 use newsdesk_core::{
-    Analysis, Article, Entity, EntityKind, Mention, Provenance, Published, Quote, QuoteKind, Speaker, Span, Timex,
+    Analysis, Article, Entity, EntityKind, Mention, Provenance, Published, Quote, QuoteKind, Span, Speaker, Timex,
     TimexType, SCHEMA_VERSION,
 };
-use newsdesk_store::{Grouping, StoryInfo, Store};
+use newsdesk_store::{Grouping, Store, StoryInfo};
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};

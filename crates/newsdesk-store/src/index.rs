@@ -198,7 +198,9 @@ impl SearchIndex {
             let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
             parser.set_field_boost(f.title, 2.0);
             parser.set_conjunction_by_default();
-            parser.parse_query(&q.q).map_err(|e| Error::BadQuery(format!("{e}")))?
+            parser.parse_query(&q.q).map_err(|e| {
+                Error::BadQuery(format!("cannot parse the query {:?}: {e} (see Tantivy query syntax)", q.q))
+            })?
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
         let mut filter = |query: Box<dyn Query>| {
