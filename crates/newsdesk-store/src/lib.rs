@@ -165,3 +165,72 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+
+/// What [`Store::verify`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VerifyReport {
+    pub articles: usize,
+    pub indexed: usize,
+    /// One line per problem; empty when the store is consistent.
+    pub problems: Vec<String>,
+}
+
+impl Store {
+    /// Checks the store: SQLite integrity, every stored analysis parses and
+    /// has exactly its mentions, quotes and times rows, ids are unique, and
+    /// the index holds one document per article.
+    pub fn verify(&self) -> Result<VerifyReport> {
+        let mut report = VerifyReport::default();
+        self.readers.with(|c| {
+            let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            if ok != "ok" {
+                report.problems.push(format!("sqlite integrity_check: {ok}"));
+            }
+            let mut st = c.prepare(
+                "SELECT a.id, a.analysis,
+                   (SELECT COUNT(*) FROM mentions m WHERE m.article = a.rowid),
+                   (SELECT COUNT(*) FROM quotes q WHERE q.article = a.rowid),
+                   (SELECT COUNT(*) FROM times t WHERE t.article = a.rowid)
+                 FROM articles a",
+            )?;
+            let mut rows = st.query([])?;
+            let mut ids = std::collections::HashSet::new();
+            while let Some(r) = rows.next()? {
+                report.articles += 1;
+                let id: String = r.get(0)?;
+                let json: String = r.get(1)?;
+                let counts: (i64, i64, i64) = (r.get(2)?, r.get(3)?, r.get(4)?);
+                if !ids.insert(id.clone()) {
+                    report.problems.push(format!("{id}: stored twice"));
+                }
+                match serde_json::from_str::<newsdesk_core::Analysis>(&json) {
+                    Err(e) => report.problems.push(format!("{id}: analysis does not parse: {e}")),
+                    Ok(a) => {
+                        let entities = a
+                            .entities
+                            .iter()
+                            .filter(|e| !e.name.trim().is_empty())
+                            .map(|e| e.id.as_str())
+                            .collect::<std::collections::HashSet<_>>()
+                            .len() as i64;
+                        let want = (entities, a.quotes.len() as i64, a.times.len() as i64);
+                        if want != counts {
+                            report.problems.push(format!(
+                                "{id}: (entities, quotes, times) stored {counts:?}, analysis has {want:?}"
+                            ));
+                        }
+                        if a.article.id != id {
+                            report.problems.push(format!("{id}: analysis has id {}", a.article.id));
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        report.indexed = self.indexed_count()?;
+        if report.indexed != report.articles {
+            report.problems.push(format!("index has {} documents for {} articles", report.indexed, report.articles));
+        }
+        Ok(report)
+    }
+}

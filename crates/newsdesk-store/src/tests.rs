@@ -366,6 +366,9 @@ fn crash_between_sql_and_index_commit_is_repaired_on_open() {
     assert!(report.rebuilt_index);
     assert_eq!(report.reindexed, 3);
     assert_eq!(store.indexed_count().unwrap(), 3);
+    let v = store.verify().unwrap();
+    assert_eq!((v.articles, v.indexed), (3, 3));
+    assert!(v.problems.is_empty(), "{:?}", v.problems);
 }
 
 #[test]
