@@ -1,12 +1,19 @@
 pub mod analyze;
 pub mod bench;
+pub mod bench_ner;
+pub mod bench_times;
+pub mod conll;
 pub mod corpus_stage;
 pub mod demo;
+pub mod eval_ner;
+pub mod eval_timeml;
 pub mod ingest;
 pub mod pipeline;
 pub mod pretty;
 pub mod search;
 pub mod serve;
+pub mod timeml;
+pub mod train;
 
 /// Exit status: some records were rejected (the rest were processed).
 pub const EXIT_SOME_REJECTED: u8 = 3;
