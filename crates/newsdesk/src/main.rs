@@ -42,6 +42,20 @@ enum Command {
     EvalNer(cmd::eval_ner::Args),
     /// Measure NER tagging speed on a CoNLL file.
     BenchNer(cmd::bench_ner::Args),
+    /// Group near-duplicate articles (syndicated copies); JSONL per article.
+    Dedup(cmd::dedup::Args),
+    /// Write a synthetic syndication set (copies with `~dupN` ids) for dedup tests.
+    SynthDups(cmd::synth_dups::Args),
+    /// Score `newsdesk dedup` output on a synthetic syndication set.
+    EvalDedup(cmd::eval_dedup::Args),
+    /// Score a story clustering (B-cubed and pairwise) against gold labels.
+    EvalStories(cmd::eval_stories::Args),
+    /// Measure near-duplicate detection throughput on a file.
+    BenchDedup(cmd::bench_dedup::Args),
+    /// Cluster articles into stories in publication order; JSONL per article.
+    Stories(cmd::stories::Args),
+    /// Measure story clustering throughput on a file.
+    BenchStories(cmd::bench_stories::Args),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +74,13 @@ fn main() -> ExitCode {
         Command::Conll(args) => cmd::conll::run(args),
         Command::EvalNer(args) => cmd::eval_ner::run(args),
         Command::BenchNer(args) => cmd::bench_ner::run(args),
+        Command::Dedup(args) => cmd::dedup::run(args),
+        Command::SynthDups(args) => cmd::synth_dups::run(args),
+        Command::EvalDedup(args) => cmd::eval_dedup::run(args),
+        Command::EvalStories(args) => cmd::eval_stories::run(args),
+        Command::BenchDedup(args) => cmd::bench_dedup::run(args),
+        Command::Stories(args) => cmd::stories::run(args),
+        Command::BenchStories(args) => cmd::bench_stories::run(args),
     };
     match result {
         Ok(code) => code,

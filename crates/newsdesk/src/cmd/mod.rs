@@ -1,17 +1,25 @@
 pub mod analyze;
 pub mod bench;
+pub mod bench_dedup;
 pub mod bench_ner;
+pub mod bench_stories;
 pub mod bench_times;
 pub mod conll;
+pub mod corpus_io;
 pub mod corpus_stage;
+pub mod dedup;
 pub mod demo;
+pub mod eval_dedup;
 pub mod eval_ner;
+pub mod eval_stories;
 pub mod eval_timeml;
 pub mod ingest;
 pub mod pipeline;
 pub mod pretty;
 pub mod search;
 pub mod serve;
+pub mod stories;
+pub mod synth_dups;
 pub mod timeml;
 pub mod train;
 

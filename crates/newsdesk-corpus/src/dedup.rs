@@ -1,0 +1,525 @@
+//! Streaming near-duplicate detection: MinHash signatures, LSH banding,
+//! verification of every candidate, groups with a canonical article.
+//!
+//! Feed articles with [`Deduper::add`], ideally in publication order. Each
+//! article is
+//! 1. split into paragraphs; paragraphs known as **boilerplate** are left out
+//!    (those seen in at least [`DedupConfig::source_boilerplate`] distinct
+//!    earlier groups of the same source, or [`DedupConfig::global_boilerplate`]
+//!    groups of any source, and short paragraphs made of site furniture such
+//!    as "Share this article" or "Subscribe to our newsletter");
+//! 2. summarised as a [`Signature`] of its character shingles (see
+//!    [`crate::shingle`]: order-invariant, blind to spacing and punctuation);
+//! 3. looked up in the LSH tables (`bands` × `rows` positions): every
+//!    article sharing one band is a candidate;
+//! 4. each candidate is **verified** on the signatures: estimated Jaccard
+//!    resemblance ≥ `threshold`, or estimated containment of the smaller text
+//!    in the larger ≥ `containment` (a copy that keeps only part of the
+//!    original) with resemblance ≥ `containment_floor`;
+//! 5. assigned to the group of its best verified match, or a new group.
+//!
+//! Groups never merge (no chaining): an article joins one group, the one of
+//! its closest earlier match. A group is labelled with the id of its first
+//! article; its **canonical** article is the earliest published one, ties
+//! broken by the most complete text (most shingles), then by arrival. When an
+//! article arrives that should be the canonical one (earlier published than
+//! the current canonical, e.g. out-of-order input, or same date and longer),
+//! it takes over and [`DupAssignment::replaced`] names the demoted article;
+//! [`Deduper::assignments`] always gives the final state.
+//!
+//! Memory: per article one 516-byte signature, its id, its group, and
+//! `bands` LSH entries of 8 bytes plus the hash-table slot. The state is
+//! serialisable ([`serde`]); the LSH tables are rebuilt from the signatures
+//! when it is loaded, so a new batch is deduplicated against everything
+//! seen before.
+
+use crate::minhash::{Signature, SignatureBuilder, K};
+use crate::shingle;
+use newsdesk_core::{Article, OffsetMap, Published, Span};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// Settings of a [`Deduper`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DedupConfig {
+    /// Minimum estimated Jaccard resemblance of two shingle sets.
+    pub threshold: f32,
+    /// Minimum estimated containment of the smaller text in the larger.
+    pub containment: f32,
+    /// Minimum resemblance for a containment match.
+    pub containment_floor: f32,
+    /// Minimum number of shingles of the smaller text for a containment
+    /// match (a one-line text is "contained" in too many others).
+    pub containment_min_size: u32,
+    /// A containment match needs the smaller text to have at most this
+    /// fraction of the larger one's shingles.
+    pub containment_max_ratio: f32,
+    /// LSH bands and rows per band (`bands * rows <= 128`).
+    pub bands: usize,
+    pub rows: usize,
+    /// At most this many most recent articles are checked per LSH bucket
+    /// (bounds the work on pathological buckets).
+    pub bucket_scan: usize,
+    /// A paragraph seen in this many distinct groups of one source is boilerplate.
+    pub source_boilerplate: u32,
+    /// A paragraph seen in this many distinct groups of any source is boilerplate.
+    pub global_boilerplate: u32,
+    /// Paragraph counters are pruned (count-1 entries dropped) above this size.
+    pub boilerplate_capacity: usize,
+}
+
+impl Default for DedupConfig {
+    fn default() -> Self {
+        DedupConfig {
+            threshold: 0.6,
+            containment: 0.75,
+            containment_floor: 0.2,
+            containment_min_size: 60,
+            containment_max_ratio: 0.85,
+            bands: 42,
+            rows: 3,
+            bucket_scan: 64,
+            source_boilerplate: 3,
+            global_boilerplate: 8,
+            boilerplate_capacity: 4_000_000,
+        }
+    }
+}
+
+/// Where one article went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DupAssignment {
+    /// Group label: the id of the group's first article.
+    pub group: String,
+    /// Whether this article is (now) the group's canonical article.
+    pub canonical: bool,
+    /// Estimated Jaccard resemblance to the canonical article (1 for itself).
+    pub similarity: f32,
+    /// Estimated containment of the smaller of the two in the larger.
+    pub containment: f32,
+    /// Set by [`Deduper::add`] when this article replaced an earlier
+    /// canonical article: the id of the demoted one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub replaced: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DocRec {
+    id: String,
+    /// Publication time, seconds since the epoch (UTC where known).
+    when: Option<i64>,
+    sig: Option<Signature>,
+    group: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Group {
+    first: u32,
+    canonical: u32,
+    size: u32,
+}
+
+/// The persistent part of a [`Deduper`] (everything but the LSH tables,
+/// which are rebuilt on load).
+#[derive(Serialize, Deserialize)]
+struct DeduperState {
+    config: DedupConfig,
+    docs: Vec<DocRec>,
+    groups: Vec<Group>,
+    source_par: FxHashMap<u64, u32>,
+    global_par: FxHashMap<u64, u32>,
+}
+
+/// Streaming near-duplicate detector. See the module documentation.
+#[derive(Serialize, Deserialize)]
+#[serde(from = "DeduperState")]
+pub struct Deduper {
+    config: DedupConfig,
+    docs: Vec<DocRec>,
+    groups: Vec<Group>,
+    /// (source hash ⊕ paragraph hash) → number of distinct groups.
+    source_par: FxHashMap<u64, u32>,
+    /// paragraph hash → number of distinct groups.
+    global_par: FxHashMap<u64, u32>,
+    #[serde(skip)]
+    buckets: FxHashMap<u64, u32>,
+    /// LSH entries: (doc, previous entry in the same bucket or u32::MAX).
+    #[serde(skip)]
+    entries: Vec<(u32, u32)>,
+    #[serde(skip)]
+    by_id: FxHashMap<String, u32>,
+    #[serde(skip)]
+    scratch: Vec<u8>,
+    #[serde(skip)]
+    cands: Vec<u32>,
+}
+
+impl From<DeduperState> for Deduper {
+    fn from(s: DeduperState) -> Self {
+        let mut d = Deduper::new(s.config);
+        d.docs = s.docs;
+        d.groups = s.groups;
+        d.source_par = s.source_par;
+        d.global_par = s.global_par;
+        for i in 0..d.docs.len() {
+            d.by_id.insert(d.docs[i].id.clone(), i as u32);
+            if let Some(sig) = d.docs[i].sig.take() {
+                d.index(i as u32, &sig);
+                d.docs[i].sig = Some(sig);
+            }
+        }
+        d
+    }
+}
+
+impl Default for Deduper {
+    fn default() -> Self {
+        Deduper::new(DedupConfig::default())
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Publication time in seconds since the epoch (dates at midnight; local
+/// times taken as UTC).
+pub fn published_seconds(p: &Published) -> i64 {
+    match p {
+        Published::Date(d) => d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0),
+        Published::Local(t) => t.and_utc().timestamp(),
+        Published::Zoned(t) => t.timestamp(),
+    }
+}
+
+/// Whether a short paragraph is site furniture (share buttons, newsletter
+/// and subscription notices, copyright and credit lines).
+pub fn is_furniture(paragraph: &str) -> bool {
+    if paragraph.len() > 300 {
+        return false;
+    }
+    let words = paragraph.split_whitespace().count();
+    if words > 20 {
+        return false;
+    }
+    let lower = paragraph.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').to_lowercase();
+    const MARKERS: &[&str] = &[
+        "share this",
+        "subscribe",
+        "newsletter",
+        "all rights reserved",
+        "copyright",
+        "©",
+        "click here",
+        "sign up for",
+        "follow us on",
+        "email notifications",
+        "this article first appeared",
+        "this article was originally",
+        "originally published",
+        "republished with permission",
+        "read more:",
+        "related stories",
+        "advertisement",
+        "comments are closed",
+        "please enable javascript",
+        "cookie",
+        // Credit lines of wire copy.
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "with reporting from",
+        "courtesy of",
+        "story courtesy",
+        "source:",
+    ];
+    // A marker opens the paragraph, or the paragraph is a short line with one
+    // ("Close Get email notifications on ..."): a sentence of a story that
+    // merely mentions subscribing is kept.
+    MARKERS.iter().any(|m| lower.starts_with(m) || (words <= 8 && lower.contains(m)))
+}
+
+impl Deduper {
+    pub fn new(config: DedupConfig) -> Self {
+        let mut config = config;
+        config.rows = config.rows.clamp(1, K);
+        config.bands = config.bands.clamp(1, K / config.rows);
+        config.bucket_scan = config.bucket_scan.max(1);
+        Deduper {
+            config,
+            docs: Vec::new(),
+            groups: Vec::new(),
+            source_par: FxHashMap::default(),
+            global_par: FxHashMap::default(),
+            buckets: FxHashMap::default(),
+            entries: Vec::new(),
+            by_id: FxHashMap::default(),
+            scratch: Vec::new(),
+            cands: Vec::new(),
+        }
+    }
+
+    pub fn config(&self) -> &DedupConfig {
+        &self.config
+    }
+
+    /// Number of articles seen.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Number of groups (singletons included).
+    pub fn group_count(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Computes the signature of an article as [`Deduper::add`] would now
+    /// (boilerplate paragraphs left out). `None` when no text remains.
+    pub fn signature(&mut self, article: &Article) -> Option<Signature> {
+        self.signature_and_paragraphs(article).0
+    }
+
+    fn signature_and_paragraphs(&mut self, article: &Article) -> (Option<Signature>, Vec<u64>) {
+        let text = article.text.as_str();
+        let derived;
+        let paragraphs: &[Span] = if article.paragraphs.is_empty() && !text.trim().is_empty() {
+            derived = newsdesk_core::paragraph_spans(text);
+            &derived
+        } else {
+            &article.paragraphs
+        };
+        let map = OffsetMap::new(text);
+        let src = article.source.as_deref().map(|s| xxhash_rust::xxh3::xxh3_64(s.as_bytes()));
+        let mut builder = SignatureBuilder::default();
+        let mut hashes = Vec::with_capacity(paragraphs.len());
+        let mut scratch = std::mem::take(&mut self.scratch);
+        for p in paragraphs {
+            let (s, e) = (map.to_byte(p.start), map.to_byte(p.end));
+            let Some(par) = text.get(s..e) else { continue };
+            scratch.clear();
+            shingle::normalize_into(par, &mut scratch);
+            if scratch.is_empty() {
+                continue;
+            }
+            let ph = shingle::paragraph_hash(&scratch);
+            hashes.push(ph);
+            let boiler = self.global_par.get(&ph).copied().unwrap_or(0) >= self.config.global_boilerplate
+                || src.is_some_and(|sh| {
+                    self.source_par.get(&source_key(sh, ph)).copied().unwrap_or(0) >= self.config.source_boilerplate
+                })
+                || is_furniture(par);
+            if !boiler {
+                shingle::for_each_shingle(&scratch, |h| builder.push(h));
+            }
+        }
+        self.scratch = scratch;
+        (builder.finish(), hashes)
+    }
+
+    fn band_key(band: usize, rows: usize, sig: &Signature) -> u64 {
+        let mut h = (band as u64).wrapping_mul(0x9e3779b97f4a7c15);
+        for &v in &sig.mins[band * rows..(band + 1) * rows] {
+            h = shingle::mix(h ^ v as u64);
+        }
+        h
+    }
+
+    /// Verification of a candidate pair: `Some((jaccard, containment))` when
+    /// the two signatures are near-duplicates under the configuration.
+    fn verify(&self, a: &Signature, b: &Signature) -> Option<(f32, f32)> {
+        let j = a.jaccard(b);
+        let cont = a.containment(b, j);
+        let small = a.size.min(b.size);
+        let ratio = small as f32 / a.size.max(b.size).max(1) as f32;
+        // Containment speaks for an excerpt only when one text is clearly
+        // shorter; between texts of similar length resemblance decides.
+        let ok = j >= self.config.threshold
+            || (cont >= self.config.containment
+                && j >= self.config.containment_floor
+                && ratio <= self.config.containment_max_ratio
+                && small >= self.config.containment_min_size);
+        ok.then_some((j, cont))
+    }
+
+    fn index(&mut self, doc: u32, sig: &Signature) {
+        for b in 0..self.config.bands {
+            let key = Self::band_key(b, self.config.rows, sig);
+            let e = self.entries.len() as u32;
+            let prev = self.buckets.insert(key, e).unwrap_or(NONE);
+            self.entries.push((doc, prev));
+        }
+    }
+
+    /// Adds an article; returns its group. Ids are not checked for
+    /// uniqueness (a repeated id is a new article).
+    pub fn add(&mut self, article: &Article) -> DupAssignment {
+        let (sig, par_hashes) = self.signature_and_paragraphs(article);
+        let when = article.published.as_ref().map(published_seconds);
+        let idx = self.docs.len() as u32;
+
+        // Candidates from the LSH tables, verified on the signatures.
+        let mut best: Option<(u32, f32, f32)> = None; // (doc, jaccard, containment)
+        if let Some(sig) = &sig {
+            let mut cands = std::mem::take(&mut self.cands);
+            cands.clear();
+            for b in 0..self.config.bands {
+                let key = Self::band_key(b, self.config.rows, sig);
+                let mut e = self.buckets.get(&key).copied().unwrap_or(NONE);
+                let mut n = 0;
+                while e != NONE && n < self.config.bucket_scan {
+                    let (d, prev) = self.entries[e as usize];
+                    cands.push(d);
+                    e = prev;
+                    n += 1;
+                }
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            // Verified matches, best first; an article joins the group of
+            // the best match only if it also passes against that group's
+            // canonical article (no chaining A~B~C with A ≁ C).
+            let mut matches: Vec<(u32, f32, f32)> = Vec::new();
+            for &c in &cands {
+                let Some(other) = &self.docs[c as usize].sig else {
+                    continue;
+                };
+                if let Some((j, cont)) = self.verify(sig, other) {
+                    matches.push((c, j, cont));
+                }
+            }
+            matches.sort_by(|a, b| score(b.1, b.2).total_cmp(&score(a.1, a.2)).then(a.0.cmp(&b.0)));
+            for (c, j, cont) in matches {
+                let g = &self.groups[self.docs[c as usize].group as usize];
+                let canon = g.canonical;
+                let ok = canon == c
+                    || self.docs[canon as usize].sig.as_ref().is_some_and(|cs| self.verify(sig, cs).is_some());
+                if ok {
+                    best = Some((c, j, cont));
+                    break;
+                }
+            }
+            self.cands = cands;
+        }
+
+        let size = sig.as_ref().map_or(0, |s| s.size);
+        let (group, replaced) = match best {
+            Some((m, _, _)) => {
+                let g = self.docs[m as usize].group;
+                let cur = self.groups[g as usize].canonical;
+                let cur_doc = &self.docs[cur as usize];
+                let cur_size = cur_doc.sig.as_ref().map_or(0, |s| s.size);
+                let better = match (when, cur_doc.when) {
+                    (Some(a), Some(b)) if a != b => a < b,
+                    (Some(_), None) => true,
+                    (None, Some(_)) => false,
+                    _ => size > cur_size,
+                };
+                let grp = &mut self.groups[g as usize];
+                grp.size += 1;
+                if better {
+                    grp.canonical = idx;
+                    (g, Some(self.docs[cur as usize].id.clone()))
+                } else {
+                    (g, None)
+                }
+            }
+            None => {
+                let g = self.groups.len() as u32;
+                self.groups.push(Group { first: idx, canonical: idx, size: 1 });
+                (g, None)
+            }
+        };
+
+        // Paragraph counters learn from new groups only, so that copies of
+        // one story do not turn its paragraphs into "boilerplate".
+        if best.is_none() {
+            let src = article.source.as_deref().map(|s| xxhash_rust::xxh3::xxh3_64(s.as_bytes()));
+            let mut seen = par_hashes;
+            seen.sort_unstable();
+            seen.dedup();
+            for ph in seen {
+                *self.global_par.entry(ph).or_insert(0) += 1;
+                if let Some(sh) = src {
+                    *self.source_par.entry(source_key(sh, ph)).or_insert(0) += 1;
+                }
+            }
+            let cap = self.config.boilerplate_capacity;
+            if self.global_par.len() > cap {
+                self.global_par.retain(|_, c| *c > 1);
+            }
+            if self.source_par.len() > cap {
+                self.source_par.retain(|_, c| *c > 1);
+            }
+        }
+
+        if let Some(s) = &sig {
+            self.index(idx, s);
+        }
+        self.by_id.entry(article.id.clone()).or_insert(idx);
+        self.docs.push(DocRec { id: article.id.clone(), when, sig, group });
+        let mut a = self.assignment_of(idx);
+        a.replaced = replaced;
+        a
+    }
+
+    fn assignment_of(&self, idx: u32) -> DupAssignment {
+        let d = &self.docs[idx as usize];
+        let g = &self.groups[d.group as usize];
+        let canon = &self.docs[g.canonical as usize];
+        let (similarity, containment) = if g.canonical == idx {
+            (1.0, 1.0)
+        } else {
+            match (&d.sig, &canon.sig) {
+                (Some(a), Some(b)) => {
+                    let j = a.jaccard(b);
+                    (j, a.containment(b, j))
+                }
+                _ => (0.0, 0.0),
+            }
+        };
+        DupAssignment {
+            group: self.docs[g.first as usize].id.clone(),
+            canonical: g.canonical == idx,
+            similarity,
+            containment,
+            replaced: None,
+        }
+    }
+
+    /// The current assignment of the article with this id (the first one
+    /// added under that id).
+    pub fn assignment(&self, id: &str) -> Option<DupAssignment> {
+        self.by_id.get(id).map(|&i| self.assignment_of(i))
+    }
+
+    /// Every article's current assignment, in the order they were added.
+    pub fn assignments(&self) -> impl Iterator<Item = (&str, DupAssignment)> + '_ {
+        (0..self.docs.len() as u32).map(move |i| (self.docs[i as usize].id.as_str(), self.assignment_of(i)))
+    }
+
+    /// Approximate heap bytes held (signatures, ids, tables).
+    pub fn heap_bytes(&self) -> usize {
+        let docs: usize = self
+            .docs
+            .iter()
+            .map(|d| std::mem::size_of::<DocRec>() + d.id.capacity() + if d.sig.is_some() { 4 * K } else { 0 })
+            .sum();
+        docs + self.groups.capacity() * std::mem::size_of::<Group>()
+            + self.entries.capacity() * 8
+            + self.buckets.capacity() * 13
+            + self.by_id.capacity() * 33
+            + (self.source_par.capacity() + self.global_par.capacity()) * 13
+    }
+}
+
+fn score(j: f32, cont: f32) -> f32 {
+    j.max(cont * 0.999)
+}
+
+fn source_key(source_hash: u64, par_hash: u64) -> u64 {
+    shingle::mix(source_hash ^ par_hash.rotate_left(17))
+}

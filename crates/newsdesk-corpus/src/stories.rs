@@ -1,0 +1,959 @@
+//! Online story clustering in publication order, and story summaries with
+//! timelines.
+//!
+//! Each article becomes a sparse, L2-normalised vector of
+//! - content words (lower-cased, stop words removed), TF-IDF weighted with
+//!   document frequencies maintained as the stream goes;
+//! - **names**: capitalised words and phrases that do not open a sentence
+//!   (a proxy for people, places and organisations), or the analysis'
+//!   entities when the NER stage filled them; weighted up;
+//! - the headline's words, weighted up;
+//! - **event dates**: the dates the first sentences refer to (from the
+//!   analysis' time expressions, or a small fallback resolver).
+//!
+//! The article joins the active story whose centroid is most similar
+//! (cosine), if that similarity reaches a threshold that rises with the time
+//! since the story's last article (`threshold + time_penalty · ln(1+days)`);
+//! otherwise it starts a new story. Stories with no article for
+//! `max_gap_days` stop being candidates ("fade") and give back their
+//! centroid memory. Near-duplicates (same dup group) always join the story
+//! of their group. Candidate stories are found through an inverted index
+//! over the stories' top centroid terms, so the cost per article does not
+//! grow with the number of active stories.
+
+use crate::dates;
+use newsdesk_core::{Analysis, EntityKind, Published};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Settings of a [`StoryClusterer`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoryConfig {
+    /// Minimum cosine similarity to join a story updated the same day.
+    pub threshold: f32,
+    /// Added to the threshold per unit of ln(1 + days since the story's last article).
+    pub time_penalty: f32,
+    /// A story with no article for this many days is closed.
+    pub max_gap_days: i64,
+    /// Minimum cosine of the name features alone that lets an article join
+    /// a story regardless of the time gap (follow-ups: trials, sentencing),
+    /// if its overall similarity also reaches `threshold`.
+    pub name_threshold: f32,
+    /// Weight of name features relative to content words.
+    pub name_weight: f32,
+    /// Extra term frequency given to headline words.
+    pub title_weight: f32,
+    /// Weight of an event-date feature.
+    pub date_weight: f32,
+    /// Weight of the nearest-member similarity (cosine to one of the
+    /// story's latest 8 articles) against the centroid similarity; 0 = off.
+    pub member_weight: f32,
+    /// Centroid terms kept per story.
+    pub centroid_terms: usize,
+    /// Article terms used to look up candidate stories.
+    pub query_terms: usize,
+    /// Timeline events and quotes kept per story.
+    pub max_events: usize,
+    pub max_quotes: usize,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        StoryConfig {
+            threshold: 0.15,
+            time_penalty: 0.06,
+            max_gap_days: 400,
+            name_threshold: 0.4,
+            name_weight: 2.0,
+            title_weight: 2.0,
+            date_weight: 2.0,
+            member_weight: 0.0,
+            centroid_terms: 200,
+            query_terms: 24,
+            max_events: 60,
+            max_quotes: 12,
+        }
+    }
+}
+
+/// A dated event of a story's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEvent {
+    /// The day the sentence refers to (`YYYY-MM-DD`).
+    pub date: String,
+    /// The sentence.
+    pub text: String,
+    /// The article it comes from.
+    pub article: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source: Option<String>,
+}
+
+/// A key quote of a story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyQuote {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker: Option<String>,
+    pub article: String,
+}
+
+/// A name (entity) of a story, with the number of articles mentioning it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryEntity {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub kind: Option<EntityKind>,
+    pub articles: u32,
+}
+
+/// What `newsdesk stories --summary` writes per story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StorySummary {
+    pub id: String,
+    /// A representative headline: the one closest to the story's centroid.
+    pub headline: String,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    pub article_count: u32,
+    pub sources: Vec<String>,
+    pub top_entities: Vec<StoryEntity>,
+    /// Dated events ordered by date (then by arrival), deduplicated across articles.
+    pub timeline: Vec<TimelineEvent>,
+    pub quotes: Vec<KeyQuote>,
+    /// Member article ids in arrival order (the first 1,000).
+    pub articles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Story {
+    id: String,
+    first: Option<Published>,
+    last: Option<Published>,
+    last_day: i64,
+    count: u32,
+    /// Sum of member vectors (top terms only); empty once closed.
+    centroid: Vec<(u64, f32)>,
+    norm: f32,
+    /// Vectors (top terms) of the latest members, for nearest-member similarity.
+    members: Vec<Vec<(u64, f32)>>,
+    active: bool,
+    /// (headline, term hashes) of up to 20 members.
+    titles: Vec<(String, Vec<u64>)>,
+    sources: Vec<String>,
+    entities: FxHashMap<String, (Option<EntityKind>, u32)>,
+    events: Vec<TimelineEvent>,
+    event_keys: FxHashSet<u64>,
+    quotes: Vec<KeyQuote>,
+    quote_keys: FxHashSet<u64>,
+    articles: Vec<String>,
+}
+
+/// Online story clusterer. See the module documentation.
+#[derive(Serialize, Deserialize)]
+pub struct StoryClusterer {
+    config: StoryConfig,
+    stories: Vec<Story>,
+    /// Indices of open stories.
+    open: Vec<u32>,
+    /// term → stories whose centroid holds it (may list closed ones; pruned lazily).
+    postings: FxHashMap<u64, Vec<u32>>,
+    df: FxHashMap<u64, u32>,
+    /// Normalised paragraph hash → articles (not copies) containing it.
+    par_count: FxHashMap<u64, u32>,
+    docs: u64,
+    dup_story: FxHashMap<String, u32>,
+    /// The latest publication day seen (the stream's "now").
+    now: i64,
+    since_sweep: u32,
+}
+
+const STOP: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "mr",
+    "mrs",
+    "ms",
+    "one",
+    "two",
+    "three",
+    "new",
+    "may",
+    "like",
+    "get",
+    "got",
+    "people",
+    "year",
+    "years",
+    "last",
+    "first",
+    "time",
+    "news",
+    "many",
+    "much",
+    "well",
+    "back",
+    "still",
+    "since",
+    "around",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+];
+
+fn stopwords() -> &'static FxHashSet<&'static str> {
+    static S: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| STOP.iter().copied().collect())
+}
+
+/// Term namespaces, kept in the low two bits of a term hash.
+const NS_WORD: u64 = 0;
+const NS_NAME: u64 = 1;
+const NS_DATE: u64 = 2;
+
+fn term(ns: u64, s: &str) -> u64 {
+    (xxh3_64(s.as_bytes()) & !3) | ns
+}
+
+/// Sublinear term frequency: 1 + ln(tf) from tf = 1 up, tf itself below
+/// (fractional weights), 0 for nothing.
+fn sublinear(tf: f32) -> f32 {
+    if tf >= 1.0 {
+        1.0 + tf.ln()
+    } else {
+        tf.max(0.0)
+    }
+}
+
+fn is_name(t: u64) -> bool {
+    t & 3 == NS_NAME
+}
+
+fn day_of(p: &Published) -> i64 {
+    crate::dedup::published_seconds(p).div_euclid(86_400)
+}
+
+/// Raw features of one article.
+struct Features {
+    /// (term, weight before idf)
+    terms: FxHashMap<u64, f32>,
+    /// Display names for the story's entity list.
+    names: Vec<(String, Option<EntityKind>)>,
+    title_terms: Vec<u64>,
+}
+
+/// Words of a text with whether each is capitalised and not sentence-initial.
+fn words<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
+    let mut start: Option<usize> = None;
+    let mut sentence_start = true;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let w = &text[s..i];
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            f(w, cap && !sentence_start);
+            sentence_start = false;
+        }
+        if matches!(c, '.' | '!' | '?' | '\n' | ':' | '"' | '“' | '”' | '(' | '—') {
+            sentence_start = true;
+        }
+    }
+}
+
+impl StoryClusterer {
+    pub fn new(config: StoryConfig) -> Self {
+        StoryClusterer {
+            config,
+            stories: Vec::new(),
+            open: Vec::new(),
+            postings: FxHashMap::default(),
+            df: FxHashMap::default(),
+            par_count: FxHashMap::default(),
+            docs: 0,
+            dup_story: FxHashMap::default(),
+            now: i64::MIN,
+            since_sweep: 0,
+        }
+    }
+
+    pub fn config(&self) -> &StoryConfig {
+        &self.config
+    }
+
+    /// Number of stories so far (open and closed).
+    pub fn story_count(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// Number of open (active) stories.
+    pub fn open_count(&self) -> usize {
+        self.open.len()
+    }
+
+    /// The article's paragraphs that are not boilerplate (site furniture, or
+    /// seen in `2`+ earlier articles of other groups), with their hashes.
+    fn content_paragraphs<'a>(&self, a: &'a Analysis) -> (Vec<&'a str>, Vec<u64>) {
+        let text = a.article.text.as_str();
+        let map = newsdesk_core::OffsetMap::new(text);
+        let spans = if a.article.paragraphs.is_empty() {
+            newsdesk_core::paragraph_spans(text)
+        } else {
+            a.article.paragraphs.clone()
+        };
+        let mut keep = Vec::new();
+        let mut hashes = Vec::new();
+        let mut buf = Vec::new();
+        for p in spans {
+            let Some(par) = text.get(map.to_byte(p.start)..map.to_byte(p.end)) else {
+                continue;
+            };
+            buf.clear();
+            crate::shingle::normalize_into(par, &mut buf);
+            let h = crate::shingle::paragraph_hash(&buf);
+            hashes.push(h);
+            if crate::dedup::is_furniture(par) || self.par_count.get(&h).copied().unwrap_or(0) >= 2 {
+                continue;
+            }
+            keep.push(par);
+        }
+        (keep, hashes)
+    }
+
+    fn features(&self, a: &Analysis) -> (Features, Vec<u64>) {
+        let stop = stopwords();
+        let mut terms: FxHashMap<u64, f32> = FxHashMap::default();
+        let mut names: Vec<(String, Option<EntityKind>)> = Vec::new();
+        // Content words; capitalised runs not opening a sentence are names.
+        let add_words = |text: &str, weight: f32, terms: &mut FxHashMap<u64, f32>, found: &mut Vec<String>| {
+            let mut run: Vec<&str> = Vec::new();
+            let flush = |run: &mut Vec<&str>, found: &mut Vec<String>| {
+                if !run.is_empty() {
+                    found.push(run.join(" "));
+                    run.clear();
+                }
+            };
+            words(text, |w, cap| {
+                let lw = w.to_lowercase();
+                let is_stop = stop.contains(lw.as_str());
+                if cap && !is_stop && !dates::is_calendar_word(w) && w.chars().count() > 1 {
+                    run.push(w);
+                } else {
+                    flush(&mut run, found);
+                }
+                if is_stop || lw.len() < 3 || lw.bytes().all(|b| b.is_ascii_digit()) {
+                    return;
+                }
+                *terms.entry(term(NS_WORD, &lw)).or_insert(0.0) += weight;
+            });
+            flush(&mut run, found);
+        };
+        let mut title_terms_map = FxHashMap::default();
+        add_words(&a.article.title, 1.0, &mut title_terms_map, &mut Vec::new());
+        let title_terms: Vec<u64> = title_terms_map.keys().copied().collect();
+        for (t, w) in title_terms_map {
+            *terms.entry(t).or_insert(0.0) += w * self.config.title_weight;
+        }
+        let (pars, hashes) = self.content_paragraphs(a);
+        let mut runs = Vec::new();
+        for p in &pars {
+            add_words(p, 1.0, &mut terms, &mut runs);
+        }
+        if a.entities.is_empty() {
+            names.extend(runs.into_iter().map(|r| (r, None)));
+        } else {
+            for e in &a.entities {
+                if e.kind != EntityKind::Other {
+                    names.push((e.name.clone(), Some(e.kind)));
+                }
+            }
+        }
+        // Name features: each word of a name, and the whole name.
+        for (n, _) in &names {
+            let ln = n.to_lowercase();
+            let parts: Vec<&str> = ln.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            for w in &parts {
+                *terms.entry(term(NS_NAME, w)).or_insert(0.0) += 1.0;
+            }
+            if parts.len() > 1 {
+                *terms.entry(term(NS_NAME, &parts.join(" "))).or_insert(0.0) += 1.0;
+            }
+        }
+        // Event dates: the first sentences' dates.
+        let pub_date = a.article.published.map(|p| p.date());
+        for d in lead_dates(a, pub_date, 3) {
+            terms.insert(term(NS_DATE, &d.to_string()), 1.0);
+        }
+        let mut seen = FxHashSet::default();
+        names.retain(|(n, _)| seen.insert(n.to_lowercase()));
+        (Features { terms, names, title_terms }, hashes)
+    }
+
+    fn ns_weight(&self, t: u64) -> f32 {
+        if is_name(t) {
+            self.config.name_weight
+        } else if t & 3 == NS_DATE {
+            self.config.date_weight
+        } else {
+            1.0
+        }
+    }
+
+    /// Adds one analysed article; returns its story id. `dup_group` is its
+    /// near-duplicate group (from [`crate::Deduper`]), if known: articles of
+    /// one group always share a story.
+    pub fn add(&mut self, a: &Analysis, dup_group: Option<&str>) -> String {
+        let (f, par_hashes) = self.features(a);
+        let day = a.article.published.as_ref().map(day_of);
+        let day = day.unwrap_or(if self.now == i64::MIN { 0 } else { self.now });
+        self.now = self.now.max(day);
+
+        // Document frequencies and the article vector.
+        self.docs += 1;
+        for t in f.terms.keys() {
+            *self.df.entry(*t).or_insert(0) += 1;
+        }
+        let n = self.docs as f32;
+        let mut vec: Vec<(u64, f32)> = f
+            .terms
+            .iter()
+            .filter(|(_, &tf)| tf > 0.0)
+            .map(|(&t, &tf)| {
+                let df = self.df.get(&t).copied().unwrap_or(1) as f32;
+                let idf = ((n + 1.0) / df).ln() + 0.5;
+                (t, sublinear(tf) * idf * self.ns_weight(t))
+            })
+            .collect();
+        let norm = vec.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for x in &mut vec {
+                x.1 /= norm;
+            }
+        }
+        vec.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+
+        self.since_sweep += 1;
+        if self.since_sweep >= 512 {
+            self.sweep();
+        }
+
+        // The story: the dup group's, else the best open story, else new.
+        let forced = dup_group.and_then(|g| self.dup_story.get(g).copied());
+        let chosen = forced.or_else(|| self.best_story(&vec, day));
+        let sidx = match chosen {
+            Some(s) => s,
+            None => {
+                let s = self.stories.len() as u32;
+                self.stories.push(Story {
+                    id: format!("s-{}", a.article.id),
+                    first: None,
+                    last: None,
+                    last_day: day,
+                    count: 0,
+                    centroid: Vec::new(),
+                    norm: 0.0,
+                    members: Vec::new(),
+                    active: true,
+                    titles: Vec::new(),
+                    sources: Vec::new(),
+                    entities: FxHashMap::default(),
+                    events: Vec::new(),
+                    event_keys: FxHashSet::default(),
+                    quotes: Vec::new(),
+                    quote_keys: FxHashSet::default(),
+                    articles: Vec::new(),
+                });
+                self.open.push(s);
+                s
+            }
+        };
+        if let Some(g) = dup_group {
+            self.dup_story.entry(g.to_string()).or_insert(sidx);
+        }
+        // Paragraph counts learn from articles that are not copies.
+        if forced.is_none() {
+            let mut hs = par_hashes;
+            hs.sort_unstable();
+            hs.dedup();
+            for h in hs {
+                *self.par_count.entry(h).or_insert(0) += 1;
+            }
+            if self.par_count.len() > 4_000_000 {
+                self.par_count.retain(|_, c| *c > 1);
+            }
+        }
+        self.absorb(sidx, a, &vec, f, day);
+        self.stories[sidx as usize].id.clone()
+    }
+
+    fn best_story(&mut self, vec: &[(u64, f32)], day: i64) -> Option<u32> {
+        let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
+        for &(t, w) in vec.iter().take(self.config.query_terms) {
+            let Some(list) = self.postings.get_mut(&t) else {
+                continue;
+            };
+            if list.len() > 64 {
+                let stories = &self.stories;
+                list.retain(|&s| stories[s as usize].active);
+            }
+            for &s in list.iter() {
+                if self.stories[s as usize].active {
+                    *acc.entry(s).or_insert(0.0) += w;
+                }
+            }
+        }
+        let mut cands: Vec<(u32, f32)> = acc.into_iter().collect();
+        cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        cands.truncate(30);
+        let lookup: FxHashMap<u64, f32> = vec.iter().copied().collect();
+        let a_names = vec.iter().filter(|(t, _)| is_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
+        let mut best: Option<(u32, f32)> = None;
+        for (s, _) in cands {
+            let st = &self.stories[s as usize];
+            if st.norm <= 0.0 {
+                continue;
+            }
+            let gap = (day - st.last_day).abs();
+            if gap > self.config.max_gap_days {
+                continue;
+            }
+            let (mut dot, mut ndot, mut cn) = (0.0f32, 0.0f32, 0.0f32);
+            for (t, w) in &st.centroid {
+                let a = lookup.get(t).copied().unwrap_or(0.0);
+                dot += a * w;
+                if is_name(*t) {
+                    ndot += a * w;
+                    cn += w * w;
+                }
+            }
+            let mut sim = dot / st.norm;
+            for m in &st.members {
+                let d: f32 = m.iter().filter_map(|(t, w)| lookup.get(t).map(|a| a * w)).sum();
+                sim = sim.max(d * self.config.member_weight);
+            }
+            let name_sim = if a_names > 0.0 && cn > 0.0 { ndot / (a_names * cn.sqrt()) } else { 0.0 };
+            let need = self.config.threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
+            let margin = if sim >= need {
+                sim - need
+            } else if name_sim >= self.config.name_threshold && sim >= self.config.threshold {
+                name_sim - self.config.name_threshold
+            } else {
+                continue;
+            };
+            if best.is_none_or(|(_, b)| margin > b) {
+                best = Some((s, margin));
+            }
+        }
+        best.map(|(s, _)| s)
+    }
+
+    fn absorb(&mut self, sidx: u32, a: &Analysis, vec: &[(u64, f32)], f: Features, day: i64) {
+        let cfg = self.config.clone();
+        let st = &mut self.stories[sidx as usize];
+        st.count += 1;
+        st.last_day = st.last_day.max(day);
+        if let Some(p) = a.article.published {
+            if st.first.is_none_or(|f| crate::dedup::published_seconds(&p) < crate::dedup::published_seconds(&f)) {
+                st.first = Some(p);
+            }
+            if st.last.is_none_or(|l| crate::dedup::published_seconds(&p) > crate::dedup::published_seconds(&l)) {
+                st.last = Some(p);
+            }
+        }
+        if st.articles.len() < 1000 {
+            st.articles.push(a.article.id.clone());
+        }
+        if st.titles.len() < 20 && !a.article.title.trim().is_empty() {
+            st.titles.push((a.article.title.trim().to_string(), f.title_terms.clone()));
+        }
+        if let Some(src) = &a.article.source {
+            if st.sources.len() < 50 && !st.sources.contains(src) {
+                st.sources.push(src.clone());
+            }
+        }
+        for (n, k) in f.names {
+            if st.entities.len() < 300 || st.entities.contains_key(&n) {
+                let e = st.entities.entry(n).or_insert((k, 0));
+                e.1 += 1;
+                if e.0.is_none() {
+                    e.0 = k;
+                }
+            }
+        }
+        // Centroid update, pruned to the top terms; new top terms are posted.
+        let mut c: FxHashMap<u64, f32> = st.centroid.iter().copied().collect();
+        let before: FxHashSet<u64> = c.keys().copied().collect();
+        for &(t, w) in vec {
+            *c.entry(t).or_insert(0.0) += w;
+        }
+        let mut cv: Vec<(u64, f32)> = c.into_iter().collect();
+        cv.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        cv.truncate(cfg.centroid_terms);
+        st.norm = cv.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        for &(t, _) in &cv {
+            if !before.contains(&t) {
+                self.postings.entry(t).or_default().push(sidx);
+            }
+        }
+        let st = &mut self.stories[sidx as usize];
+        st.centroid = cv;
+        if cfg.member_weight > 0.0 {
+            let mut m: Vec<(u64, f32)> = vec.iter().take(60).copied().collect();
+            m.shrink_to_fit();
+            if st.members.len() >= 8 {
+                st.members.remove(0);
+            }
+            st.members.push(m);
+        }
+        // Timeline and quotes.
+        collect_events(st, a, cfg.max_events);
+        collect_quotes(st, a, cfg.max_quotes);
+    }
+
+    /// Closes stories that have had no article for `max_gap_days`.
+    fn sweep(&mut self) {
+        self.since_sweep = 0;
+        let now = self.now;
+        let gap = self.config.max_gap_days;
+        let stories = &mut self.stories;
+        self.open.retain(|&s| {
+            let st = &mut stories[s as usize];
+            if now - st.last_day > gap {
+                st.active = false;
+                st.centroid = Vec::new();
+                st.members = Vec::new();
+                st.norm = 0.0;
+                false
+            } else {
+                true
+            }
+        });
+        // Keep document frequencies bounded: forget singletons when large.
+        if self.df.len() > 2_000_000 {
+            self.df.retain(|_, c| *c > 1);
+        }
+    }
+
+    /// Summaries of every story so far, in order of creation.
+    pub fn summaries(&self) -> Vec<StorySummary> {
+        self.stories.iter().map(summarize).collect()
+    }
+
+    /// Summaries of the stories closed so far, which are then forgotten
+    /// (keeps memory bounded on an endless stream; ids of later stories are
+    /// unaffected). A forgotten story can no longer be joined.
+    pub fn take_closed(&mut self) -> Vec<StorySummary> {
+        let mut out = Vec::new();
+        for st in &mut self.stories {
+            if !st.active && st.count > 0 {
+                out.push(summarize(st));
+                st.count = 0;
+                st.titles = Vec::new();
+                st.sources = Vec::new();
+                st.entities = FxHashMap::default();
+                st.events = Vec::new();
+                st.event_keys = FxHashSet::default();
+                st.quotes = Vec::new();
+                st.quote_keys = FxHashSet::default();
+                st.articles = Vec::new();
+            }
+        }
+        out
+    }
+}
+
+impl Default for StoryClusterer {
+    fn default() -> Self {
+        StoryClusterer::new(StoryConfig::default())
+    }
+}
+
+/// Sentences of an analysis as text (code point spans → str).
+fn sentence_texts(a: &Analysis) -> Vec<&str> {
+    let text = a.article.text.as_str();
+    let map = newsdesk_core::OffsetMap::new(text);
+    a.sentences.iter().filter_map(|s| text.get(map.to_byte(s.start)..map.to_byte(s.end))).collect()
+}
+
+/// The dates of each sentence: from the analysis' time expressions when it
+/// has any, else from the fallback resolver.
+fn sentence_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>) -> Vec<(usize, Vec<chrono::NaiveDate>)> {
+    let texts = sentence_texts(a);
+    let mut out = Vec::new();
+    for (i, s) in a.sentences.iter().enumerate() {
+        let ds: Vec<chrono::NaiveDate> = if a.times.is_empty() {
+            texts.get(i).map(|t| dates::resolve_dates(t, pub_date)).unwrap_or_default()
+        } else {
+            a.times
+                .iter()
+                .filter(|t| t.start >= s.start && t.end <= s.end)
+                .filter_map(|t| dates::timex_day(&t.value))
+                .collect()
+        };
+        out.push((i, ds));
+    }
+    out
+}
+
+fn lead_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>, n: usize) -> Vec<chrono::NaiveDate> {
+    let mut v: Vec<chrono::NaiveDate> = sentence_dates(a, pub_date).into_iter().take(n).flat_map(|(_, d)| d).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn norm_key(s: &str) -> u64 {
+    let mut v = Vec::new();
+    crate::shingle::normalize_into(s, &mut v);
+    v.truncate(80);
+    xxh3_64(&v)
+}
+
+fn collect_events(st: &mut Story, a: &Analysis, max: usize) {
+    if st.events.len() >= max {
+        return;
+    }
+    let pub_date = a.article.published.map(|p| p.date());
+    let texts = sentence_texts(a);
+    for (i, ds) in sentence_dates(a, pub_date).into_iter().take(20) {
+        let Some(d) = ds.first() else { continue };
+        if let Some(p) = pub_date {
+            // A date far from publication is background, not this story's event.
+            if (*d - p).num_days().abs() > 400 {
+                continue;
+            }
+        }
+        let Some(t) = texts.get(i) else { continue };
+        let t = t.trim();
+        if t.split_whitespace().count() < 5 {
+            continue;
+        }
+        if !st.event_keys.insert(norm_key(t)) {
+            continue;
+        }
+        st.events.push(TimelineEvent {
+            date: d.to_string(),
+            text: t.chars().take(400).collect(),
+            article: a.article.id.clone(),
+            source: a.article.source.clone(),
+        });
+        if st.events.len() >= max {
+            break;
+        }
+    }
+}
+
+fn collect_quotes(st: &mut Story, a: &Analysis, max: usize) {
+    if st.quotes.len() >= max {
+        return;
+    }
+    let mut found: Vec<(String, Option<String>)> = Vec::new();
+    if !a.quotes.is_empty() {
+        for q in &a.quotes {
+            if q.kind != newsdesk_core::QuoteKind::Indirect {
+                found.push((q.text.clone(), q.speaker.as_ref().map(|s| s.name.clone())));
+            }
+        }
+    } else {
+        // Fallback: quoted passages of at least eight words.
+        let text = &a.article.text;
+        let mut open: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            match (c, open) {
+                ('“', _) | ('"', None) => open = Some(i + c.len_utf8()),
+                ('”', Some(s)) | ('"', Some(s)) => {
+                    let q = text[s..i].trim();
+                    if q.split_whitespace().count() >= 8 && q.len() < 600 {
+                        found.push((q.to_string(), None));
+                    }
+                    open = None;
+                }
+                ('\n', _) => open = None,
+                _ => {}
+            }
+        }
+    }
+    for (q, speaker) in found {
+        if st.quotes.len() >= max {
+            break;
+        }
+        if st.quote_keys.insert(norm_key(&q)) {
+            st.quotes.push(KeyQuote { text: q, speaker, article: a.article.id.clone() });
+        }
+    }
+}
+
+fn summarize(st: &Story) -> StorySummary {
+    // Headline: the member headline sharing most weight with the centroid
+    // (the first one for a closed story or a tie).
+    let cmap: FxHashMap<u64, f32> = st.centroid.iter().copied().collect();
+    let headline = st
+        .titles
+        .iter()
+        .enumerate()
+        .max_by(|(ia, a), (ib, b)| {
+            let sa: f32 = a.1.iter().filter_map(|t| cmap.get(t)).sum();
+            let sb: f32 = b.1.iter().filter_map(|t| cmap.get(t)).sum();
+            sa.total_cmp(&sb).then(ib.cmp(ia))
+        })
+        .map(|(_, t)| t.0.clone())
+        .unwrap_or_default();
+    let mut ents: Vec<StoryEntity> =
+        st.entities.iter().map(|(n, (k, c))| StoryEntity { name: n.clone(), kind: *k, articles: *c }).collect();
+    ents.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.name.len().cmp(&a.name.len())).then(a.name.cmp(&b.name)));
+    ents.truncate(10);
+    let mut timeline = st.events.clone();
+    timeline.sort_by(|a, b| a.date.cmp(&b.date));
+    StorySummary {
+        id: st.id.clone(),
+        headline,
+        first_published: st.first.map(|p| p.to_string()),
+        last_published: st.last.map(|p| p.to_string()),
+        article_count: st.count,
+        sources: st.sources.clone(),
+        top_entities: ents,
+        timeline,
+        quotes: st.quotes.clone(),
+        articles: st.articles.clone(),
+    }
+}

@@ -1,0 +1,118 @@
+//! `newsdesk stories`: online story clustering in publication order.
+//!
+//! Input: JSONL analyses (`newsdesk analyze` output) or raw articles (then
+//! analysed here). Articles are deduplicated first (near-duplicates always
+//! share a story), then clustered in publication order. Writes `{id, story}`
+//! per article in input order; `--summary FILE` writes one
+//! [`newsdesk_corpus::StorySummary`] per story (JSON Lines).
+
+use super::corpus_io::{self, Item};
+use newsdesk_core::Analysis;
+use newsdesk_corpus::{Deduper, StoryClusterer, StoryConfig};
+use std::collections::HashMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Input files (JSONL analyses or articles); `-` or nothing for stdin.
+    pub inputs: Vec<String>,
+    /// Write one summary object per story (JSON Lines) to this file.
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// Only stories with at least this many articles go to the summary file.
+    #[arg(long, default_value_t = 1)]
+    pub min_articles: u32,
+    /// Minimum similarity to join a story updated the same day.
+    #[arg(long, default_value_t = StoryConfig::default().threshold)]
+    pub threshold: f32,
+    /// Threshold increase per ln(1 + days since the story's last article).
+    #[arg(long, default_value_t = StoryConfig::default().time_penalty)]
+    pub time_penalty: f32,
+    /// Days without articles after which a story is closed.
+    #[arg(long, default_value_t = StoryConfig::default().max_gap_days)]
+    pub max_gap_days: i64,
+    /// Name-feature cosine that joins a story whatever the time gap.
+    #[arg(long, default_value_t = StoryConfig::default().name_threshold)]
+    pub name_threshold: f32,
+    #[arg(long, default_value_t = StoryConfig::default().name_weight)]
+    pub name_weight: f32,
+    #[arg(long, default_value_t = StoryConfig::default().title_weight)]
+    pub title_weight: f32,
+    #[arg(long, default_value_t = StoryConfig::default().date_weight)]
+    pub date_weight: f32,
+    /// Weight of the nearest-member similarity (0 = centroid only).
+    #[arg(long, default_value_t = StoryConfig::default().member_weight)]
+    pub member_weight: f32,
+}
+
+impl Args {
+    pub fn config(&self) -> StoryConfig {
+        StoryConfig {
+            threshold: self.threshold,
+            time_penalty: self.time_penalty,
+            max_gap_days: self.max_gap_days,
+            name_threshold: self.name_threshold,
+            name_weight: self.name_weight,
+            title_weight: self.title_weight,
+            date_weight: self.date_weight,
+            member_weight: self.member_weight,
+            ..StoryConfig::default()
+        }
+    }
+}
+
+/// Turns input items into analyses (analysing raw articles), in publication order.
+pub fn analyses(mut items: Vec<Item>) -> Vec<Analysis> {
+    corpus_io::sort_by_published(&mut items);
+    items
+        .into_iter()
+        .map(|it| match it {
+            Item::Analysis(a) => *a,
+            Item::Article(a) => newsdesk_nlp::analyze(&a),
+        })
+        .collect()
+}
+
+/// Dedup groups and story ids for analyses in publication order.
+pub fn cluster(analyses: &[Analysis], cfg: StoryConfig) -> (Vec<String>, StoryClusterer) {
+    let mut dd = Deduper::default();
+    let groups: Vec<String> = analyses.iter().map(|a| dd.add(&a.article).group).collect();
+    let mut sc = StoryClusterer::new(cfg);
+    let stories = analyses.iter().zip(&groups).map(|(a, g)| sc.add(a, Some(g))).collect();
+    (stories, sc)
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let (items, rejected) = corpus_io::read_items(&args.inputs)?;
+    let order: Vec<String> = items.iter().map(|i| i.article().id.clone()).collect();
+    let analyses = analyses(items);
+    let (stories, sc) = cluster(&analyses, args.config());
+    let story_of: HashMap<&str, &str> =
+        analyses.iter().zip(&stories).map(|(a, s)| (a.article.id.as_str(), s.as_str())).collect();
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    for id in &order {
+        let rec = serde_json::json!({"id": id, "story": story_of.get(id.as_str())});
+        serde_json::to_writer(&mut w, &rec)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()?;
+    let sums = sc.summaries();
+    if let Some(path) = &args.summary {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
+        for s in sums.iter().filter(|s| s.article_count >= args.min_articles) {
+            serde_json::to_writer(&mut f, s)?;
+            f.write_all(b"\n")?;
+        }
+        f.flush()?;
+    }
+    eprintln!(
+        "stories: {} articles, {} stories ({} with 2+ articles); {} rejected lines",
+        analyses.len(),
+        sums.len(),
+        sums.iter().filter(|s| s.article_count > 1).count(),
+        rejected
+    );
+    Ok(if rejected > 0 { ExitCode::from(super::EXIT_SOME_REJECTED) } else { ExitCode::SUCCESS })
+}
