@@ -358,8 +358,8 @@ impl Store {
             let role = mentions.iter().find_map(|m| m.role.clone());
             let roles = c
                 .prepare_cached(
-                    "SELECT role, COUNT(*) AS n FROM mentions WHERE entity = ?1 AND role IS NOT NULL
-                     GROUP BY role ORDER BY n DESC, role",
+                    "SELECT MIN(role), COUNT(*) AS n FROM mentions WHERE entity = ?1 AND role IS NOT NULL
+                     GROUP BY lower(role) ORDER BY n DESC, MIN(role)",
                 )?
                 .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;

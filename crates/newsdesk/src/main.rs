@@ -28,6 +28,8 @@ enum Command {
     Serve(cmd::serve::Args),
     /// Ingest the sample corpus and open the newsroom in the browser.
     Demo(cmd::demo::Args),
+    /// Load-test the search endpoint of a running server on 127.0.0.1.
+    BenchSearch(cmd::bench_search::Args),
     /// Tag TimeML documents (IN_DIR) with our TIMEX3s into OUT_DIR.
     Timeml(cmd::timeml::Args),
     /// Score TimeML TIMEX3 annotation against gold (TempEval-3 measures).
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::search::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Demo(args) => cmd::demo::run(args),
+        Command::BenchSearch(args) => cmd::bench_search::run(args),
         Command::Timeml(args) => cmd::timeml::run(args),
         Command::EvalTimeml(args) => cmd::eval_timeml::run(args),
         Command::BenchTimes(args) => cmd::bench_times::run(args),

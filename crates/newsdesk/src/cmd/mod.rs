@@ -2,6 +2,7 @@ pub mod analyze;
 pub mod bench;
 pub mod bench_dedup;
 pub mod bench_ner;
+pub mod bench_search;
 pub mod bench_stories;
 pub mod bench_times;
 pub mod conll;
