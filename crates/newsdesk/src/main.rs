@@ -20,6 +20,16 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Measure throughput of reading and analysis on a file.
     Bench(cmd::bench::Args),
+    /// Read, analyse and store articles in a store directory (idempotent by article id).
+    Ingest(cmd::ingest::Args),
+    /// Full-text search of a store, with filters.
+    Search(cmd::search::Args),
+    /// Serve a store: JSON API and web UI.
+    Serve(cmd::serve::Args),
+    /// Ingest the sample corpus and open the newsroom in the browser.
+    Demo(cmd::demo::Args),
+    /// Load-test the search endpoint of a running server on 127.0.0.1.
+    BenchSearch(cmd::bench_search::Args),
     /// Tag TimeML documents (IN_DIR) with our TIMEX3s into OUT_DIR.
     Timeml(cmd::timeml::Args),
     /// Score TimeML TIMEX3 annotation against gold (TempEval-3 measures).
@@ -59,6 +69,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Search(args) => cmd::search::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Demo(args) => cmd::demo::run(args),
+        Command::BenchSearch(args) => cmd::bench_search::run(args),
         Command::Timeml(args) => cmd::timeml::run(args),
         Command::EvalTimeml(args) => cmd::eval_timeml::run(args),
         Command::BenchTimes(args) => cmd::bench_times::run(args),

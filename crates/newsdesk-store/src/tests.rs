@@ -1,0 +1,408 @@
+//! Store tests on a real store in a temporary directory, with analyses built
+//! here (real types) so entities, quotes and times are exercised.
+
+use super::*;
+use newsdesk_core::{
+    Analysis, Article, Entity, EntityKind, Mention, Provenance, Published, Quote, QuoteKind, Span, Speaker, Timex,
+    TimexType, SCHEMA_VERSION,
+};
+use proptest::prelude::*;
+
+/// Code point span of the first occurrence of `needle` in `text`.
+fn find(text: &str, needle: &str) -> Span {
+    let b = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let s = text[..b].chars().count();
+    Span::new(s, s + needle.chars().count())
+}
+
+struct Spec<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: &'a str,
+    source: &'a str,
+    text: &'a str,
+    entities: &'a [(EntityKind, &'a str, Option<&'a str>)],
+    quotes: &'a [(&'a str, &'a str)],
+    times: &'a [(&'a str, &'a str)],
+}
+
+fn analysis(s: &Spec<'_>) -> Analysis {
+    let article = Article::new(
+        Some(s.id.to_string()),
+        None,
+        Some(s.source.to_string()),
+        s.title.to_string(),
+        Published::parse(s.date),
+        Some(s.date.to_string()),
+        s.text.to_string(),
+        Provenance { format: "jsonl".into(), file: "test.jsonl".into(), line: Some(1), record: 1 },
+    );
+    let text = s.text;
+    let entities: Vec<Entity> = s
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, (kind, name, role))| Entity {
+            id: format!("e{}", i + 1),
+            kind: *kind,
+            name: name.to_string(),
+            role: role.map(|r| Mention::from_span(text, find(text, r))),
+            affiliation: None,
+            mentions: vec![Mention::from_span(text, find(text, name))],
+        })
+        .collect();
+    let quotes = s
+        .quotes
+        .iter()
+        .map(|(speaker, q)| {
+            let span = find(text, q);
+            let ent = entities.iter().find(|e| e.name == *speaker).map(|e| e.id.clone());
+            Quote {
+                text: q.to_string(),
+                start: span.start,
+                end: span.end,
+                spans: vec![span],
+                kind: QuoteKind::Direct,
+                cue: None,
+                speaker_mention: None,
+                speaker: Some(Speaker { entity: ent, name: speaker.to_string() }),
+                addressee: None,
+            }
+        })
+        .collect();
+    let times = s
+        .times
+        .iter()
+        .map(|(t, v)| {
+            let span = find(text, t);
+            Timex {
+                text: t.to_string(),
+                start: span.start,
+                end: span.end,
+                kind: TimexType::Date,
+                value: v.to_string(),
+                anchor: None,
+            }
+        })
+        .collect();
+    let n = text.chars().count();
+    Analysis { schema_version: SCHEMA_VERSION, article, sentences: vec![Span::new(0, n)], entities, quotes, times }
+}
+
+const HK1: &str = "Protesters marched in Hong Kong on Sunday against the extradition bill. \
+Chief Executive Carrie Lam said \"the bill will go ahead\" despite the protest on 9 June.";
+const HK2: &str = "Police fired tear gas at protesters in Hong Kong. Carrie Lam said \"we will restore order\" \
+after the violence of 12 June.";
+const OTHER: &str =
+    "The Reserve Bank of Australia held interest rates steady. Philip Lowe said \"the economy is resilient\".";
+
+fn corpus() -> Vec<Analysis> {
+    let specs = [
+        Spec {
+            id: "hk-1",
+            title: "Hong Kong protest against extradition bill",
+            date: "2019-06-10",
+            source: "Wikinews",
+            text: HK1,
+            entities: &[
+                (EntityKind::Place, "Hong Kong", None),
+                (EntityKind::Person, "Carrie Lam", Some("Chief Executive")),
+            ],
+            quotes: &[("Carrie Lam", "the bill will go ahead")],
+            times: &[("Sunday", "2019-06-09"), ("9 June", "2019-06-09")],
+        },
+        Spec {
+            id: "hk-2",
+            title: "Tear gas fired in Hong Kong",
+            date: "2019-06-13",
+            source: "Wikinews",
+            text: HK2,
+            entities: &[(EntityKind::Place, "Hong Kong", None), (EntityKind::Person, "Carrie Lam", None)],
+            quotes: &[("Carrie Lam", "we will restore order")],
+            times: &[("12 June", "2019-06-12")],
+        },
+        Spec {
+            id: "rba-1",
+            title: "Australia holds rates",
+            date: "2019-07-02T04:30:00+10:00",
+            source: "Example Wire",
+            text: OTHER,
+            entities: &[
+                (EntityKind::Organization, "Reserve Bank of Australia", None),
+                (EntityKind::Person, "Philip Lowe", None),
+            ],
+            quotes: &[("Philip Lowe", "the economy is resilient")],
+            times: &[],
+        },
+    ];
+    specs.iter().map(analysis).collect()
+}
+
+fn stories() -> Vec<StoryInfo> {
+    vec![StoryInfo { key: "s-hk".into(), label: "Hong Kong protests".into() }]
+}
+
+fn groupings() -> Vec<Grouping> {
+    ["hk-1", "hk-2", "rba-1"]
+        .iter()
+        .map(|id| Grouping {
+            article: id.to_string(),
+            story: id.starts_with("hk").then(|| "s-hk".to_string()),
+            dup_group: None,
+        })
+        .collect()
+}
+
+/// The store id of the Hong Kong story.
+fn hk_story(store: &Store) -> i64 {
+    store.stories(10).unwrap().iter().find(|s| s.label == "Hong Kong protests").unwrap().id
+}
+
+fn filled() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let out = store.write_batch(&corpus()).unwrap();
+    assert_eq!(out, BatchOutcome { new: 3, ..Default::default() });
+    assert_eq!(store.set_groups(&stories(), &groupings()).unwrap(), 2);
+    store.finish().unwrap();
+    (dir, store)
+}
+
+fn ids(r: &SearchResults) -> Vec<&str> {
+    r.hits.iter().map(|h| h.id.as_str()).collect()
+}
+
+fn q(text: &str) -> SearchQuery {
+    SearchQuery { q: text.into(), facets: 10, ..SearchQuery::default() }
+}
+
+#[test]
+fn search_with_filters_facets_and_snippets() {
+    let (_d, store) = filled();
+    let r = store.search(&q("tear gas")).unwrap();
+    assert_eq!(ids(&r), ["hk-2"]);
+    assert_eq!(r.total, 1);
+    let hit = &r.hits[0];
+    assert_eq!(hit.title, "Tear gas fired in Hong Kong");
+    assert_eq!(hit.published.as_deref(), Some("2019-06-13"));
+    assert_eq!(hit.source.as_deref(), Some("Wikinews"));
+    assert_eq!(hit.story, Some(hk_story(&store)));
+    let marked: Vec<String> =
+        hit.snippet.highlights.iter().map(|s| hit.snippet.text.chars().skip(s.start).take(s.len()).collect()).collect();
+    assert!(marked.iter().any(|m| m == "tear"), "{marked:?}");
+
+    // Both Hong Kong articles; facets count people and sources.
+    let r = store.search(&q("\"hong kong\"")).unwrap();
+    assert_eq!(r.total, 2);
+    let lam = &r.facets.people[0];
+    assert_eq!((lam.value.as_str(), lam.count), ("Carrie Lam", 2));
+    assert_eq!(lam.entity, store.find_entity("person", "carrie lam").unwrap());
+    assert_eq!(r.facets.sources[0].value, "Wikinews");
+    assert_eq!(r.facets.months.len(), 1);
+    assert_eq!(r.facets.months[0].key, "2019-06");
+
+    // Filters: person, source (case-insensitive), dates, story.
+    let mut f = q("");
+    f.person = Some("philip LOWE".into());
+    assert_eq!(ids(&store.search(&f).unwrap()), ["rba-1"]);
+    let mut f = q("");
+    f.source = Some("example wire".into());
+    assert_eq!(ids(&store.search(&f).unwrap()), ["rba-1"]);
+    let mut f = q("");
+    f.from = NaiveDateOpt::d("2019-06-11");
+    f.to = NaiveDateOpt::d("2019-06-30");
+    assert_eq!(ids(&store.search(&f).unwrap()), ["hk-2"]);
+    // The local date counts: 2019-07-02 04:30 +10:00 is on 2019-07-02.
+    let mut f = q("");
+    f.from = NaiveDateOpt::d("2019-07-02");
+    f.to = NaiveDateOpt::d("2019-07-02");
+    assert_eq!(ids(&store.search(&f).unwrap()), ["rba-1"]);
+    let mut f = q("");
+    f.story = Some(hk_story(&store));
+    f.sort = Sort::Oldest;
+    assert_eq!(ids(&store.search(&f).unwrap()), ["hk-1", "hk-2"]);
+    f.sort = Sort::Newest;
+    assert_eq!(ids(&store.search(&f).unwrap()), ["hk-2", "hk-1"]);
+    // Tantivy syntax: field and boolean operators.
+    assert_eq!(ids(&store.search(&q("title:rates")).unwrap()), ["rba-1"]);
+    assert_eq!(ids(&store.search(&q("protesters -tear")).unwrap()), ["hk-1"]);
+    // Stemming: "protests" finds "protest" / "protesters"? at least the title word.
+    assert!(store.search(&q("protests")).unwrap().total >= 1);
+    // Bad syntax is a BadQuery error, not a panic.
+    assert!(matches!(store.search(&q("title:(")), Err(Error::BadQuery(_))));
+    assert!(matches!(store.search(&q("nosuchfield:x")), Err(Error::BadQuery(_))));
+    let mut f = q("");
+    f.from = NaiveDateOpt::d("2020-01-01");
+    f.to = NaiveDateOpt::d("2019-01-01");
+    assert!(matches!(store.search(&f), Err(Error::BadQuery(_))));
+}
+
+struct NaiveDateOpt;
+impl NaiveDateOpt {
+    fn d(s: &str) -> Option<chrono::NaiveDate> {
+        Some(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
+    }
+}
+
+#[test]
+fn article_entity_and_story_views() {
+    let (_d, store) = filled();
+    let a = store.article("hk-1").unwrap().unwrap();
+    assert_eq!(a.analysis.article.title, "Hong Kong protest against extradition bill");
+    assert_eq!(a.analysis.quotes.len(), 1);
+    let lam_id = store.find_entity("person", "Carrie Lam").unwrap().unwrap();
+    assert!(a.entities.iter().any(|e| e.local_id == "e2" && e.entity == lam_id));
+    assert_eq!(a.story.as_ref().map(|s| s.label.as_str()), Some("Hong Kong protests"));
+    assert!(store.article("nope").unwrap().is_none());
+
+    let lam = store.entity(lam_id).unwrap().unwrap();
+    assert_eq!(lam.name, "Carrie Lam");
+    assert_eq!(lam.kind, "person");
+    assert_eq!(lam.article_count, 2);
+    assert_eq!(lam.role.as_deref(), Some("Chief Executive"));
+    let quotes: Vec<&str> = lam.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(quotes, ["we will restore order", "the bill will go ahead"]);
+    assert_eq!(lam.per_day.len(), 2);
+    assert!(lam.related.iter().any(|e| e.name == "Hong Kong"));
+    assert!(store.entity(999_999).unwrap().is_none());
+
+    let story = store.story(hk_story(&store)).unwrap().unwrap();
+    assert_eq!(story.summary.size, 2);
+    assert_eq!(story.summary.first_day.as_deref(), Some("2019-06-10"));
+    assert_eq!(story.summary.last_day.as_deref(), Some("2019-06-13"));
+    let days: Vec<&str> = story.events.iter().map(|e| e.day.as_str()).collect();
+    // "Sunday" and "9 June" are in the same sentence and day: one event.
+    assert_eq!(days, ["2019-06-09", "2019-06-12"]);
+    assert_eq!(story.articles[0].id, "hk-1");
+
+    let stats = store.stats().unwrap();
+    assert_eq!(stats.articles, 3);
+    assert_eq!(stats.quotes, 3);
+    assert_eq!(stats.stories, 1);
+    assert_eq!(stats.top_people[0].name, "Carrie Lam");
+    assert_eq!(stats.top_people[0].quotes, 2);
+    assert_eq!(stats.top_sources[0].source, "Wikinews");
+    assert_eq!(stats.per_day.len(), 3);
+    let found = store.entities_named("lam", Some("person"), 5).unwrap();
+    assert_eq!(found[0].id, lam_id);
+}
+
+#[test]
+fn rewrite_is_idempotent_and_changes_update_in_place() {
+    let (dir, store) = filled();
+    let again = store.write_batch(&corpus()).unwrap();
+    assert_eq!(again, BatchOutcome { unchanged: 3, ..Default::default() });
+    assert_eq!(store.set_groups(&stories(), &groupings()).unwrap(), 0);
+    // A changed article replaces the old one.
+    let mut recs = corpus();
+    recs[2].article.text = OTHER.replace("steady", "unchanged at a record low");
+    recs[2].article.provenance.file = "elsewhere.jsonl".into();
+    let out = store.write_batch(&recs).unwrap();
+    assert_eq!(out, BatchOutcome { updated: 1, unchanged: 2, ..Default::default() });
+    store.finish().unwrap();
+    assert_eq!(store.article_count().unwrap(), 3);
+    assert_eq!(store.indexed_count().unwrap(), 3);
+    assert_eq!(ids(&store.search(&q("record low")).unwrap()), ["rba-1"]);
+    assert_eq!(store.search(&q("steady")).unwrap().total, 0);
+    // The changed article's quotes were replaced, not added to.
+    assert_eq!(store.stats().unwrap().quotes, 3);
+    // Same content from another file: unchanged (provenance is not content).
+    recs[2].article.provenance.file = "third.jsonl".into();
+    assert_eq!(store.write_batch(&recs).unwrap().unchanged, 3);
+    // A new story for it: re-indexed with the story, old story keeps its two.
+    let st = [StoryInfo { key: "s-rates".into(), label: "Rates".into() }];
+    let g = [Grouping { article: "rba-1".into(), story: Some("s-rates".into()), dup_group: Some("g1".into()) }];
+    assert_eq!(store.set_groups(&st, &g).unwrap(), 1);
+    store.finish().unwrap();
+    let rates = store.stories(10).unwrap().into_iter().find(|s| s.label == "Rates").unwrap();
+    assert_eq!(rates.size, 1);
+    let mut f = q("");
+    f.story = Some(rates.id);
+    assert_eq!(ids(&store.search(&f).unwrap()), ["rba-1"]);
+    // A group of one is no near-duplicate group.
+    assert_eq!(store.stats().unwrap().dup_groups, 0);
+    drop(store);
+    let (store, report) = Store::open_with_report(dir.path()).unwrap();
+    assert_eq!(report, OpenReport::default());
+    assert_eq!(store.article_count().unwrap(), 3);
+    assert_eq!(store.indexed_count().unwrap(), 3);
+}
+
+#[test]
+fn near_duplicate_groups_link_articles() {
+    let (_d, store) = filled();
+    let g: Vec<Grouping> = ["hk-1", "hk-2"]
+        .iter()
+        .map(|id| Grouping { article: id.to_string(), story: Some("s-hk".into()), dup_group: Some("hk-1".into()) })
+        .collect();
+    assert_eq!(store.set_groups(&stories(), &g).unwrap(), 2);
+    store.finish().unwrap();
+    assert_eq!(store.stats().unwrap().dup_groups, 1);
+    let a = store.article("hk-2").unwrap().unwrap();
+    assert_eq!(a.duplicates.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["hk-1"]);
+}
+
+#[test]
+fn crash_between_sql_and_index_commit_is_repaired_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.write_batch(&corpus()[..1]).unwrap();
+        assert_eq!(store.sync_index().unwrap(), 1);
+        // Written to SQLite, never indexed (as when killed before sync).
+        store.write_batch(&corpus()[1..]).unwrap();
+        assert_eq!(store.indexed_count().unwrap(), 1);
+    }
+    let (store, report) = Store::open_with_report(dir.path()).unwrap();
+    assert_eq!(report.reindexed, 2);
+    assert!(!report.rebuilt_index);
+    assert_eq!(store.article_count().unwrap(), 3);
+    assert_eq!(store.indexed_count().unwrap(), 3);
+    assert_eq!(ids(&store.search(&q("tear gas")).unwrap()), ["hk-2"]);
+    drop(store);
+    // A lost index is rebuilt from the records.
+    std::fs::remove_dir_all(dir.path().join("index")).unwrap();
+    let (store, report) = Store::open_with_report(dir.path()).unwrap();
+    assert!(report.rebuilt_index);
+    assert_eq!(report.reindexed, 3);
+    assert_eq!(store.indexed_count().unwrap(), 3);
+    let v = store.verify().unwrap();
+    assert_eq!((v.articles, v.indexed), (3, 3));
+    assert!(v.problems.is_empty(), "{:?}", v.problems);
+}
+
+#[test]
+fn newer_schema_is_refused_and_readers_see_writer_data() {
+    let (dir, store) = filled();
+    // A second handle (as the server would hold) opens while the first holds the writer.
+    let (reader, report) = Store::open_with_report(dir.path()).unwrap();
+    assert!(!report.repair_skipped_locked, "nothing to repair, so no lock needed");
+    assert_eq!(reader.search(&q("tear")).unwrap().total, 1);
+    drop((store, reader));
+    let conn = rusqlite::Connection::open(dir.path().join("newsdesk.sqlite")).unwrap();
+    conn.pragma_update(None, "user_version", SQL_SCHEMA_VERSION + 1).unwrap();
+    drop(conn);
+    assert!(matches!(Store::open(dir.path()), Err(Error::TooNew { .. })));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #[test]
+    fn any_query_string_is_answered_or_refused(s in "\\PC{0,40}", src in "\\PC{0,10}") {
+        let store = shared_store();
+        let mut query = q(&s);
+        query.source = Some(src.clone());
+        query.person = Some(src);
+        match store.search(&query) {
+            Ok(r) => prop_assert!(r.hits.len() <= r.total),
+            Err(Error::BadQuery(_)) => {}
+            Err(e) => prop_assert!(false, "unexpected error {e}"),
+        }
+    }
+}
+
+fn shared_store() -> &'static Store {
+    use std::sync::OnceLock;
+    static STORE: OnceLock<(tempfile::TempDir, Store)> = OnceLock::new();
+    &STORE.get_or_init(filled).1
+}
