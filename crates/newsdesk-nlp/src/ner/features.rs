@@ -85,6 +85,8 @@ pub struct TokInfo {
     pub run_pos: u8,
     pub run_first: u64,
     pub run_last: u64,
+    /// Fine cluster of the run's last word.
+    pub run_last_cl: u16,
     /// Context aggregated over every occurrence of the word in the document
     /// (capitalised words only): up to 3 distinct previous and next words,
     /// and flags (see [`doc_context`]).
@@ -231,6 +233,7 @@ pub fn tok_info(
             run_pos: 0,
             run_first: 0,
             run_last: 0,
+            run_last_cl: 0,
             agg_prev: [0; 3],
             agg_next: [0; 3],
             agg_flags: 0,
@@ -269,7 +272,7 @@ pub fn tok_info(
                     break;
                 }
             }
-            let (first, last) = (toks[i].lw, toks[j - 1].lw);
+            let (first, last, last_cl) = (toks[i].lw, toks[j - 1].lw, toks[j - 1].class.fine);
             let len = (j - i).min(255) as u8;
             for (k, t) in toks[i..j].iter_mut().enumerate() {
                 t.run_len = len;
@@ -284,6 +287,7 @@ pub fn tok_info(
                 };
                 t.run_first = first;
                 t.run_last = last;
+                t.run_last_cl = last_cl;
             }
             i = j;
         }
@@ -479,6 +483,7 @@ pub fn features(toks: &[TokInfo], i: usize, hist: &History, mask: u64, out: &mut
         if t.run_len > 1 {
             push(43, t.run_last ^ t.run_pos as u64);
             push(44, t.run_first ^ t.run_pos as u64);
+            push(45, (t.run_last_cl as u64) << 4 | t.run_pos as u64);
         }
     }
     // Context of the word's other occurrences in the document.

@@ -350,9 +350,26 @@ mod tests {
 
 #[cfg(test)]
 mod embedded_tests {
+    use proptest::prelude::*;
+
     #[test]
     fn embedded_model_loads() {
         let m = super::NerModel::from_bytes(super::EMBEDDED);
         assert!(m.is_ok(), "{:?}", m.err());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any CoNLL-ish text parses and tags without panicking, one tag per token.
+        #[test]
+        fn conll_text_tags_without_panic(s in "(\\PC{0,12}( [A-Z-]{1,6})?\n{1,2}|-DOCSTART- -X- O O\n){0,40}") {
+            let m = super::NerModel::embedded().expect("embedded model");
+            let mut ws = super::Workspace::default();
+            for doc in super::super::conll::parse(&s) {
+                let (words, ranges) = doc.words();
+                let tags = m.tag_document(&words, &ranges, &mut ws);
+                prop_assert_eq!(tags.len(), words.len());
+            }
+        }
     }
 }

@@ -357,13 +357,14 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         let mut role = None;
         let mut affiliation = None;
         if kind == EntityKind::Person {
-            for &m in &grp.mentions {
-                if let Some((rs, re, aff)) = find_role(doc, words, raws, gaz, &ix, m) {
-                    let span = doc.offsets.span(doc.tokens[rs].start, doc.tokens[re - 1].end);
-                    role = Some(Mention::from_span(doc.text, span));
-                    affiliation = aff;
-                    break;
-                }
+            // Titles and appositions first; a relative clause only without them.
+            let found = [false, true]
+                .into_iter()
+                .find_map(|rel| grp.mentions.iter().find_map(|&m| find_role(doc, words, raws, gaz, &ix, m, rel)));
+            if let Some((rs, re, aff)) = found {
+                let span = doc.offsets.span(doc.tokens[rs].start, doc.tokens[re - 1].end);
+                role = Some(Mention::from_span(doc.text, span));
+                affiliation = aff;
             }
         }
         out.push(Entity { id: format!("e{}", g + 1), kind, name: ix.names[g].clone(), role, affiliation, mentions });
@@ -587,6 +588,7 @@ fn find_role(
     gaz: &Gazetteer,
     ix: &Index,
     m: usize,
+    relative: bool,
 ) -> Option<(usize, usize, Option<String>)> {
     let r = raws[m];
     let si = doc.sentences.partition_point(|s| s.tokens.end <= r.start);
@@ -641,7 +643,7 @@ fn find_role(
         (has_head && s < end).then_some(s)
     };
     // Title right before the name.
-    if r.start > lo {
+    if r.start > lo && !relative {
         if let Some(s) = scan_left(r.start) {
             if lower_in(words[r.start - 1], ROLE_HEADS)
                 || words[r.start - 1].chars().next().is_some_and(char::is_uppercase)
@@ -659,7 +661,7 @@ fn find_role(
         }
     }
     // Appositive after: NAME , [AFFIL 's | the] ROLE [,|.]
-    if r.end + 2 < hi && words[r.end] == "," {
+    if r.end + 2 < hi && words[r.end] == "," && !relative {
         let mut p = r.end + 1;
         let mut aff = None;
         if lower_in(words[p], &["the", "a", "an"]) {
@@ -690,8 +692,64 @@ fn find_role(
             return Some((s, h + 1, aff));
         }
     }
+    // Relative clause: NAME , who is leading|heading|... the X delegation ,
+    if !relative {
+        return None;
+    }
+    if r.end + 4 < hi && words[r.end] == "," && lower_in(words[r.end + 1], &["who", "which"]) {
+        let mut p = r.end + 2;
+        if lower_in(words[p], &["is", "was", "has", "had", "will"]) {
+            p += 1;
+            if p < hi && lower_in(words[p], &["been", "be"]) {
+                p += 1;
+            }
+        }
+        if p < hi && lower_in(words[p], LEADING_VERBS) {
+            let s = p;
+            let mut e = p + 1;
+            while e < hi
+                && e - s < 10
+                && words[e].chars().any(char::is_alphanumeric)
+                && !lower_in(words[e], &["who", "which", "that", "and", "but", "said", "told"])
+            {
+                e += 1;
+            }
+            if e > s + 1 {
+                let aff = (s + 1..e).find_map(|t| {
+                    if let Some(k) = at(t).filter(|&k| raws[k].ty != EntType::Per) {
+                        return Some(ix.name_of(k));
+                    }
+                    let w = words[t];
+                    (w.chars().next().is_some_and(char::is_uppercase) && gaz.lookup(&[w]) & (DEMONYM | COUNTRY) != 0)
+                        .then(|| w.to_string())
+                });
+                return Some((s, e, aff));
+            }
+        }
+    }
     None
 }
+
+/// Verbs of a relative clause that give a role ("who is leading the delegation").
+const LEADING_VERBS: &[&str] = &[
+    "leading",
+    "heading",
+    "chairing",
+    "running",
+    "representing",
+    "leads",
+    "heads",
+    "chairs",
+    "runs",
+    "represents",
+    "led",
+    "headed",
+    "chaired",
+    "ran",
+    "represented",
+    "commanding",
+    "commands",
+];
 
 /// Index of the entity one of whose mentions best covers the code point
 /// span `span`: a mention that contains the span, or lies inside it (a
@@ -777,7 +835,8 @@ mod tests {
     #[test]
     fn appositive_roles_with_affiliation() {
         let text = "Josep Borrell, the European Union's foreign policy chief, spoke. \
-                    Later John Smith, Britain's defence minister, spoke.";
+                    Later John Smith, Britain's defence minister, spoke. \
+                    Ivan Petrov, who is leading the Russian delegation, arrived.";
         let doc = Doc::from_text(text);
         let w = words_of(&doc);
         let raws = vec![
@@ -785,6 +844,8 @@ mod tests {
             raw_at(&w, "European Union", 0, EntType::Org),
             raw_at(&w, "John Smith", 0, EntType::Per),
             raw_at(&w, "Britain", 0, EntType::Loc),
+            raw_at(&w, "Ivan Petrov", 0, EntType::Per),
+            raw_at(&w, "Russian", 0, EntType::Misc),
         ];
         let ents = resolve(&doc, &w, &raws);
         let borrell = &ents[0];
@@ -793,6 +854,9 @@ mod tests {
         let smith = ents.iter().find(|e| e.name == "John Smith").expect("smith");
         assert_eq!(smith.role.as_ref().map(|r| r.text.as_str()), Some("defence minister"));
         assert_eq!(smith.affiliation.as_deref(), Some("Britain"));
+        let petrov = ents.iter().find(|e| e.name == "Ivan Petrov").expect("petrov");
+        assert_eq!(petrov.role.as_ref().map(|r| r.text.as_str()), Some("leading the Russian delegation"));
+        assert_eq!(petrov.affiliation.as_deref(), Some("Russian"));
     }
 
     #[test]
