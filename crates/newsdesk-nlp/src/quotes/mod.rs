@@ -833,11 +833,22 @@ fn finite(
             if left_has_content
                 && sep.is_some_and(|sp| ctx.is_close_mark(sp))
                 && !starts_clause(ctx, clause_start)
-                && (bare || q > c1 + 1 || inverted) =>
+                && (bare
+                    || q > c1 + 1
+                    || inverted
+                    || !(ctx.is_open_mark(q) || ctx.text(q - 1) == ":" || ctx.is(q - 1, "that"))) =>
         {
             Right::Terminal
         }
         Right::Split(q) if !left_has_content => Right::Content(q, false),
+        // `On the subject of Israel, Trump added, "Q"`: plain text before the
+        // speaker is an opener when a quotation follows the cue.
+        Right::Split(q)
+            if sep.is_some_and(|sp| !ctx.is_close_mark(sp))
+                && !(clause_start..left_end).any(|i| ctx.in_region(i).is_some()) =>
+        {
+            Right::Content(q, false)
+        }
         r => r,
     };
     let cue = Some((ctx.doc.tokens[c0].start, ctx.doc.tokens[c1 - 1].end));
