@@ -33,6 +33,44 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
     if lexicon::pronoun(w).is_some() {
         return Some((head, end));
     }
+    // "Two in three said", "Most said", "Others say": a quantity as the source.
+    if matches!(
+        w,
+        "most"
+            | "many"
+            | "some"
+            | "few"
+            | "several"
+            | "others"
+            | "both"
+            | "all"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "half"
+            | "majority"
+            | "minority"
+            | "percent"
+            | "%"
+    ) || ctx.doc.tokens[head].kind == crate::TokenKind::Number
+    {
+        let mut s = head;
+        while s > lo && head - s < 4 && ctx.tok_region[s - 1] == 0 {
+            let t = s - 1;
+            let lw = ctx.lower(t, &mut buf);
+            if ctx.doc.tokens[t].kind == crate::TokenKind::Number
+                || matches!(lw, "in" | "of" | "out" | "than" | "more" | "about" | "nearly" | "almost" | "percent" | "%")
+                || (lexicon::is_determiner(lw) && !matches!(lw, "that" | "this" | "these" | "those"))
+            {
+                s = t;
+                continue;
+            }
+            break;
+        }
+        return Some((s, end));
+    }
     if lexicon::is_np_boundary(w) || lexicon::is_cue_adverb(w) || lexicon::is_determiner(w) || lexicon::cue(w).is_some()
     {
         return None;
