@@ -273,6 +273,12 @@ pub(crate) fn np_right(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
             }
             break;
         }
+        // "Moscow-based US lawyer Jamie Firestone": an acronym is part of the phrase.
+        let tt = ctx.text(e);
+        if e > p && tt.len() >= 2 && tt.bytes().all(|c| c.is_ascii_uppercase() || c == b'.') {
+            e += 1;
+            continue;
+        }
         let lw = ctx.lower(e, &mut buf);
         // "Carly Fiorina threw …": a verb after a name ends the phrase.
         if e > p && ctx.is_capitalised(e - 1) && !ctx.is_capitalised(e) && lexicon::looks_like_past_verb(lw) {
@@ -470,6 +476,14 @@ const ORG_HEADS: &[&str] = &[
     "Organization",
     "Organisation",
     "Kremlin",
+    "Inc",
+    "Corp",
+    "Ltd.",
+    "LLC",
+    "plc",
+    "Plc",
+    "AG",
+    "SA",
     "Inc.",
     "Corp.",
     "Co.",
@@ -671,7 +685,19 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             }
         }
         if matches!(g, Gender::Neuter | Gender::Plural) {
-            if let Some(r) = prev.iter().rev().take(40).flatten().find(|r| !r.person && r.speaker.entity.is_some()) {
+            // "it"/"they" after an organisation speaker: that organisation.
+            let org_like = |r: &&Resolved| {
+                !r.person
+                    && (r.speaker.entity.is_some()
+                        || r.speaker
+                            .name
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)))
+                    && lexicon::pronoun(&r.speaker.name.to_ascii_lowercase()).is_none()
+                    && !r.speaker.name.starts_with("The ")
+            };
+            if let Some(r) = prev.iter().rev().take(40).flatten().find(org_like) {
                 return r.clone();
             }
         }

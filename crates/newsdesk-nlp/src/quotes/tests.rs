@@ -269,3 +269,12 @@ fn quotation_before_a_cue_sentence() {
         assert!(w[0].end <= w[1].start);
     }
 }
+
+#[test]
+fn it_resolves_to_the_previous_organisation() {
+    let text = "Acme Corp said profits rose. Legal experts said the deal was sound. It said it would appeal.";
+    let qs = quotes(text);
+    let q = find(text, &qs, "would appeal");
+    assert_eq!(mention(q), "It");
+    assert_eq!(speaker_name(q), "Acme Corp", "{:?}", all(&qs));
+}
