@@ -13,12 +13,22 @@
 //! - continuation: a quote in its own paragraph with no cue continues the
 //!   previous paragraph's speaker; an unclosed quote continues into the next
 //!   paragraph that opens with a quotation mark
+//! - `Name: "Q"` (transcripts, headlines), `X, who said …`, `X … and said …`,
+//!   `When asked whether …` (no source), `X seems / is expected to …` (no
+//!   source), `X told CNN / "Fox and Friends" that …` (addressee), and a
+//!   sentence with a quotation, no cue and a person subject (`He turned to
+//!   "little" Marco Rubio`) as a mixed quote
+//!
+//! Cue words that are also nouns ("states", "claims", "support") count only
+//! in a verb position, judged from their neighbours.
 //!
 //! Speakers are found as phrases next to the cue (names with titles,
 //! pronouns, nominals like "a senior aide", with appositives skipped) and
 //! resolved to an entity of the entity list when there is one, else to the
-//! fullest form of the name in the text; pronouns resolve to the previous
-//! speaker who is a person.
+//! fullest form of the name in the text; he/she resolve to the latest person
+//! (entity mention or previous speaker) of a compatible gender (known from
+//! titles, role words and earlier pronouns), it/they to the previous
+//! organisation speaker.
 //!
 //! Everything works on byte offsets and token indices and converts to code
 //! points only when building the output.
