@@ -7,12 +7,15 @@
 //! paragraphs. Each stage turns byte offsets into code point offsets with the
 //! doc's [`OffsetMap`] when it builds its output.
 
+pub mod ner;
 pub mod quotes;
 pub mod sentences;
+pub mod time;
 pub mod tokenize;
 
 use newsdesk_core::{Analysis, Article, OffsetMap, Span, SCHEMA_VERSION};
 use std::ops::Range;
+pub use time::extract_times;
 pub use tokenize::{Token, TokenKind};
 
 /// A sentence: a byte range of the text, its tokens, and its paragraph.
@@ -80,16 +83,15 @@ impl<'a> Doc<'a> {
 pub fn analyze(article: &Article) -> Analysis {
     let doc = Doc::new(&article.text, &article.paragraphs);
     let sentences = doc.sentences.iter().map(|s| doc.offsets.span(s.start, s.end)).collect();
-    // Entities come from the entity stage (issue #4) once it is wired in here.
-    let entities: Vec<newsdesk_core::Entity> = Vec::new();
+    // Quotes come after entities: speakers resolve to entity ids.
+    let entities = ner::extract_entities(&doc);
     let quotes = quotes::extract_quotes(&doc, &entities);
     Analysis {
         schema_version: SCHEMA_VERSION,
         article: article.clone(),
         sentences,
-        // Filled by the entity and time stages (issues #4, #3).
         entities,
         quotes,
-        times: Vec::new(),
+        times: time::extract_times(&doc, article.published.map(|p| p.date())),
     }
 }

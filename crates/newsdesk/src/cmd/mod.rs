@@ -1,9 +1,16 @@
 pub mod analyze;
 pub mod bench;
+pub mod bench_ner;
 pub mod bench_quotes;
+pub mod bench_times;
+pub mod conll;
+pub mod eval_ner;
 pub mod eval_quotes;
+pub mod eval_timeml;
 pub mod pipeline;
 pub mod pretty;
+pub mod timeml;
+pub mod train;
 
 /// Exit status: some records were rejected (the rest were processed).
 pub const EXIT_SOME_REJECTED: u8 = 3;
