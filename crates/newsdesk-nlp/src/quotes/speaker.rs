@@ -437,6 +437,8 @@ fn gender_of_text(t: &str) -> Option<Gender> {
 pub(crate) struct Resolver<'c, 'd, 'a> {
     ctx: &'c Ctx<'d, 'a>,
     entities: &'c [Entity],
+    /// Every entity mention as (start, end, entity index), sorted: bounded look-ups.
+    mentions: Vec<(usize, usize, u32)>,
     /// Genders learnt from titles and resolved pronouns, by resolved name.
     genders: Vec<(String, Gender)>,
     /// Surname → token range of the fullest capitalised name in the text (built on first use).
@@ -506,7 +508,20 @@ const ORG_HEADS: &[&str] = &[
 
 impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
     pub fn new(ctx: &'c Ctx<'d, 'a>, entities: &'c [Entity]) -> Self {
-        Resolver { ctx, entities, genders: Vec::new(), index: None }
+        let mut mentions: Vec<(usize, usize, u32)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, en)| en.mentions.iter().map(move |m| (m.start, m.end, i as u32)))
+            .collect();
+        mentions.sort_unstable();
+        Resolver { ctx, entities, mentions, genders: Vec::new(), index: None }
+    }
+
+    /// Entity mentions (start, end, entity index) near `start..end`, scanning
+    /// back from the first mention starting at or after `end`, at most `limit` of them.
+    fn mentions_before(&self, end: usize, limit: usize) -> impl Iterator<Item = &(usize, usize, u32)> {
+        let i = self.mentions.partition_point(|m| m.0 < end);
+        self.mentions[..i].iter().rev().take(limit)
     }
 
     /// The capitalised, title-free run of tokens ending at `head`.
@@ -569,7 +584,9 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
     fn entity_for_span(&self, s: usize, e: usize) -> Option<&'c Entity> {
         let toks = &self.ctx.doc.tokens;
         let span = self.ctx.doc.offsets.span(toks[s].start, toks[e - 1].end);
-        self.entities.iter().find(|en| en.mentions.iter().any(|m| m.start < span.end && span.start < m.end))
+        self.mentions_before(span.end, 16)
+            .find(|m| m.0 < span.end && span.start < m.1)
+            .map(|m| &self.entities[m.2 as usize])
     }
 
     pub fn resolve(
@@ -653,16 +670,17 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         if matches!(g, Gender::Male | Gender::Female) {
             let compatible = |x: Option<Gender>| x.is_none_or(|x| x == g);
             // The latest person entity mentioned before the pronoun, of a compatible gender.
+            // Scan mentions backwards from the pronoun (bounded).
             let mut best: Option<(usize, &Entity)> = None;
-            for en in self.entities.iter().filter(|en| en.kind == EntityKind::Person) {
-                let eg = self.gender_known(&en.name).or_else(|| en.role.as_ref().and_then(|r| gender_of_text(&r.text)));
-                if !compatible(eg) {
+            for &(_, end, ei) in self.mentions_before(here, 200) {
+                let en = &self.entities[ei as usize];
+                if end > here || en.kind != EntityKind::Person {
                     continue;
                 }
-                for m in &en.mentions {
-                    if m.end <= here && best.is_none_or(|(b, _)| m.end > b) {
-                        best = Some((m.end, en));
-                    }
+                let eg = self.gender_known(&en.name).or_else(|| en.role.as_ref().and_then(|r| gender_of_text(&r.text)));
+                if compatible(eg) {
+                    best = Some((end, en));
+                    break;
                 }
             }
             let found = match best {
