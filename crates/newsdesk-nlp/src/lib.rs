@@ -83,6 +83,7 @@ impl<'a> Doc<'a> {
 pub fn analyze(article: &Article) -> Analysis {
     let doc = Doc::new(&article.text, &article.paragraphs);
     let sentences = doc.sentences.iter().map(|s| doc.offsets.span(s.start, s.end)).collect();
+    // Quotes come after entities: speakers resolve to entity ids.
     let entities = ner::extract_entities(&doc);
     let quotes = quotes::extract_quotes(&doc, &entities);
     Analysis {

@@ -13,12 +13,22 @@
 //! - continuation: a quote in its own paragraph with no cue continues the
 //!   previous paragraph's speaker; an unclosed quote continues into the next
 //!   paragraph that opens with a quotation mark
+//! - `Name: "Q"` (transcripts, headlines), `X, who said …`, `X … and said …`,
+//!   `When asked whether …` (no source), `X seems / is expected to …` (no
+//!   source), `X told CNN / "Fox and Friends" that …` (addressee), and a
+//!   sentence with a quotation, no cue and a person subject (`He turned to
+//!   "little" Marco Rubio`) as a mixed quote
+//!
+//! Cue words that are also nouns ("states", "claims", "support") count only
+//! in a verb position, judged from their neighbours.
 //!
 //! Speakers are found as phrases next to the cue (names with titles,
 //! pronouns, nominals like "a senior aide", with appositives skipped) and
 //! resolved to an entity of the entity list when there is one, else to the
-//! fullest form of the name in the text; pronouns resolve to the previous
-//! speaker who is a person.
+//! fullest form of the name in the text; he/she resolve to the latest person
+//! (entity mention or previous speaker) of a compatible gender (known from
+//! titles, role words and earlier pronouns), it/they to the previous
+//! organisation speaker.
 //!
 //! Everything works on byte offsets and token indices and converts to code
 //! points only when building the output.
@@ -833,11 +843,22 @@ fn finite(
             if left_has_content
                 && sep.is_some_and(|sp| ctx.is_close_mark(sp))
                 && !starts_clause(ctx, clause_start)
-                && (bare || q > c1 + 1 || inverted) =>
+                && (bare
+                    || q > c1 + 1
+                    || inverted
+                    || !(ctx.is_open_mark(q) || ctx.text(q - 1) == ":" || ctx.is(q - 1, "that"))) =>
         {
             Right::Terminal
         }
         Right::Split(q) if !left_has_content => Right::Content(q, false),
+        // `On the subject of Israel, Trump added, "Q"`: plain text before the
+        // speaker is an opener when a quotation follows the cue.
+        Right::Split(q)
+            if sep.is_some_and(|sp| !ctx.is_close_mark(sp))
+                && !(clause_start..left_end).any(|i| ctx.in_region(i).is_some()) =>
+        {
+            Right::Content(q, false)
+        }
         r => r,
     };
     let cue = Some((ctx.doc.tokens[c0].start, ctx.doc.tokens[c1 - 1].end));

@@ -33,6 +33,44 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
     if lexicon::pronoun(w).is_some() {
         return Some((head, end));
     }
+    // "Two in three said", "Most said", "Others say": a quantity as the source.
+    if matches!(
+        w,
+        "most"
+            | "many"
+            | "some"
+            | "few"
+            | "several"
+            | "others"
+            | "both"
+            | "all"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "half"
+            | "majority"
+            | "minority"
+            | "percent"
+            | "%"
+    ) || ctx.doc.tokens[head].kind == crate::TokenKind::Number
+    {
+        let mut s = head;
+        while s > lo && head - s < 4 && ctx.tok_region[s - 1] == 0 {
+            let t = s - 1;
+            let lw = ctx.lower(t, &mut buf);
+            if ctx.doc.tokens[t].kind == crate::TokenKind::Number
+                || matches!(lw, "in" | "of" | "out" | "than" | "more" | "about" | "nearly" | "almost" | "percent" | "%")
+                || (lexicon::is_determiner(lw) && !matches!(lw, "that" | "this" | "these" | "those"))
+            {
+                s = t;
+                continue;
+            }
+            break;
+        }
+        return Some((s, end));
+    }
     if lexicon::is_np_boundary(w) || lexicon::is_cue_adverb(w) || lexicon::is_determiner(w) || lexicon::cue(w).is_some()
     {
         return None;
@@ -235,6 +273,12 @@ pub(crate) fn np_right(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
             }
             break;
         }
+        // "Moscow-based US lawyer Jamie Firestone": an acronym is part of the phrase.
+        let tt = ctx.text(e);
+        if e > p && tt.len() >= 2 && tt.bytes().all(|c| c.is_ascii_uppercase() || c == b'.') {
+            e += 1;
+            continue;
+        }
         let lw = ctx.lower(e, &mut buf);
         // "Carly Fiorina threw …": a verb after a name ends the phrase.
         if e > p && ctx.is_capitalised(e - 1) && !ctx.is_capitalised(e) && lexicon::looks_like_past_verb(lw) {
@@ -393,6 +437,8 @@ fn gender_of_text(t: &str) -> Option<Gender> {
 pub(crate) struct Resolver<'c, 'd, 'a> {
     ctx: &'c Ctx<'d, 'a>,
     entities: &'c [Entity],
+    /// Every entity mention as (start, end, entity index), sorted: bounded look-ups.
+    mentions: Vec<(usize, usize, u32)>,
     /// Genders learnt from titles and resolved pronouns, by resolved name.
     genders: Vec<(String, Gender)>,
     /// Surname → token range of the fullest capitalised name in the text (built on first use).
@@ -432,6 +478,14 @@ const ORG_HEADS: &[&str] = &[
     "Organization",
     "Organisation",
     "Kremlin",
+    "Inc",
+    "Corp",
+    "Ltd.",
+    "LLC",
+    "plc",
+    "Plc",
+    "AG",
+    "SA",
     "Inc.",
     "Corp.",
     "Co.",
@@ -454,7 +508,20 @@ const ORG_HEADS: &[&str] = &[
 
 impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
     pub fn new(ctx: &'c Ctx<'d, 'a>, entities: &'c [Entity]) -> Self {
-        Resolver { ctx, entities, genders: Vec::new(), index: None }
+        let mut mentions: Vec<(usize, usize, u32)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, en)| en.mentions.iter().map(move |m| (m.start, m.end, i as u32)))
+            .collect();
+        mentions.sort_unstable();
+        Resolver { ctx, entities, mentions, genders: Vec::new(), index: None }
+    }
+
+    /// Entity mentions (start, end, entity index) near `start..end`, scanning
+    /// back from the first mention starting at or after `end`, at most `limit` of them.
+    fn mentions_before(&self, end: usize, limit: usize) -> impl Iterator<Item = &(usize, usize, u32)> {
+        let i = self.mentions.partition_point(|m| m.0 < end);
+        self.mentions[..i].iter().rev().take(limit)
     }
 
     /// The capitalised, title-free run of tokens ending at `head`.
@@ -517,7 +584,9 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
     fn entity_for_span(&self, s: usize, e: usize) -> Option<&'c Entity> {
         let toks = &self.ctx.doc.tokens;
         let span = self.ctx.doc.offsets.span(toks[s].start, toks[e - 1].end);
-        self.entities.iter().find(|en| en.mentions.iter().any(|m| m.start < span.end && span.start < m.end))
+        self.mentions_before(span.end, 16)
+            .find(|m| m.0 < span.end && span.start < m.1)
+            .map(|m| &self.entities[m.2 as usize])
     }
 
     pub fn resolve(
@@ -601,16 +670,17 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         if matches!(g, Gender::Male | Gender::Female) {
             let compatible = |x: Option<Gender>| x.is_none_or(|x| x == g);
             // The latest person entity mentioned before the pronoun, of a compatible gender.
+            // Scan mentions backwards from the pronoun (bounded).
             let mut best: Option<(usize, &Entity)> = None;
-            for en in self.entities.iter().filter(|en| en.kind == EntityKind::Person) {
-                let eg = self.gender_known(&en.name).or_else(|| en.role.as_ref().and_then(|r| gender_of_text(&r.text)));
-                if !compatible(eg) {
+            for &(_, end, ei) in self.mentions_before(here, 200) {
+                let en = &self.entities[ei as usize];
+                if end > here || en.kind != EntityKind::Person {
                     continue;
                 }
-                for m in &en.mentions {
-                    if m.end <= here && best.is_none_or(|(b, _)| m.end > b) {
-                        best = Some((m.end, en));
-                    }
+                let eg = self.gender_known(&en.name).or_else(|| en.role.as_ref().and_then(|r| gender_of_text(&r.text)));
+                if compatible(eg) {
+                    best = Some((end, en));
+                    break;
                 }
             }
             let found = match best {
@@ -633,7 +703,19 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             }
         }
         if matches!(g, Gender::Neuter | Gender::Plural) {
-            if let Some(r) = prev.iter().rev().take(40).flatten().find(|r| !r.person && r.speaker.entity.is_some()) {
+            // "it"/"they" after an organisation speaker: that organisation.
+            let org_like = |r: &&Resolved| {
+                !r.person
+                    && (r.speaker.entity.is_some()
+                        || r.speaker
+                            .name
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)))
+                    && lexicon::pronoun(&r.speaker.name.to_ascii_lowercase()).is_none()
+                    && !r.speaker.name.starts_with("The ")
+            };
+            if let Some(r) = prev.iter().rev().take(40).flatten().find(org_like) {
                 return r.clone();
             }
         }

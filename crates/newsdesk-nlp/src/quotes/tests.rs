@@ -269,3 +269,40 @@ fn quotation_before_a_cue_sentence() {
         assert!(w[0].end <= w[1].start);
     }
 }
+
+#[test]
+fn it_resolves_to_the_previous_organisation() {
+    let text = "Acme Corp said profits rose. Legal experts said the deal was sound. It said it would appeal.";
+    let qs = quotes(text);
+    let q = find(text, &qs, "would appeal");
+    assert_eq!(mention(q), "It");
+    assert_eq!(speaker_name(q), "Acme Corp", "{:?}", all(&qs));
+}
+
+/// With the entity stage's output, speakers (names, surnames, "he", nominals
+/// with an apposed name) resolve to entity ids.
+#[test]
+fn seed_article_with_entities() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/000_fee57e7940c4a111.txt");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("SKIPPED seed_article_with_entities: {path} is missing");
+        return;
+    };
+    let doc = Doc::from_text(&text);
+    let entities = crate::ner::extract_entities(&doc);
+    let qs = extract_quotes(&doc, &entities);
+    let id_of = |name: &str| entities.iter().find(|e| e.name == name).map(|e| e.id.clone());
+    for (needle, who) in [
+        ("We're going to be able", "Josep Borrell"),
+        ("Nothing could be decided", "Josep Borrell"),
+        ("the bloc would continue", "Josep Borrell"),
+        ("realistic", "Sergei Ryabkov"),
+        ("guarantees", "Sergei Ryabkov"),
+        ("reciprocal basis", "Antony Blinken"),
+    ] {
+        let q = find(&text, &qs, needle);
+        let sp = q.speaker.as_ref().expect("speaker");
+        assert_eq!(sp.name, who, "{needle}");
+        assert!(sp.entity.is_some() && sp.entity == id_of(who), "{needle}: {sp:?}");
+    }
+}
