@@ -7,11 +7,14 @@
 //! paragraphs. Each stage turns byte offsets into code point offsets with the
 //! doc's [`OffsetMap`] when it builds its output.
 
+pub mod ner;
 pub mod sentences;
+pub mod time;
 pub mod tokenize;
 
 use newsdesk_core::{Analysis, Article, OffsetMap, Span, SCHEMA_VERSION};
 use std::ops::Range;
+pub use time::extract_times;
 pub use tokenize::{Token, TokenKind};
 
 /// A sentence: a byte range of the text, its tokens, and its paragraph.
@@ -83,9 +86,9 @@ pub fn analyze(article: &Article) -> Analysis {
         schema_version: SCHEMA_VERSION,
         article: article.clone(),
         sentences,
-        // Filled by the entity, quote and time stages (issues #4, #5, #3).
-        entities: Vec::new(),
+        entities: ner::extract_entities(&doc),
+        // Filled by the quote stage (issue #5).
         quotes: Vec::new(),
-        times: Vec::new(),
+        times: time::extract_times(&doc, article.published.map(|p| p.date())),
     }
 }

@@ -34,6 +34,20 @@ enum Command {
     Stories(cmd::stories::Args),
     /// Measure story clustering throughput on a file.
     BenchStories(cmd::bench_stories::Args),
+    /// Tag TimeML documents (IN_DIR) with our TIMEX3s into OUT_DIR.
+    Timeml(cmd::timeml::Args),
+    /// Score TimeML TIMEX3 annotation against gold (TempEval-3 measures).
+    EvalTimeml(cmd::eval_timeml::Args),
+    /// Measure time expression recognition + normalisation throughput.
+    BenchTimes(cmd::bench_times::Args),
+    /// Train a model (`newsdesk train ner ...`, `newsdesk train clusters ...`).
+    Train(cmd::train::Args),
+    /// Tag a CoNLL-2003 file, appending the predicted tag to each token line.
+    Conll(cmd::conll::Args),
+    /// Score a CoNLL file: gold tag in a column, prediction in the last.
+    EvalNer(cmd::eval_ner::Args),
+    /// Measure NER tagging speed on a CoNLL file.
+    BenchNer(cmd::bench_ner::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +62,13 @@ fn main() -> ExitCode {
         Command::BenchDedup(args) => cmd::bench_dedup::run(args),
         Command::Stories(args) => cmd::stories::run(args),
         Command::BenchStories(args) => cmd::bench_stories::run(args),
+        Command::Timeml(args) => cmd::timeml::run(args),
+        Command::EvalTimeml(args) => cmd::eval_timeml::run(args),
+        Command::BenchTimes(args) => cmd::bench_times::run(args),
+        Command::Train(args) => cmd::train::run(args),
+        Command::Conll(args) => cmd::conll::run(args),
+        Command::EvalNer(args) => cmd::eval_ner::run(args),
+        Command::BenchNer(args) => cmd::bench_ner::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,905 @@
+//! Entities from tagged text: the tagger's mentions grouped into one entity
+//! per real-world referent within the article, with a canonical name, a
+//! role and an affiliation for people.
+//!
+//! Resolution rules, in order:
+//! 1. A capitalised acronym at the end of a name whose initials it spells
+//!    ("Organization for Security and Co-operation in Europe OSCE") is split
+//!    off as a mention of its own.
+//! 2. Mentions with the same text (case-insensitive) are one entity.
+//! 3. A multi-word person name owns mentions of its last word (the surname)
+//!    or first word, and of the surname with a title; a shorter mention
+//!    goes to the nearest preceding full name (else the nearest following).
+//! 4. An all-capitals mention that spells the initials of an organisation
+//!    or place name ("EU" for "European Union") joins that entity.
+//!
+//! The kind is the majority of the tagger's types over the mentions; the
+//! canonical name is the longest mention. Ids are `e1`, `e2`, ... in order of
+//! first mention.
+
+use super::features::U64Map;
+use super::gazetteer::{Gazetteer, COUNTRY, DEMONYM, ORG};
+use super::model::{NerModel, Workspace};
+use super::tags::{spans, EntType};
+use crate::Doc;
+use newsdesk_core::{Entity, EntityKind, Mention, Span};
+
+/// Extracts the entities of a document with the embedded model (none if the
+/// embedded model is missing).
+pub fn extract_entities(doc: &Doc) -> Vec<Entity> {
+    match NerModel::embedded() {
+        Some(m) => extract_entities_with(m, doc, &mut Workspace::default()),
+        None => Vec::new(),
+    }
+}
+
+/// A tagged mention: token range and type.
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    ty: EntType,
+    /// Token range in the doc.
+    start: usize,
+    end: usize,
+}
+
+/// Extracts entities with a given model and workspace.
+pub fn extract_entities_with(model: &NerModel, doc: &Doc, ws: &mut Workspace) -> Vec<Entity> {
+    let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
+    let ranges: Vec<_> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+    let tags = model.tag_document(&words, &ranges, ws);
+    let mut raws: Vec<Raw> = Vec::new();
+    for r in &ranges {
+        for (ty, s, e) in spans(&tags[r.clone()]) {
+            let (mut s, mut e) = (r.start + s, r.start + e);
+            // Trim punctuation the tagger may have swept in.
+            while s < e && !words[s].chars().any(char::is_alphanumeric) {
+                s += 1;
+            }
+            while e > s
+                && (!words[e - 1].chars().any(char::is_alphanumeric) || is_connector(words[e - 1]))
+            {
+                e -= 1;
+            }
+            if s < e {
+                raws.extend(split_acronym(
+                    &words,
+                    Raw {
+                        ty,
+                        start: s,
+                        end: e,
+                    },
+                ));
+            }
+        }
+    }
+    let raws = merge_demonym_org(&words, raws);
+    let raws = expand_acronyms(&words, &ranges, raws);
+    resolve(doc, &words, &raws)
+}
+
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "and" | "for" | "the" | "in" | "on" | "at" | "to")
+}
+
+/// "Russian" (a demonym tagged MISC) directly followed by an organisation
+/// ("Foreign Ministry") is one organisation name.
+fn merge_demonym_org(words: &[&str], raws: Vec<Raw>) -> Vec<Raw> {
+    let gaz = Gazetteer::get();
+    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+    for r in raws {
+        if let Some(p) = out.last_mut() {
+            if r.ty == EntType::Org
+                && p.ty == EntType::Misc
+                && p.end == r.start
+                && p.end - p.start == 1
+                && gaz.lookup(&[words[p.start]]) & DEMONYM != 0
+            {
+                p.ty = EntType::Org;
+                p.end = r.end;
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// An acronym right after a name whose capitalised words spell it
+/// ("Organization for Security and Co-operation in Europe OSCE", also with
+/// the acronym in parentheses) makes that whole name one mention, even if
+/// the tagger split it.
+fn expand_acronyms(
+    words: &[&str],
+    sentences: &[std::ops::Range<usize>],
+    raws: Vec<Raw>,
+) -> Vec<Raw> {
+    // (start, end, type) of each expansion, in order, non-overlapping.
+    let mut exps: Vec<(usize, usize, EntType)> = Vec::new();
+    let mut si = 0;
+    for a in &raws {
+        if a.end - a.start != 1 || !is_acronym(words[a.start]) || a.ty == EntType::Per {
+            continue;
+        }
+        while si < sentences.len() && sentences[si].end <= a.start {
+            si += 1;
+        }
+        let lo = sentences.get(si).map_or(a.start, |s| s.start.min(a.start));
+        let lo = lo.max(exps.last().map_or(0, |e| e.1 + 1));
+        let mut end = a.start;
+        if end > lo && words[end - 1] == "(" {
+            end -= 1;
+        }
+        let letters = acronym_letters(words[a.start]);
+        let mut s = end;
+        while s > lo && end - s < 16 {
+            s -= 1;
+            if !words[s].chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let ini = initials(&words[s..end]);
+            if ini == letters {
+                if end - s >= 2 {
+                    exps.push((s, end, a.ty));
+                }
+                break;
+            }
+            if !letters.ends_with(&ini) {
+                break;
+            }
+        }
+    }
+    if exps.is_empty() {
+        return raws;
+    }
+    let mut out = Vec::with_capacity(raws.len() + exps.len());
+    let mut ei = 0;
+    for r in raws {
+        while ei < exps.len() && exps[ei].1 <= r.start {
+            let (s, e, ty) = exps[ei];
+            out.push(Raw {
+                ty,
+                start: s,
+                end: e,
+            });
+            ei += 1;
+        }
+        if ei < exps.len() && r.start < exps[ei].1 && r.end > exps[ei].0 {
+            continue; // inside (or across) the expansion: replaced by it
+        }
+        out.push(r);
+    }
+    for &(s, e, ty) in &exps[ei..] {
+        out.push(Raw {
+            ty,
+            start: s,
+            end: e,
+        });
+    }
+    out
+}
+
+fn is_acronym(w: &str) -> bool {
+    let n = w.chars().filter(|c| c.is_alphabetic()).count();
+    n >= 2 && n <= 8 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// Initials of the capitalised words (hyphenated parts after the first not counted).
+fn initials(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
+fn acronym_letters(w: &str) -> String {
+    w.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
+fn split_acronym(words: &[&str], r: Raw) -> Vec<Raw> {
+    if r.end - r.start >= 3 {
+        let last = words[r.end - 1];
+        if is_acronym(last) && initials(&words[r.start..r.end - 1]) == acronym_letters(last) {
+            return vec![
+                Raw {
+                    ty: r.ty,
+                    start: r.start,
+                    end: r.end - 1,
+                },
+                Raw {
+                    ty: r.ty,
+                    start: r.end - 1,
+                    end: r.end,
+                },
+            ];
+        }
+    }
+    vec![r]
+}
+
+fn norm(words: &[&str]) -> String {
+    words.join(" ").to_lowercase()
+}
+
+struct Group {
+    mentions: Vec<usize>,
+    votes: [usize; 4],
+}
+
+fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
+    let n = raws.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    fn union(p: &mut [usize], a: usize, b: usize) {
+        let (ra, rb) = (find(p, a), find(p, b));
+        if ra != rb {
+            // Keep the earlier mention as root.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            p[hi] = lo;
+        }
+    }
+    let toks = |r: &Raw| &words[r.start..r.end];
+    // 2. Same text.
+    let mut by_text: std::collections::HashMap<String, usize> = Default::default();
+    for (i, r) in raws.iter().enumerate() {
+        let k = norm(toks(r));
+        match by_text.get(&k) {
+            Some(&j) => union(&mut parent, i, j),
+            None => {
+                by_text.insert(k, i);
+            }
+        }
+    }
+    // 3. Person names: full names own their surnames and first names.
+    // Index distinct full names by last and first word.
+    let mut by_last: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (k, &i) in &by_text {
+        let r = raws[i];
+        if r.ty == EntType::Per && r.end - r.start >= 2 && !k.is_empty() {
+            by_last
+                .entry(words[r.end - 1].to_lowercase())
+                .or_default()
+                .push(i);
+            by_first
+                .entry(words[r.start].to_lowercase())
+                .or_default()
+                .push(i);
+        }
+    }
+    // Every mention of each distinct full name, in order.
+    let mut full_mentions: U64Map<Vec<usize>> = U64Map::default();
+    for i in 0..n {
+        let r = raws[i];
+        if r.ty == EntType::Per && r.end - r.start >= 2 {
+            let first = by_text.get(&norm(toks(&r))).copied().unwrap_or(i);
+            full_mentions.entry(first as u64).or_default().push(i);
+        }
+    }
+    for i in 0..n {
+        let r = raws[i];
+        if r.end - r.start != 1 {
+            continue;
+        }
+        let w = words[r.start].to_lowercase();
+        let mut pool: Vec<usize> = by_last.get(&w).cloned().unwrap_or_default();
+        if pool.is_empty() && r.ty == EntType::Per {
+            pool = by_first.get(&w).cloned().unwrap_or_default();
+        }
+        // The nearest preceding mention of a candidate name, else the nearest following.
+        let mut before: Option<usize> = None;
+        let mut after: Option<usize> = None;
+        for &c in &pool {
+            let ms = full_mentions.get(&(c as u64)).map_or(&[][..], |v| &v[..]);
+            let k = ms.partition_point(|&m| raws[m].start < r.start);
+            if k > 0 && before.is_none_or(|b| raws[ms[k - 1]].start > raws[b].start) {
+                before = Some(ms[k - 1]);
+            }
+            if k < ms.len() && after.is_none_or(|a| raws[ms[k]].start < raws[a].start) {
+                after = Some(ms[k]);
+            }
+        }
+        if let Some(j) = before.or(after) {
+            union(&mut parent, i, j);
+        }
+    }
+    // 4. Acronyms of organisation and place names.
+    let mut by_initials: std::collections::HashMap<String, usize> = Default::default();
+    for j in 0..n {
+        let f = toks(&raws[j]);
+        if f.len() >= 2 && matches!(raws[j].ty, EntType::Org | EntType::Loc | EntType::Misc) {
+            by_initials.entry(initials(f)).or_insert(j);
+        }
+    }
+    for i in 0..n {
+        let r = raws[i];
+        if r.end - r.start != 1 || !is_acronym(words[r.start]) {
+            continue;
+        }
+        if let Some(&j) = by_initials.get(&acronym_letters(words[r.start])) {
+            union(&mut parent, i, j);
+        }
+    }
+    // Groups in order of first mention.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut gid: U64Map<usize> = U64Map::default();
+    for i in 0..n {
+        let root = find(&mut parent, i) as u64;
+        let g = *gid.entry(root).or_insert_with(|| {
+            groups.push(Group {
+                mentions: Vec::new(),
+                votes: [0; 4],
+            });
+            groups.len() - 1
+        });
+        groups[g].mentions.push(i);
+        groups[g].votes[raws[i].ty.index()] += 1;
+    }
+    let gaz = Gazetteer::get();
+    let mut mention_group: Vec<usize> = vec![0; n];
+    for (g, grp) in groups.iter().enumerate() {
+        for &m in &grp.mentions {
+            mention_group[m] = g;
+        }
+    }
+    let canonical = |grp: &Group| -> String {
+        let best = grp
+            .mentions
+            .iter()
+            .copied()
+            .max_by_key(|&m| {
+                (
+                    raws[m].end - raws[m].start,
+                    std::cmp::Reverse(raws[m].start),
+                )
+            })
+            .unwrap_or(grp.mentions[0]);
+        doc.text[doc.tokens[raws[best].start].start..doc.tokens[raws[best].end - 1].end].to_string()
+    };
+    let names: Vec<String> = groups.iter().map(canonical).collect();
+    let mut tok_mention = vec![u32::MAX; words.len()];
+    for (k, r) in raws.iter().enumerate() {
+        for t in &mut tok_mention[r.start..r.end] {
+            *t = k as u32;
+        }
+    }
+    let ix = Index {
+        tok_mention,
+        by_text,
+    };
+    let mut out = Vec::with_capacity(groups.len());
+    for (g, grp) in groups.iter().enumerate() {
+        let ty = EntType::ALL
+            .iter()
+            .copied()
+            .max_by_key(|t| (grp.votes[t.index()], std::cmp::Reverse(t.index())))
+            .unwrap_or(EntType::Misc);
+        let mut kind = match ty {
+            EntType::Per => EntityKind::Person,
+            EntType::Org => EntityKind::Organization,
+            EntType::Loc => EntityKind::Place,
+            EntType::Misc => EntityKind::Other,
+        };
+        // A name in the (curated) organisation list ("White House").
+        if matches!(kind, EntityKind::Place | EntityKind::Other) {
+            let nw: Vec<&str> = names[g].split_whitespace().collect();
+            let c = gaz.lookup(&nw);
+            if c & ORG != 0 {
+                kind = EntityKind::Organization;
+            }
+        }
+        let mentions: Vec<Mention> = grp
+            .mentions
+            .iter()
+            .map(|&m| {
+                let r = raws[m];
+                let span = doc
+                    .offsets
+                    .span(doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
+                Mention::from_span(doc.text, span)
+            })
+            .collect();
+        let mut role = None;
+        let mut affiliation = None;
+        if kind == EntityKind::Person {
+            for &m in &grp.mentions {
+                if let Some((rs, re, aff)) =
+                    find_role(doc, words, raws, &mention_group, &names, gaz, &ix, m)
+                {
+                    let span = doc
+                        .offsets
+                        .span(doc.tokens[rs].start, doc.tokens[re - 1].end);
+                    role = Some(Mention::from_span(doc.text, span));
+                    affiliation = aff;
+                    break;
+                }
+            }
+        }
+        out.push(Entity {
+            id: format!("e{}", g + 1),
+            kind,
+            name: names[g].clone(),
+            role,
+            affiliation,
+            mentions,
+        });
+    }
+    out
+}
+
+/// Lookups for [`find_role`].
+struct Index {
+    /// For each token, the mention covering it (`u32::MAX`: none).
+    tok_mention: Vec<u32>,
+    /// Lower-cased mention text to its first mention.
+    by_text: std::collections::HashMap<String, usize>,
+}
+
+/// Head nouns of roles.
+const ROLE_HEADS: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "secretary-general",
+    "chancellor",
+    "chief",
+    "head",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "director",
+    "director-general",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "governor",
+    "mayor",
+    "senator",
+    "general",
+    "commander",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "prosecutor",
+    "representative",
+    "negotiator",
+    "official",
+    "adviser",
+    "advisor",
+    "executive",
+    "ceo",
+    "coach",
+    "manager",
+    "captain",
+    "editor",
+    "economist",
+    "analyst",
+    "correspondent",
+    "diplomat",
+    "delegate",
+    "officer",
+    "councillor",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "attorney",
+    "justice",
+    "speaker",
+    "founder",
+    "owner",
+    "chairperson",
+    "commissioner",
+    "mp",
+    "rep.",
+    "sen.",
+    "gen.",
+    "gov.",
+    "col.",
+    "lt.",
+    "capt.",
+    "vice-president",
+    "admiral",
+    "marshal",
+    "colonel",
+    "lieutenant",
+    "sergeant",
+    "major",
+    "dictator",
+    "monarch",
+    "emir",
+    "sheikh",
+    "ayatollah",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "professor",
+    "president-elect",
+];
+
+/// Words that may modify a role head ("Deputy Foreign", "foreign policy").
+const ROLE_MODIFIERS: &[&str] = &[
+    "deputy",
+    "vice",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "home",
+    "justice",
+    "health",
+    "trade",
+    "economy",
+    "economic",
+    "energy",
+    "state",
+    "of",
+    "general",
+    "assistant",
+    "under",
+    "senior",
+    "top",
+    "former",
+    "acting",
+    "policy",
+    "security",
+    "national",
+    "first",
+    "managing",
+    "special",
+    "permanent",
+    "lead",
+    "majority",
+    "minority",
+    "house",
+    "senate",
+    "white",
+    "press",
+    "chief",
+    "executive",
+    "financial",
+    "operating",
+    "foreign-policy",
+    "military",
+    "army",
+    "navy",
+    "air",
+    "force",
+    "police",
+    "intelligence",
+    "education",
+    "environment",
+    "agriculture",
+    "transport",
+    "labour",
+    "labor",
+    "industry",
+    "culture",
+    "sports",
+    "treasury",
+    "attorney",
+    "supreme",
+    "high",
+    "junior",
+    "associate",
+    "opposition",
+    "party",
+    "union",
+    "government",
+    "european",
+    "affairs",
+    "external",
+    "internal",
+    "public",
+    "human",
+    "rights",
+    "commerce",
+    "information",
+    "communications",
+    "development",
+    "international",
+    "regional",
+    "central",
+    "bank",
+    "budget",
+    "vice-",
+    "co-",
+];
+
+fn lower_in(w: &str, list: &[&str]) -> bool {
+    let l = w.to_lowercase();
+    list.contains(&l.as_str())
+}
+
+/// The role of person mention `m`: a token range and an affiliation.
+///
+/// Patterns: `[AFFIL ['s]] ROLE NAME` ("US Secretary of State Antony
+/// Blinken"), `AFFIL 's ROLE , NAME` ("the European Union's foreign policy
+/// chief, Josep Borrell") and `NAME , [AFFIL 's|the] ROLE ,`.
+fn find_role(
+    doc: &Doc,
+    words: &[&str],
+    raws: &[Raw],
+    mention_group: &[usize],
+    names: &[String],
+    gaz: &Gazetteer,
+    ix: &Index,
+    m: usize,
+) -> Option<(usize, usize, Option<String>)> {
+    let r = raws[m];
+    let si = doc.sentences.partition_point(|s| s.tokens.end <= r.start);
+    let sent = doc.sentences.get(si)?;
+    let lo = sent.tokens.start;
+    let hi = sent.tokens.end;
+    let at = |t: usize| -> Option<usize> {
+        let k = *ix.tok_mention.get(t)?;
+        (k != u32::MAX).then_some(k as usize)
+    };
+    let mention_ending_at = |end: usize| {
+        at(end.checked_sub(1)?).filter(|&k| raws[k].end == end && raws[k].ty != EntType::Per)
+    };
+    let affil_before = |pos: usize| -> Option<String> {
+        // pos: first token of the role. Look at "X 's" or "X" just before it.
+        let mut p = pos;
+        if p > lo && (words[p - 1] == "'s" || words[p - 1] == "’s") {
+            p -= 1;
+        }
+        if p == lo {
+            return None;
+        }
+        if let Some(k) = mention_ending_at(p) {
+            return Some(names[mention_group[k]].clone());
+        }
+        let w = words[p - 1];
+        if w.chars().next().is_some_and(char::is_uppercase)
+            && gaz.lookup(&[w]) & (DEMONYM | COUNTRY | ORG) != 0
+        {
+            // The canonical name of an entity mentioned with this text elsewhere.
+            let same = ix.by_text.get(&w.to_lowercase()).copied();
+            return Some(same.map_or_else(|| w.to_string(), |k| names[mention_group[k]].clone()));
+        }
+        None
+    };
+    // Scans a role leftwards from `end` (exclusive); returns its start if it has a head.
+    let scan_left = |end: usize| -> Option<usize> {
+        let mut s = end;
+        let mut has_head = false;
+        while s > lo {
+            let w = words[s - 1];
+            if lower_in(w, ROLE_HEADS) {
+                has_head = true;
+            } else if !lower_in(w, ROLE_MODIFIERS) {
+                break;
+            }
+            if at(s - 1).is_some() && !lower_in(w, ROLE_HEADS) {
+                break;
+            }
+            s -= 1;
+        }
+        while s < end && lower_in(words[s], &["of", "the"]) {
+            s += 1;
+        }
+        (has_head && s < end).then_some(s)
+    };
+    // Title right before the name.
+    if r.start > lo {
+        if let Some(s) = scan_left(r.start) {
+            if lower_in(words[r.start - 1], ROLE_HEADS)
+                || words[r.start - 1]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
+                return Some((s, r.start, affil_before(s)));
+            }
+        }
+        // Appositive before: ROLE , NAME
+        if r.start >= lo + 2 && words[r.start - 1] == "," {
+            if let Some(s) = scan_left(r.start - 1) {
+                if lower_in(words[r.start - 2], ROLE_HEADS) {
+                    return Some((s, r.start - 1, affil_before(s)));
+                }
+            }
+        }
+    }
+    // Appositive after: NAME , [AFFIL 's | the] ROLE [,|.]
+    if r.end + 2 < hi && words[r.end] == "," {
+        let mut p = r.end + 1;
+        let mut aff = None;
+        if lower_in(words[p], &["the", "a", "an"]) {
+            p += 1;
+        }
+        if let Some(k) = at(p).filter(|&k| raws[k].start == p && raws[k].ty != EntType::Per) {
+            let e = raws[k].end;
+            if e < hi && (words[e] == "'s" || words[e] == "’s") {
+                aff = Some(names[mention_group[k]].clone());
+                p = e + 1;
+            }
+        }
+        let s = p;
+        let mut last_head = None;
+        while p < hi && (lower_in(words[p], ROLE_MODIFIERS) || lower_in(words[p], ROLE_HEADS)) {
+            if lower_in(words[p], ROLE_HEADS) {
+                last_head = Some(p);
+            }
+            p += 1;
+        }
+        if let Some(h) = last_head {
+            let aff = aff.or_else(|| {
+                words[s..=h]
+                    .iter()
+                    .find(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && gaz.lookup(&[**w]) & DEMONYM != 0
+                    })
+                    .map(|w| w.to_string())
+            });
+            return Some((s, h + 1, aff));
+        }
+    }
+    None
+}
+
+/// Index of the entity one of whose mentions best covers the code point
+/// span `span`: a mention that contains the span, or lies inside it (a
+/// speaker mention "Deputy Foreign Minister Sergei Ryabkov" holds the
+/// mention "Sergei Ryabkov"); among several, the one with the largest
+/// overlap. `None` when no mention overlaps that way.
+///
+/// This is what the quote extractor uses to resolve a speaker mention.
+pub fn entity_index_at(entities: &[Entity], span: Span) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, e) in entities.iter().enumerate() {
+        for m in &e.mentions {
+            let contains = m.start <= span.start && span.end <= m.end;
+            let inside = span.start <= m.start && m.end <= span.end;
+            if !(contains || inside) || m.start >= m.end {
+                continue;
+            }
+            let overlap = m.end.min(span.end).saturating_sub(m.start.max(span.start));
+            if best.is_none_or(|(_, o)| overlap > o) {
+                best = Some((i, overlap));
+            }
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// The entity one of whose mentions covers `span` (see [`entity_index_at`]).
+pub fn entity_at(entities: &[Entity], span: Span) -> Option<&Entity> {
+    entity_index_at(entities, span).map(|i| &entities[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn words_of<'a>(doc: &Doc<'a>) -> Vec<&'a str> {
+        (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect()
+    }
+
+    fn raw_at(words: &[&str], phrase: &str, from: usize, ty: EntType) -> Raw {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        let s = (from..words.len())
+            .find(|&i| words[i..].starts_with(&p))
+            .expect("phrase present");
+        Raw {
+            ty,
+            start: s,
+            end: s + p.len(),
+        }
+    }
+
+    #[test]
+    fn surnames_titles_and_acronyms_resolve() {
+        let text = "Ryabkov arrived. Deputy Foreign Minister Sergei Ryabkov said talks in the \
+                    Organization for Security and Co-operation in Europe OSCE would go on. \
+                    Ryabkov met Anna Ryabkova. The OSCE agreed.";
+        let doc = Doc::from_text(text);
+        let w = words_of(&doc);
+        let ranges: Vec<_> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+        let raws = vec![
+            raw_at(&w, "Ryabkov", 0, EntType::Per),
+            raw_at(&w, "Sergei Ryabkov", 0, EntType::Per),
+            raw_at(
+                &w,
+                "Organization for Security and Co-operation",
+                0,
+                EntType::Org,
+            ),
+            raw_at(&w, "Europe", 0, EntType::Loc),
+            raw_at(&w, "OSCE", 0, EntType::Org),
+            raw_at(&w, "Ryabkov", 12, EntType::Org),
+            raw_at(&w, "Anna Ryabkova", 0, EntType::Per),
+            raw_at(&w, "OSCE", 30, EntType::Org),
+        ];
+        let raws = expand_acronyms(&w, &ranges, raws);
+        let ents = resolve(&doc, &w, &raws);
+        let names: Vec<(&str, EntityKind, usize)> = ents
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Sergei Ryabkov", EntityKind::Person, 3),
+                (
+                    "Organization for Security and Co-operation in Europe",
+                    EntityKind::Organization,
+                    3
+                ),
+                ("Anna Ryabkova", EntityKind::Person, 1),
+            ]
+        );
+        let r = ents[0].role.as_ref().expect("role");
+        assert_eq!(r.text, "Deputy Foreign Minister");
+        assert_eq!(ents[0].id, "e1");
+        assert_eq!(ents[2].id, "e3");
+    }
+
+    #[test]
+    fn appositive_roles_with_affiliation() {
+        let text = "Josep Borrell, the European Union's foreign policy chief, spoke. \
+                    Later John Smith, Britain's defence minister, spoke.";
+        let doc = Doc::from_text(text);
+        let w = words_of(&doc);
+        let raws = vec![
+            raw_at(&w, "Josep Borrell", 0, EntType::Per),
+            raw_at(&w, "European Union", 0, EntType::Org),
+            raw_at(&w, "John Smith", 0, EntType::Per),
+            raw_at(&w, "Britain", 0, EntType::Loc),
+        ];
+        let ents = resolve(&doc, &w, &raws);
+        let borrell = &ents[0];
+        assert_eq!(
+            borrell.role.as_ref().map(|r| r.text.as_str()),
+            Some("foreign policy chief")
+        );
+        assert_eq!(borrell.affiliation.as_deref(), Some("European Union"));
+        let smith = ents.iter().find(|e| e.name == "John Smith").expect("smith");
+        assert_eq!(
+            smith.role.as_ref().map(|r| r.text.as_str()),
+            Some("defence minister")
+        );
+        assert_eq!(smith.affiliation.as_deref(), Some("Britain"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn never_panics_and_spans_are_exact(s in "\\PC{0,300}") {
+            let doc = Doc::from_text(&s);
+            let ents = extract_entities(&doc);
+            for (i, e) in ents.iter().enumerate() {
+                prop_assert_eq!(&e.id, &format!("e{}", i + 1));
+                for m in &e.mentions {
+                    let t: String = s.chars().skip(m.start).take(m.end - m.start).collect();
+                    prop_assert_eq!(&t, &m.text);
+                }
+            }
+        }
+
+        #[test]
+        fn capitalised_word_soup_never_panics(ws in proptest::collection::vec("[A-Z][a-z]{0,6}|[A-Z]{2,5}|of|and|,|'s|\\(|\\)", 0..80)) {
+            let text = ws.join(" ");
+            let doc = Doc::from_text(&text);
+            let _ = extract_entities(&doc);
+        }
+    }
+}

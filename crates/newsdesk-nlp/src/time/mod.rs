@@ -1,0 +1,412 @@
+//! Time expressions: recognition and TIMEX3 normalisation (TimeML / TempEval-3).
+//!
+//! Three steps over the doc's tokens, all hand-written scanning (no regexes
+//! on raw text), linear in the number of tokens:
+//!
+//! 1. [`recognize`]: a small grammar finds each expression's extent as
+//!    TempEval-3 annotates it and says what it means ([`recognize::Sem`]).
+//! 2. Tense: each sentence gets a score from its verbs and cue words
+//!    ("will", "scheduled", "ahead" vs. past tense forms; reporting verbs
+//!    such as "said" do not count, they date the report, not the event).
+//!    Weekday mentions also share evidence across the document: "Monday's
+//!    talks" in one sentence and "the talks begin Monday" in another are
+//!    the same Monday.
+//! 3. [`normalize`]: values anchored on the publication date or on the last
+//!    absolute date of the text (for "a year earlier", "the day before").
+//!
+//! [`timeml`] reads and writes TimeML documents and scores a tagger
+//! against gold annotation with the TempEval-3 measures.
+
+pub mod lexicon;
+pub mod normalize;
+pub mod recognize;
+pub mod timeml;
+
+use crate::Doc;
+use chrono::NaiveDate;
+use newsdesk_core::{Timex, TimexType};
+use normalize::{Ctx, Gran};
+use recognize::{Kind, Lx, Sem};
+
+/// Finds and normalises every time expression of `doc`, anchored on the
+/// publication date `published` (without one, relative expressions get
+/// TIMEX3 values with `X` placeholders).
+pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
+    let lower = doc.text.to_ascii_lowercase();
+    let n = doc.tokens.len();
+    let mut low = Vec::with_capacity(n);
+    let mut orig = Vec::with_capacity(n);
+    let mut sent_start = vec![false; n];
+    let mut sent_of = vec![0usize; n];
+    for t in &doc.tokens {
+        low.push(&lower[t.start..t.end]);
+        orig.push(&doc.text[t.start..t.end]);
+    }
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if let Some(f) = sent_start.get_mut(s.tokens.start) {
+            *f = true;
+        }
+        for k in s.tokens.clone() {
+            if let Some(x) = sent_of.get_mut(k) {
+                *x = si;
+            }
+        }
+    }
+    let lx = Lx { low, orig, sent_start };
+    let matches = recognize::recognize(&lx);
+    if matches.is_empty() {
+        return Vec::new();
+    }
+
+    // Sentence tense, computed only for sentences holding an expression.
+    let mut tense_cache: Vec<Option<f32>> = vec![None; doc.sentences.len()];
+    let mut tense_of = |si: usize| -> f32 {
+        if let Some(Some(t)) = tense_cache.get(si) {
+            return *t;
+        }
+        let t = doc.sentences.get(si).map_or(0.0, |s| sentence_tense(&lx.low[s.tokens.clone()]));
+        if let Some(c) = tense_cache.get_mut(si) {
+            *c = Some(t);
+        }
+        t
+    };
+    // Weekday evidence pooled over the document.
+    let mut weekday_pool = [0f32; 8];
+    let mut weekday_count = [0f32; 8];
+    let mut local = Vec::with_capacity(matches.len());
+    for mt in &matches {
+        let si = sent_of.get(mt.start).copied().unwrap_or(0);
+        let t = tense_of(si) + window_tense(&lx.low, mt.start, mt.end, doc.sentences.get(si).map(|s| s.tokens.clone()));
+        if let Some(wd) = bare_weekday(&mt.sem) {
+            weekday_pool[wd as usize] += t;
+            weekday_count[wd as usize] += 1.0;
+        }
+        local.push(t);
+    }
+
+    let mut out = Vec::with_capacity(matches.len());
+    let mut reference: Option<(NaiveDate, Gran)> = None;
+    for (mt, &t) in matches.iter().zip(&local) {
+        let tense = match bare_weekday(&mt.sem) {
+            Some(wd) => {
+                let others = weekday_count[wd as usize] - 1.0;
+                if others > 0.0 {
+                    t + 0.5 * (weekday_pool[wd as usize] - t) / others
+                } else {
+                    t
+                }
+            }
+            None => t,
+        };
+        let ctx = Ctx { dct: published, reference, tense };
+        let norm = normalize::normalize(&mt.sem, &ctx);
+        if let Some(r) = norm.sets_reference {
+            reference = Some(r);
+        }
+        let (Some(first), Some(last)) = (doc.tokens.get(mt.start), doc.tokens.get(mt.end.saturating_sub(1))) else {
+            continue;
+        };
+        let (bs, be) = (first.start, last.end);
+        if bs >= be {
+            continue;
+        }
+        let span = doc.offsets.span(bs, be);
+        out.push(Timex {
+            text: doc.text[bs..be].to_string(),
+            start: span.start,
+            end: span.end,
+            kind: match norm.kind {
+                Kind::Date => TimexType::Date,
+                Kind::Time => TimexType::Time,
+                Kind::Duration => TimexType::Duration,
+                Kind::Set => TimexType::Set,
+            },
+            value: norm.value,
+            anchor: norm.anchor.map(|d| normalize::fmt(d, Gran::Day)),
+        });
+    }
+    out
+}
+
+/// The weekday of an expression whose direction comes from tense.
+fn bare_weekday(sem: &Sem) -> Option<u32> {
+    match sem {
+        Sem::Weekday { wd, shift: 0 } => Some(*wd),
+        Sem::PartOfDay { day: Some(d), .. } | Sem::Clock { day: Some(d), .. } => bare_weekday(d),
+        _ => None,
+    }
+}
+
+/// Tense evidence next to an expression: "Smith said Friday" dates the
+/// saying (past) even though reporting verbs do not count sentence-wide;
+/// "set to resume Monday" points forward.
+fn window_tense(low: &[&str], start: usize, end: usize, sent: Option<std::ops::Range<usize>>) -> f32 {
+    let sent = sent.unwrap_or(0..low.len());
+    let lo = start.saturating_sub(3).max(sent.start);
+    let hi = (end + 2).min(sent.end).min(low.len());
+    let mut score = 0.0;
+    for k in lo..hi {
+        if k >= start && k < end {
+            continue;
+        }
+        let w = low[k];
+        if lexicon::reporting_verb(w) && w != "according" {
+            score -= if matches!(w, "says" | "say" | "tells" | "adds") { 0.0 } else { 1.5 };
+        } else if w == "to" && k > 0 && matches!(low[k - 1], "set" | "due" | "scheduled" | "expected" | "slated") {
+            score += 1.0;
+        } else if matches!(w, "since" | "until" | "by") && k + 1 == start {
+            score += if w == "since" { -3.0 } else { 0.5 };
+        }
+    }
+    // Verbs and cues next to the expression count twice.
+    score + sentence_tense(&low[lo..start.max(lo)]) + sentence_tense(&low[end.min(hi)..hi])
+}
+
+/// Tense evidence of a sentence (lowercased tokens): > 0 future, < 0 past.
+pub fn sentence_tense(toks: &[&str]) -> f32 {
+    let mut score = 0f32;
+    for (k, &w) in toks.iter().enumerate() {
+        let prev = if k > 0 { toks[k - 1] } else { "" };
+        let next = toks.get(k + 1).copied().unwrap_or("");
+        if lexicon::reporting_verb(w) {
+            continue;
+        }
+        if lexicon::future_cue(w) {
+            score += match w {
+                "will" | "'ll" | "shall" | "wo" => 1.5,
+                "would" => 0.5,
+                _ => 1.0,
+            };
+            continue;
+        }
+        // "is to be followed", "are to meet"
+        if matches!(w, "is" | "are") && next == "to" {
+            score += 1.0;
+            continue;
+        }
+        if matches!(w, "was" | "were") {
+            // A copula often describes a state at the time of the report.
+            score -= 0.4;
+            continue;
+        }
+        if lexicon::irregular_past(w) {
+            score -= 1.0;
+            continue;
+        }
+        if w.len() > 4
+            && w.ends_with("ed")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(
+                prev,
+                "is" | "are"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "'s"
+                    | "will"
+                    | "to"
+                    | "'re"
+                    | "get"
+                    | "gets"
+                    | "got"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "not"
+            )
+        {
+            score -= 1.0;
+        }
+    }
+    score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(text: &str, dct: &str) -> Vec<(String, TimexType, String)> {
+        let doc = Doc::from_text(text);
+        let d = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        extract_times(&doc, d).into_iter().map(|t| (t.text, t.kind, t.value)).collect()
+    }
+
+    fn one(text: &str, dct: &str) -> (String, TimexType, String) {
+        let v = tag(text, dct);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn absolute_dates() {
+        assert_eq!(one("It happened on Jan. 8, 1998, in Paris.", "2000-01-01").2, "1998-01-08");
+        assert_eq!(one("Born 8 January 1998 in Paris.", "2000-01-01").2, "1998-01-08");
+        assert_eq!(one("The plan dates from August 1988.", "1989-10-27").2, "1988-08");
+        assert_eq!(one("It grew in the 1990s.", "2000-01-01").2, "199");
+        assert_eq!(one("It was filed on 2022-01-09.", "2023-01-01").2, "2022-01-09");
+        // numeric dates: a field above 12 decides; otherwise the order nearer the publication date
+        assert_eq!(one("It was filed on 25/12/2021.", "2022-01-09").2, "2021-12-25");
+        assert_eq!(one("It was filed on 12/25/2021.", "2022-01-09").2, "2021-12-25");
+        assert_eq!(one("It was filed on 1/8/2022.", "2022-01-09").2, "2022-01-08");
+        assert_eq!(one("It was filed on 8/1/2022.", "2022-01-09").2, "2022-01-08");
+        assert_eq!(one("It was filed on 8/1/2022.", "2022-08-03").2, "2022-08-01");
+        assert_eq!(one("It was filed on 08.01.2022 in Berlin.", "2022-01-09").2, "2022-01-08");
+        assert_eq!(one("Profit rose in fiscal 1989.", "1989-11-02").2, "1989");
+        assert_eq!(one("Sales peaked in '98.", "2001-05-01").2, "1998");
+    }
+
+    #[test]
+    fn relative_dates() {
+        assert_eq!(one("Sales fell last year.", "1989-10-27").2, "1988");
+        // 2022-01-09 is the Sunday ending ISO week 1; the week before is 2021-W52.
+        assert_eq!(one("Sales fell last week.", "2022-01-09").2, "2021-W52");
+        assert_eq!(one("He left yesterday.", "1989-10-26").2, "1989-10-25");
+        assert_eq!(one("The company said it was sold three years ago.", "1989-10-26").2, "1986");
+        assert_eq!(one("Talks are expected in the coming week.", "2022-01-09").2, "2022-W02");
+        assert_eq!(one("Results for the third quarter of 1990 rose.", "1989-10-26").2, "1990-Q3");
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        // A Sunday publication date.
+        assert_eq!(one("The talks will begin on Monday.", "2022-01-09").2, "2022-01-10");
+        assert_eq!(one("The talks ended on Monday.", "2022-01-09").2, "2022-01-03");
+        assert_eq!(one("A meeting is scheduled for Wednesday.", "2022-01-09").2, "2022-01-12");
+        assert_eq!(one("He spoke on Sunday.", "2022-01-09").2, "2022-01-09");
+        // relative to the day the text is about, not to the publication date
+        let v = tag("The fire broke out on Jan. 5, 2022. The previous Monday was calm.", "2022-01-09");
+        assert_eq!(v[1].2, "2022-01-03");
+        let v = tag("The fire broke out on Dec. 29, 2021. The previous Monday was calm.", "2022-01-09");
+        assert_eq!(v[1].2, "2021-12-27");
+    }
+
+    #[test]
+    fn durations_and_sets() {
+        assert_eq!(
+            one("It lasted two and a half years.", "2000-01-01"),
+            ("two and a half years".into(), TimexType::Duration, "P2Y6M".into())
+        );
+        assert_eq!(one("Prices rose over the past 18 months.", "2000-01-01").2, "P18M");
+        assert_eq!(one("It took a decade.", "2000-01-01").2, "P10Y");
+        assert_eq!(one("They signed a two-year deal.", "2000-01-01").2, "P2Y");
+        assert_eq!(
+            one("They meet every Tuesday.", "2000-01-01"),
+            ("every Tuesday".into(), TimexType::Set, "XXXX-WXX-2".into())
+        );
+        assert_eq!(one("It is reviewed annually.", "2000-01-01").1, TimexType::Set);
+        assert_eq!(one("It took twenty-one days.", "2000-01-01").2, "P21D");
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(
+            one("It starts at 3 p.m. in Geneva.", "2022-01-09"),
+            ("3 p.m.".into(), TimexType::Time, "2022-01-09T15:00".into())
+        );
+        assert_eq!(one("A video on Sunday afternoon showed it.", "2022-01-09").2, "2022-01-09TAF");
+    }
+
+    #[test]
+    fn extent_rules() {
+        // prepositions and possessives stay out; articles and approximators in
+        assert_eq!(one("Moscow's view of Monday's talks.", "2022-01-09").0, "Monday");
+        assert_eq!(one("They waited for more than three years.", "2000-01-01").0, "more than three years");
+        assert_eq!(one("They waited for nearly three years.", "2000-01-01").0, "three years");
+        assert_eq!(one("He left nearly three years ago.", "2000-01-01").0, "nearly three years ago");
+        assert_eq!(one("Profit in the third quarter rose.", "1989-10-26").0, "the third quarter");
+    }
+
+    #[test]
+    fn month_guards() {
+        assert!(tag("He may go. We march on.", "2000-01-01").is_empty());
+        assert_eq!(one("It opened in May.", "2000-08-01").2, "2000-05");
+    }
+
+    #[test]
+    fn no_publication_date() {
+        let v = tag("He left on Monday, a year ago.", "");
+        assert_eq!(v[0].2, "XXXX-WXX-1");
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str, dct: Option<NaiveDate>) {
+        let doc = Doc::from_text(text);
+        let n = text.chars().count();
+        let mut last_end = 0;
+        for t in extract_times(&doc, dct) {
+            assert!(t.start < t.end && t.end <= n, "{t:?}");
+            assert!(t.start >= last_end, "overlap: {t:?}");
+            last_end = t.end;
+            let s: String = text.chars().skip(t.start).take(t.end - t.start).collect();
+            assert_eq!(s, t.text);
+            assert!(!t.value.is_empty());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn arbitrary_strings_and_dates(text in "\\PC{0,200}", y in -300000i32..300000, doy in 1u32..367) {
+            check(&text, NaiveDate::from_yo_opt(y, doy));
+        }
+
+        #[test]
+        fn time_words_in_any_order(words in proptest::collection::vec(prop::sample::select(vec![
+            "the", "last", "next", "Monday", "May", "1998", "'98", "two", "and", "a", "half", "years", "ago",
+            "earlier", "week", "quarter", "third", "fiscal", "of", "every", "3", "p.m.", "10:30", "noon",
+            "mid-1990s", "two-year", "Jan.", "8", ",", "9999", "0", "31", "31st", "twenty-one", "dozen",
+            "the 1990s", "this", "past", "coming", "today", "2022-13-45", "99/99/9999", "1/2", "to", "or", "so",
+            "more", "than", "at", "least", "Christmas", "Thanksgiving", "early", "late", "the end of", "-",
+            "century", "20th", "decades-long", "year-earlier", "period", "weekend", "night", "morning",
+        ]), 0..40), y in 1i32..9999, doy in 1u32..366) {
+            check(&words.join(" "), NaiveDate::from_yo_opt(y, doy));
+        }
+    }
+
+    #[test]
+    fn extreme_dates_do_not_panic() {
+        let text = "Last year, on Monday, two years ago, the day before, next month, in May, \
+                    the third quarter, a year earlier, Christmas, this week, the 1990s, yesterday.";
+        for d in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
+        ] {
+            check(text, Some(d));
+        }
+        check(text, None);
+    }
+
+    #[test]
+    fn pathological_input_is_linear() {
+        // A 1 MB line of digits, and long runs of words the grammar looks ahead over.
+        let digits = "7".repeat(1 << 20);
+        check(&digits, NaiveDate::from_ymd_opt(2022, 1, 9));
+        let runs = [
+            "more ".repeat(50_000),
+            "the ".repeat(50_000),
+            "two-year-".repeat(20_000),
+            "1/2 ".repeat(50_000),
+            "and a half ".repeat(20_000),
+            "mid-".repeat(50_000),
+        ];
+        for r in runs {
+            check(&r, NaiveDate::from_ymd_opt(2022, 1, 9));
+        }
+    }
+}
