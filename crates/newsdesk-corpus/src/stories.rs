@@ -558,24 +558,33 @@ impl StoryClusterer {
                 add_words(p, 1.0, &mut terms, &mut runs);
             }
         }
-        if a.entities.is_empty() {
-            names.extend(runs.into_iter().map(|r| (r, None)));
-        } else {
-            for e in &a.entities {
-                if e.kind != EntityKind::Other {
-                    names.push((e.name.clone(), Some(e.kind)));
-                }
+        // Names: the analysis' entities when the NER stage filled them, plus
+        // the capitalised runs it did not cover (the proxy works on its own
+        // when there are no entities).
+        // Each name counts once per mention.
+        let mut mentions: Vec<f32> = Vec::new();
+        for e in &a.entities {
+            if e.kind != EntityKind::Other {
+                names.push((e.name.clone(), Some(e.kind)));
+                mentions.push(e.mentions.len().max(1) as f32);
+            }
+        }
+        let known: FxHashSet<String> = names.iter().map(|(n, _)| n.to_lowercase()).collect();
+        for r in runs {
+            if !known.contains(&r.to_lowercase()) {
+                names.push((r, None));
+                mentions.push(1.0);
             }
         }
         // Name features: each word of a name, and the whole name.
-        for (n, _) in &names {
+        for ((n, _), &m) in names.iter().zip(&mentions) {
             let ln = n.to_lowercase();
             let parts: Vec<&str> = ln.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             for w in &parts {
-                *terms.entry(term(NS_NAME_PART, w)).or_insert(0.0) += 1.0;
+                *terms.entry(term(NS_NAME_PART, w)).or_insert(0.0) += m;
             }
             if parts.len() > 1 {
-                *terms.entry(term(NS_NAME, &parts.join(" "))).or_insert(0.0) += 1.0;
+                *terms.entry(term(NS_NAME, &parts.join(" "))).or_insert(0.0) += m;
             }
         }
         // Event dates: the first sentences' dates.
