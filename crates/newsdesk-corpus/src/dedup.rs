@@ -55,7 +55,7 @@ pub struct DedupConfig {
     /// A containment match needs the smaller text to have at most this
     /// fraction of the larger one's shingles.
     pub containment_max_ratio: f32,
-    /// LSH bands and rows per band (`bands * rows <= 128`).
+    /// LSH bands and rows per band (`bands <= 2 * (128 / rows)`).
     pub bands: usize,
     pub rows: usize,
     /// At most this many most recent articles are checked per LSH bucket
@@ -252,7 +252,7 @@ impl Deduper {
     pub fn new(config: DedupConfig) -> Self {
         let mut config = config;
         config.rows = config.rows.clamp(1, K);
-        config.bands = config.bands.clamp(1, K / config.rows);
+        config.bands = config.bands.clamp(1, 2 * (K / config.rows));
         config.bucket_scan = config.bucket_scan.max(1);
         Deduper {
             config,
@@ -329,10 +329,16 @@ impl Deduper {
         (builder.finish(), hashes)
     }
 
+    /// The LSH key of band `band`. The first `K / rows` bands take
+    /// consecutive positions; further bands (up to twice as many) take
+    /// positions `K / rows` apart, so every position serves in two bands and
+    /// a pair of lower resemblance (an excerpt) gets more chances to collide.
     fn band_key(band: usize, rows: usize, sig: &Signature) -> u64 {
         let mut h = (band as u64).wrapping_mul(0x9e3779b97f4a7c15);
-        for &v in &sig.mins[band * rows..(band + 1) * rows] {
-            h = shingle::mix(h ^ v as u64);
+        let per = K / rows;
+        for r in 0..rows {
+            let pos = if band < per { band * rows + r } else { ((band - per) + r * per) % K };
+            h = shingle::mix(h ^ sig.mins[pos] as u64);
         }
         h
     }

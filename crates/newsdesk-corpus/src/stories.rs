@@ -142,8 +142,9 @@ struct Story {
     /// Sum of member vectors (top terms only, sorted by term); empty once closed.
     centroid: Vec<(u64, f32)>,
     norm: f32,
-    /// Norm of the centroid's name terms.
+    /// Norm of the centroid's whole-name terms, and of all its name terms.
     name_norm: f32,
+    any_name_norm: f32,
     /// Vectors (top terms) of the latest members, for nearest-member similarity.
     members: Vec<Vec<(u64, f32)>>,
     active: bool,
@@ -349,19 +350,24 @@ fn stopwords() -> &'static FxHashSet<&'static str> {
     S.get_or_init(|| STOP.iter().copied().collect())
 }
 
-/// Term namespaces, kept in the low two bits of a term hash.
+/// Term namespaces, kept in the low two bits of a term hash. `NS_NAME` is
+/// a whole multi-word name ("Jillian Roberson"), the evidence of the name track.
 const NS_WORD: u64 = 0;
 const NS_NAME: u64 = 1;
 const NS_DATE: u64 = 2;
+/// One word of a name ("Chicago", "Abdulazeez"): weighted like names, but
+/// not evidence for the long-gap name track on its own.
+const NS_NAME_PART: u64 = 3;
 
 fn term(ns: u64, s: &str) -> u64 {
     (xxh3_64(s.as_bytes()) & !3) | ns
 }
 
-/// Dot product of two term-sorted sparse vectors: (all terms, name terms).
-fn merge_dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> (f32, f32) {
+/// Dot product of two term-sorted sparse vectors: (all terms, whole names,
+/// any name term).
+fn merge_dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> (f32, f32, f32) {
     let (mut i, mut j) = (0, 0);
-    let (mut dot, mut ndot) = (0.0f32, 0.0f32);
+    let (mut dot, mut ndot, mut adot) = (0.0f32, 0.0f32, 0.0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
@@ -372,12 +378,19 @@ fn merge_dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> (f32, f32) {
                 if is_name(a[i].0) {
                     ndot += p;
                 }
+                if is_any_name(a[i].0) {
+                    adot += p;
+                }
                 i += 1;
                 j += 1;
             }
         }
     }
-    (dot, ndot)
+    (dot, ndot, adot)
+}
+
+fn is_any_name(t: u64) -> bool {
+    t & 3 == NS_NAME || t & 3 == NS_NAME_PART
 }
 
 /// Sublinear term frequency: 1 + ln(tf) from tf = 1 up, tf itself below
@@ -545,24 +558,33 @@ impl StoryClusterer {
                 add_words(p, 1.0, &mut terms, &mut runs);
             }
         }
-        if a.entities.is_empty() {
-            names.extend(runs.into_iter().map(|r| (r, None)));
-        } else {
-            for e in &a.entities {
-                if e.kind != EntityKind::Other {
-                    names.push((e.name.clone(), Some(e.kind)));
-                }
+        // Names: the analysis' entities when the NER stage filled them, plus
+        // the capitalised runs it did not cover (the proxy works on its own
+        // when there are no entities).
+        // Each name counts once per mention.
+        let mut mentions: Vec<f32> = Vec::new();
+        for e in &a.entities {
+            if e.kind != EntityKind::Other {
+                names.push((e.name.clone(), Some(e.kind)));
+                mentions.push(e.mentions.len().max(1) as f32);
+            }
+        }
+        let known: FxHashSet<String> = names.iter().map(|(n, _)| n.to_lowercase()).collect();
+        for r in runs {
+            if !known.contains(&r.to_lowercase()) {
+                names.push((r, None));
+                mentions.push(1.0);
             }
         }
         // Name features: each word of a name, and the whole name.
-        for (n, _) in &names {
+        for ((n, _), &m) in names.iter().zip(&mentions) {
             let ln = n.to_lowercase();
             let parts: Vec<&str> = ln.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             for w in &parts {
-                *terms.entry(term(NS_NAME, w)).or_insert(0.0) += 1.0;
+                *terms.entry(term(NS_NAME_PART, w)).or_insert(0.0) += m;
             }
             if parts.len() > 1 {
-                *terms.entry(term(NS_NAME, &parts.join(" "))).or_insert(0.0) += 1.0;
+                *terms.entry(term(NS_NAME, &parts.join(" "))).or_insert(0.0) += m;
             }
         }
         // Event dates: the first sentences' dates.
@@ -576,7 +598,7 @@ impl StoryClusterer {
     }
 
     fn ns_weight(&self, t: u64) -> f32 {
-        if is_name(t) {
+        if is_name(t) || t & 3 == NS_NAME_PART {
             self.config.name_weight
         } else if t & 3 == NS_DATE {
             self.config.date_weight
@@ -639,6 +661,7 @@ impl StoryClusterer {
                     centroid: Vec::new(),
                     norm: 0.0,
                     name_norm: 0.0,
+                    any_name_norm: 0.0,
                     members: Vec::new(),
                     active: true,
                     titles: Vec::new(),
@@ -692,6 +715,7 @@ impl StoryClusterer {
         let mut by_term: Vec<(u64, f32)> = vec.to_vec();
         by_term.sort_unstable_by_key(|x| x.0);
         let a_names = vec.iter().filter(|(t, _)| is_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
+        let a_any = vec.iter().filter(|(t, _)| is_any_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
         let mut best: Option<(u32, f32)> = None;
         for (s, _) in cands {
             let st = &self.stories[s as usize];
@@ -702,8 +726,10 @@ impl StoryClusterer {
             if gap > self.config.max_gap_days {
                 continue;
             }
-            let (dot, ndot) = merge_dot(&by_term, &st.centroid);
+            let (dot, ndot, adot) = merge_dot(&by_term, &st.centroid);
             let cn = st.name_norm;
+            let any_name_sim =
+                if a_any > 0.0 && st.any_name_norm > 0.0 { adot / (a_any * st.any_name_norm) } else { 0.0 };
             let mut sim = dot / st.norm;
             for m in &st.members {
                 sim = sim.max(merge_dot(&by_term, m).0 * self.config.member_weight);
@@ -712,8 +738,11 @@ impl StoryClusterer {
             let need = self.config.threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
             // Shared vocabulary alone (templated wire items, crime-report
             // phrasing) is weak evidence: without shared names the bar is higher.
-            let need =
-                if name_sim < self.config.min_name_overlap { need.max(self.config.nameless_threshold) } else { need };
+            let need = if any_name_sim < self.config.min_name_overlap {
+                need.max(self.config.nameless_threshold)
+            } else {
+                need
+            };
             let margin = if sim >= need {
                 sim - need
             } else if name_sim >= self.config.name_threshold && sim >= self.config.threshold {
@@ -788,6 +817,7 @@ impl StoryClusterer {
         }
         st.norm = merged.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         st.name_norm = merged.iter().filter(|(t, _)| is_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
+        st.any_name_norm = merged.iter().filter(|(t, _)| is_any_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
         for &(t, _) in &merged {
             if old.binary_search_by_key(&t, |x| x.0).is_err() {
                 self.postings.entry(t).or_default().push(sidx);
