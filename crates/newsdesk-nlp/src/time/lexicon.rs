@@ -347,5 +347,8 @@ pub fn future_cue(w: &str) -> bool {
             | "awaiting"
             | "begins"
             | "starts"
+            | "supposed"
+            | "effective"
+            | "payable"
     )
 }

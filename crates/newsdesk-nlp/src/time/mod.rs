@@ -200,8 +200,10 @@ pub fn sentence_tense(toks: &[&str]) -> f32 {
             score -= 1.0;
             continue;
         }
+        // "unspecified", "unidentified": adjectives, not past tense verbs
         if w.len() > 4
             && w.ends_with("ed")
+            && !w.starts_with("un")
             && w.bytes().all(|b| b.is_ascii_lowercase())
             && !matches!(
                 prev,

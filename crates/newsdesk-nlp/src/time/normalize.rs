@@ -172,7 +172,8 @@ fn resolve_year(dct: NaiveDate, month: u32, day: Option<u32>, tense: f32) -> i32
         let dist = (d - dct).num_days();
         let mut cost = dist.abs();
         if (tense < 0.0 && dist > 0) || (tense > 0.0 && dist < 0) {
-            cost += 120;
+            // clear tense (several cues) outweighs more distance
+            cost += (120.0 * tense.abs().clamp(1.0, 2.5)) as i64;
         }
         if cost < best.0 {
             best = (cost, cand);
