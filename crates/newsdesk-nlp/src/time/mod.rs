@@ -87,6 +87,7 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
     let mut out = Vec::with_capacity(matches.len());
     let mut reference: Option<(NaiveDate, Gran)> = None;
     let mut quarterly = false;
+    let mut quarter_ref: Option<NaiveDate> = None;
     for (mt, &t) in matches.iter().zip(&local) {
         let tense = match bare_weekday(&mt.sem) {
             Some(wd) => {
@@ -99,10 +100,25 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
             }
             None => t,
         };
-        let ctx = Ctx { dct: published, reference, tense, quarterly };
+        let ctx = Ctx { dct: published, reference, tense, quarterly, quarter_ref };
         let norm = normalize::normalize(&mt.sem, &ctx);
         if let Some(r) = norm.sets_reference {
             reference = Some(r);
+            // The latest named quarter of the past year that was over by
+            // publication is the one the report is about ("third-quarter
+            // profit rose ..."; a later "after a flat second quarter" is a
+            // comparison), unless a fiscal quarter is named ("its fiscal
+            // second quarter").
+            if let (Sem::Quarter { q: Some(_), half: false, .. }, (first, Gran::Quarter), Some(d)) =
+                (&mt.sem, r, published)
+            {
+                let fiscal = lx.low[mt.start.saturating_sub(1)..mt.end.min(n)].contains(&"fiscal");
+                let done = normalize::add_months(first, 3).is_some_and(|end| end <= d)
+                    && normalize::add_months(d, -12).is_some_and(|y| first >= y);
+                if done && (fiscal || quarter_ref.is_none_or(|q| first > q)) {
+                    quarter_ref = Some(first);
+                }
+            }
         }
         quarterly |= matches!(mt.sem, Sem::Quarter { half: false, .. });
         let (Some(first), Some(last)) = (doc.tokens.get(mt.start), doc.tokens.get(mt.end.saturating_sub(1))) else {

@@ -27,6 +27,10 @@ pub struct Ctx {
     pub tense: f32,
     /// The text reports by quarters (it has a quarter expression before this one).
     pub quarterly: bool,
+    /// The first day of the last completed quarter the text named ("the
+    /// fiscal first quarter"): "the quarter", "the year-ago period" and "a
+    /// year earlier" are about it rather than the last calendar quarter.
+    pub quarter_ref: Option<NaiveDate>,
 }
 
 /// A normalised expression.
@@ -53,7 +57,7 @@ fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     (1..=9999).contains(&r.year()).then_some(r)
 }
 
-fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+pub(super) fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     let total = d.year() as i64 * 12 + d.month0() as i64 + n;
     let y = total.div_euclid(12);
     let m = total.rem_euclid(12) as u32 + 1;
@@ -316,7 +320,7 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
             let (anchor, gran) = match ctx.reference {
                 // "a year ago" in a report about a quarter: that quarter a year before
                 _ if ctx.quarterly && *unit == Unit::Year && *n == 1.0 => {
-                    (add_months(d, -3).unwrap_or(d), Gran::Quarter)
+                    (ctx.quarter_ref.or_else(|| add_months(d, -3)).unwrap_or(d), Gran::Quarter)
                 }
                 // "that year": the reference's year, at the unit's granularity
                 Some((r, rg)) if *from_ref && *n == 0.0 && rg <= g => (r, g),
@@ -486,7 +490,7 @@ fn quarter(q: Option<u32>, half: bool, year: YearRef, ctx: &Ctx) -> Norm {
             // last one completed before publication.
             let base = match year {
                 YearRef::Shift(0) => d,
-                _ => add_months(d, -3).unwrap_or(d),
+                _ => ctx.quarter_ref.or_else(|| add_months(d, -3)).unwrap_or(d),
             };
             let y = match year {
                 YearRef::Shift(s) => base.year() + s,
