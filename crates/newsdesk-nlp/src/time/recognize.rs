@@ -1162,6 +1162,11 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
         if a == "week" && matches!(b, "," | "'s" | "." | ";") {
             return m(i, i + 2, Sem::Deictic { unit: Unit::Week, shift: 0 });
         }
+        // "For the year, volume was flat"; "a high for the year of $42";
+        // "the first nine months of the year."
+        if a == "year" && (matches!(b, "," | "'s" | "." | ";") || (matches!(prev, "for" | "of") && b == "of")) {
+            return m(i, i + 2, Sem::Deictic { unit: Unit::Year, shift: 0 });
+        }
         return None;
     }
     // "a 20th century democrat"
