@@ -879,6 +879,26 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
             }
             _ => {}
         }
+        // "the corresponding period last year", "the comparable quarter a
+        // year ago", "the comparable year-ago quarter"
+        if matches!(lx.w(j), "corresponding" | "comparable" | "same") {
+            let k = j + 1;
+            if matches!(lx.w(k), "year-ago" | "year-earlier") && matches!(lx.w(k + 1), "period" | "quarter") {
+                return m(start, k + 2, Sem::Quarter { q: None, half: false, year: YearRef::Shift(-1) });
+            }
+            if matches!(lx.w(k), "period" | "quarter") {
+                let e = k + 1;
+                let end = match (lx.w(e), lx.w(e + 1), lx.w(e + 2)) {
+                    ("last", "year", _) => Some(e + 2),
+                    ("a", "year", "ago" | "earlier") => Some(e + 3),
+                    ("of" | "in", "last", "year") => Some(e + 3),
+                    _ => None,
+                };
+                if let Some(end) = end {
+                    return m(start, end, Sem::Quarter { q: None, half: false, year: YearRef::Shift(-1) });
+                }
+            }
+        }
         // the year-earlier quarter / the year-ago period / the 1988 period / the latest quarter
         let hw = lx.w(j);
         if matches!(hw, "year-earlier" | "year-ago") {
@@ -960,8 +980,12 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                 return m(i, end, Sem::Quarter { q: Some(q), half, year });
             }
         }
-        // "this year's third quarter", "next year's first quarter"
+        // "this year's third quarter", "next year's first quarter", "last
+        // year's quarter" (the same quarter a year before)
         if let Some(s) = shift_word(lx.w(j)) {
+            if lx.w(j + 1) == "year" && lx.w(j + 2) == "'s" && matches!(lx.w(j + 3), "quarter" | "period") && s != 0 {
+                return m(start, j + 4, Sem::Quarter { q: None, half: false, year: YearRef::Shift(s) });
+            }
             if lx.w(j + 1) == "year" && lx.w(j + 2) == "'s" {
                 if let Some(q) = lexicon::ordinal(lx.w(j + 3)).filter(|q| *q <= 4) {
                     if lx.w(j + 4) == "quarter" {
