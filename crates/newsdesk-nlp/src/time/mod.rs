@@ -178,8 +178,24 @@ fn window_tense(low: &[&str], start: usize, end: usize, sent: Option<std::ops::R
             // "as soon as Tuesday", "as soon as trading opens Monday"
             score += 1.5;
         } else if matches!(w, "since" | "until" | "by") && k + 1 == start {
-            score += if w == "since" { -3.0 } else { 0.5 };
+            // "postponed until Tuesday", "extended its deadline until Friday":
+            // a new date, ahead; "Until Thursday, they had not ..." is over
+            let moved = k > 0
+                && matches!(
+                    low[k - 1],
+                    "postponed" | "delayed" | "extended" | "adjourned" | "deferred" | "recessed" | "deadline" | "off"
+                );
+            score += match w {
+                "since" => -3.0,
+                "until" if moved => 3.0,
+                _ => 0.5,
+            };
         }
+    }
+    // "as soon as trading opens Monday": the clause looks forward
+    let far = start.saturating_sub(7).max(sent.start);
+    if (far..lo).any(|k| low[k] == "soon" && k > 0 && low[k - 1] == "as" && low.get(k + 1) == Some(&"as")) {
+        score += 3.0;
     }
     // Verbs and cues next to the expression count twice.
     score + sentence_tense(&low[lo..start.max(lo)]) + sentence_tense(&low[end.min(hi)..hi])
