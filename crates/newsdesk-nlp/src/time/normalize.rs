@@ -308,6 +308,16 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
             }
         }
         Sem::Quarter { q, half, year } => quarter(*q, *half, *year, ctx),
+        Sem::WeekOf { year, month, day } => {
+            let y = year_from(*year, dct, *month, Some(*day), ctx.tense);
+            match y.and_then(|y| ymd(y, *month, *day)) {
+                Some(date) => {
+                    let anchor = if matches!(year, YearRef::Abs(_)) { None } else { dct };
+                    date_norm(fmt(date, Gran::Week), anchor, Some((date, Gran::Week)))
+                }
+                None => date_norm("XXXX-WXX".into(), None, None),
+            }
+        }
         Sem::Offset { n, unit, dir, from_ref } => {
             let Some(d) = dct else {
                 return date_norm(unknown_for(unit_gran(*unit)).into(), None, None);

@@ -50,6 +50,8 @@ pub enum Sem {
     NumDate { year: i32, a: u32, b: u32, us_first: bool },
     /// A holiday on a fixed rule.
     Holiday { rule: Holiday, year: YearRef },
+    /// The week of a date: "the week of March 6".
+    WeekOf { year: YearRef, month: u32, day: u32 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -434,7 +436,7 @@ fn clock(lx: &Lx, i: usize) -> Option<Match> {
                 if let Some(code) = lexicon::part_of_day(lx.w(j + 2)) {
                     let pm = matches!(code, "AF" | "EV") || (code == "NI" && h >= 6);
                     let hh = if pm && h < 12 { h + 12 } else { h };
-                    return m(i, j + 3, Sem::Clock { day: None, hour: hh, minute: mi });
+                    return m(i, j + 3, Sem::Clock { day: paren_day(lx, j + 3), hour: hh, minute: mi });
                 }
             }
             // bare "10:30" only with a colon
@@ -466,9 +468,20 @@ fn clock(lx: &Lx, i: usize) -> Option<Match> {
         j = cal.end;
         Some(Box::new(cal.sem))
     } else {
-        None
+        paren_day(lx, j)
     };
     m(i, j, Sem::Clock { day, hour, minute })
+}
+
+/// The day of a clock time given in a parenthesis after it or right after
+/// the parenthesis: "10:35 a.m. (0735 GMT) Friday", "at 4 in the morning
+/// (4 a.m. EDT Thursday)". The parenthesis stays outside the extent.
+fn paren_day(lx: &Lx, j: usize) -> Option<Box<Sem>> {
+    if lx.w(j) != "(" {
+        return None;
+    }
+    let close = (j + 1..j + 8).find(|&k| lx.w(k) == ")")?;
+    (j + 1..=close + 1).find_map(|k| weekday_at(lx, k).map(|wd| Box::new(Sem::Weekday { wd, shift: 0 })))
 }
 
 /// "10:30", "3", "3pm", "10:30am" → (hour, minute, Some(pm) if a suffix said so).
@@ -842,7 +855,24 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
             ("present", "," | "." | "") => return m(start, j + 1, Sem::Fixed(Kind::Date, "PRESENT_REF".into())),
             ("weekend", _) => return m(start, j + 1, Sem::Weekend { shift: 0 }),
             ("quarter", _) if lx.w(j + 1) != "of" && w == "the" => {
-                return m(start, j + 1, Sem::Quarter { q: None, half: false, year: YearRef::Ctx })
+                // "the quarter a year ago", "the quarter last year"
+                let back = match (lx.w(j + 1), lx.w(j + 2), lx.w(j + 3)) {
+                    ("a", "year", "ago" | "earlier") => Some(j + 4),
+                    ("last", "year", _) => Some(j + 3),
+                    _ => None,
+                };
+                if let Some(end) = back {
+                    return m(start, end, Sem::Quarter { q: None, half: false, year: YearRef::Shift(-1) });
+                }
+                return m(start, j + 1, Sem::Quarter { q: None, half: false, year: YearRef::Ctx });
+            }
+            // "the week of March 6": that date's week
+            ("week", "of") => {
+                if let Some(cal) = month_led(lx, j + 2) {
+                    if let Sem::Cal { year, month, day: Some(d) } = cal.sem {
+                        return m(start, cal.end, Sem::WeekOf { year, month, day: d });
+                    }
+                }
             }
             ("full" | "entire" | "whole", "year") => {
                 return m(start, j + 2, Sem::Deictic { unit: Unit::Year, shift: 0 })
@@ -871,6 +901,10 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
             ("fiscal", "year") => {
                 if let Some(y) = year_at(lx, j + 2) {
                     return m(start, j + 3, Sem::Year(y));
+                }
+                // "the fiscal year ended Jan. 31": a span
+                if matches!(lx.w(j + 2), "ended" | "ending" | "through") {
+                    return m(start, j + 2, Sem::Duration { n: Some(1.0), unit: Unit::Year });
                 }
                 return m(start, j + 2, Sem::Deictic { unit: Unit::Year, shift: 0 });
             }
@@ -1399,7 +1433,8 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Quarter => (false, "Q", n),
         Unit::Half => (false, "M", n.map(|v| v * 6.0)),
         Unit::Year => (false, "Y", n),
-        Unit::Decade => (false, if n.is_some() { "Y" } else { "DE" }, n.map(|v| v * 10.0)),
+        // "decades": a vague number of years, as "two decades" is P20Y
+        Unit::Decade => (false, "Y", n.map(|v| v * 10.0)),
         Unit::Century => (false, if n.is_some() { "Y" } else { "CE" }, n.map(|v| v * 100.0)),
     };
     let t = if time { "T" } else { "" };
