@@ -192,6 +192,12 @@ fn window_tense(low: &[&str], start: usize, end: usize, sent: Option<std::ops::R
             };
         }
     }
+    // "searching for him since shortly after the Oct. 23 slaying", "since
+    // he was rescued in late November": what follows "since" is over
+    let far = start.saturating_sub(10).max(sent.start);
+    if (far..start.saturating_sub(1)).any(|k| low[k] == "since") {
+        score -= 2.0;
+    }
     // "as soon as trading opens Monday": the clause looks forward
     let far = start.saturating_sub(7).max(sent.start);
     if (far..lo).any(|k| low[k] == "soon" && k > 0 && low[k - 1] == "as" && low.get(k + 1) == Some(&"as")) {
