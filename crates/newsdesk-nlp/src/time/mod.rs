@@ -238,6 +238,16 @@ pub fn sentence_tense(toks: &[&str]) -> f32 {
             score -= 1.0;
             continue;
         }
+        // present perfect: "investigators have gathered evidence" reports
+        // what is over
+        if matches!(prev, "has" | "have")
+            && w.len() > 4
+            && w.ends_with("ed")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            score -= 0.7;
+            continue;
+        }
         // "unspecified", "unidentified": adjectives, not past tense verbs
         if w.len() > 4
             && w.ends_with("ed")
