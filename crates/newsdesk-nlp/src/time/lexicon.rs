@@ -352,3 +352,26 @@ pub fn future_cue(w: &str) -> bool {
             | "payable"
     )
 }
+
+/// Nouns after "today's" that make it the present age rather than the day:
+/// "today's world", "today's youth", "many of today's computers".
+pub fn generic_present(w: &str) -> bool {
+    matches!(
+        w,
+        "world"
+            | "youth"
+            | "young"
+            | "society"
+            | "generation"
+            | "children"
+            | "kids"
+            | "culture"
+            | "families"
+            | "consumers"
+            | "technology"
+            | "personal"
+            | "modern"
+            | "global"
+            | "economy"
+    )
+}

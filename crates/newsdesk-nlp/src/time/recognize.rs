@@ -298,7 +298,8 @@ fn year_at(lx: &Lx, i: usize) -> Option<i32> {
     }
     // '98
     let rest = w.strip_prefix('\'').or_else(|| w.strip_prefix('’'))?;
-    if rest.len() == 2 {
+    // "''60 Minutes": a title
+    if rest.len() == 2 && !(lx.capitalized(i + 1) && lexicon::unit(lx.w(i + 1)).is_some()) {
         let yy = parse_u32(rest)? as i32;
         return Some(if yy < 30 { 2000 + yy } else { 1900 + yy });
     }
@@ -408,6 +409,10 @@ fn weekday_led(lx: &Lx, i: usize) -> Option<Match> {
 /// "3 p.m.", "10:30 a.m. EST", "noon Thursday", "10 p.m. Wednesday", "4 in the morning".
 fn clock(lx: &Lx, i: usize) -> Option<Match> {
     let w = lx.w(i);
+    // "High Noon", "high noon comes today": a figure of speech
+    if w == "noon" && i > 0 && lx.w(i - 1) == "high" {
+        return None;
+    }
     let (hour, minute, mut j) = if matches!(w, "noon" | "midday") {
         (12, 0, i + 1)
     } else if w == "midnight" {
@@ -1274,6 +1279,17 @@ fn deictic_word(lx: &Lx, i: usize) -> Option<Match> {
     let w = lx.w(i);
     let next = lx.w(i + 1);
     if let Some(off) = day_offset(w) {
+        // "today's world", "for today's youth": the present age, not a day;
+        // "USA Today", "VOA Today": a name
+        if w == "today"
+            && ((next == "'s" && lexicon::generic_present(lx.w(i + 2)))
+                || (lx.capitalized(i)
+                    && i > 0
+                    && lx.capitalized(i - 1)
+                    && !lx.sent_start.get(i).copied().unwrap_or(true)))
+        {
+            return None;
+        }
         if let Some(code) = lexicon::part_of_day(next).filter(|_| !next.ends_with('s')) {
             return m(i, i + 2, Sem::PartOfDay { day: Some(Box::new(Sem::DayOffset(off))), code });
         }
