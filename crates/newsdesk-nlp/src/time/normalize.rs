@@ -214,6 +214,10 @@ fn year_from(yr: YearRef, dct: Option<NaiveDate>, month: u32, day: Option<u32>, 
 
 fn holiday_date(rule: Holiday, y: i32) -> Option<NaiveDate> {
     match rule {
+        Holiday::Election => {
+            let monday = holiday_date(Holiday::Nth { month: 11, wd: 1, n: 1 }, y)?;
+            add_days(monday, 1)
+        }
         Holiday::Fixed(m, d) => ymd(y, m, d),
         Holiday::Nth { month, wd, n } => {
             let first = ymd(y, month, 1)?;

@@ -71,6 +71,8 @@ pub enum Holiday {
         wd: u32,
         n: u32,
     },
+    /// US Election Day: the Tuesday after the first Monday of November.
+    Election,
 }
 
 /// A recognised expression over tokens `start..end`.
@@ -1295,6 +1297,31 @@ fn deictic_word(lx: &Lx, i: usize) -> Option<Match> {
         }
         return m(i, i + 1, Sem::DayOffset(off));
     }
+    // "by mid afternoon", "mid-afternoon yesterday", "midmorning Friday"
+    let mid = match w {
+        "mid" | "late" | "early" => lexicon::part_of_day(next).filter(|_| !next.ends_with('s')).map(|c| (c, 2)),
+        _ => ["mid-", "mid", "late-", "early-"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p))
+            .and_then(|r| lexicon::part_of_day(r).filter(|_| !r.ends_with('s') && r != "overnight"))
+            .map(|c| (c, 1)),
+    };
+    if let Some((code, len)) = mid {
+        let e = i + len;
+        let day = if let Some(off) = day_offset(lx.w(e)) {
+            Some((Box::new(Sem::DayOffset(off)), e + 1))
+        } else {
+            weekday_at(lx, e).map(|wd| (Box::new(Sem::Weekday { wd, shift: 0 }), e + 1))
+        };
+        // bare "late night", "early morning" are too vague without a day or "by"/"in"
+        if day.is_some() || w.starts_with("mid") {
+            let (day, end) = match day {
+                Some((d, end)) => (Some(d), end),
+                None => (None, e),
+            };
+            return m(i, end, Sem::PartOfDay { day, code });
+        }
+    }
     let fixed = |v: &str| Some(Sem::Fixed(Kind::Date, v.to_string()));
     let (len, sem) = match w {
         "tonight" => (1, Some(Sem::PartOfDay { day: None, code: "NI" })),
@@ -1370,6 +1397,7 @@ fn holiday(lx: &Lx, i: usize) -> Option<Match> {
         ("labor", "day", _) => (Holiday::Nth { month: 9, wd: 1, n: 1 }, 2),
         ("memorial", "day", _) => (Holiday::Nth { month: 5, wd: 1, n: 5 }, 2),
         ("valentine", "'s", "day") => (Holiday::Fixed(2, 14), 3),
+        ("election", "day", _) if lx.capitalized(i + 1) => (Holiday::Election, 2),
         _ => return None,
     };
     let mut end = i + len;
