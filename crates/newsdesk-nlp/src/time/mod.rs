@@ -198,6 +198,35 @@ fn window_tense(low: &[&str], start: usize, end: usize, sent: Option<std::ops::R
     if (far..start.saturating_sub(1)).any(|k| low[k] == "since") {
         score -= 2.0;
     }
+    // "did not plan to remove Elian on Thursday morning", "were likely to
+    // buy its stock ... Monday": an intention's date lies ahead of it
+    let far = start.saturating_sub(6).max(sent.start);
+    if (far.max(1)..lo).any(|k| {
+        low[k] == "to"
+            && matches!(
+                low[k - 1],
+                "plan"
+                    | "plans"
+                    | "planned"
+                    | "planning"
+                    | "intend"
+                    | "intends"
+                    | "intended"
+                    | "hope"
+                    | "hopes"
+                    | "want"
+                    | "wants"
+                    | "likely"
+                    | "ready"
+                    | "poised"
+                    | "prepared"
+                    | "promised"
+                    | "vowed"
+                    | "threatened"
+            )
+    }) {
+        score += 2.0;
+    }
     // "as soon as trading opens Monday": the clause looks forward
     let far = start.saturating_sub(7).max(sent.start);
     if (far..lo).any(|k| low[k] == "soon" && k > 0 && low[k - 1] == "as" && low.get(k + 1) == Some(&"as")) {
