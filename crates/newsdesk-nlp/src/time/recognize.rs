@@ -120,7 +120,19 @@ pub fn recognize(lx: &Lx) -> Vec<Match> {
     while i < n {
         if let Some(m) = parse_at(lx, i) {
             i = m.end.max(i + 1);
+            // "April 24 and 25": the second day of the same month
+            let second = match m.sem {
+                Sem::Cal { year, month, day: Some(_) } if matches!(lx.w(i), "and" | "or") => day_number(lx.w(i + 1))
+                    .filter(|_| parse_u32(lx.w(i + 1)).is_some() && lexicon::unit(lx.w(i + 2)).is_none())
+                    .filter(|_| !matches!(lx.w(i + 2), "%" | "percent" | "-"))
+                    .map(|d| Match { start: i + 1, end: i + 2, sem: Sem::Cal { year, month, day: Some(d) } }),
+                _ => None,
+            };
             out.push(m);
+            if let Some(s) = second {
+                i = s.end;
+                out.push(s);
+            }
         } else {
             i += 1;
         }
@@ -293,7 +305,14 @@ fn year_at(lx: &Lx, i: usize) -> Option<i32> {
             return None;
         }
         let next = lx.w(i + 1);
-        if matches!(next, "%" | "percent" | "pct" | "per" | "to" | "-") {
+        let prev = if i > 0 { lx.w(i - 1) } else { "" };
+        // "from 1991 to 1997", "in 1980 to more than 300,000": years, not a
+        // range of quantities
+        let range = matches!(prev, "in" | "since")
+            || (matches!(prev, "from" | "between")
+                && lx.w(i + 2).len() == 4
+                && parse_u32(lx.w(i + 2)).is_some_and(|z| (1700..=2099).contains(&z)));
+        if matches!(next, "%" | "percent" | "pct" | "per") || (matches!(next, "to" | "-") && !range) {
             return None;
         }
         return Some(y as i32);
