@@ -283,6 +283,15 @@ fn month_at(lx: &Lx, i: usize) -> Option<u32> {
                 | "or"
         );
         let ok_next = next_num || matches!(lx.w(i + 1), "," | "." | ";");
+        // "the March accession": a month naming the time of a noun
+        let attributive = w == "march"
+            && prev == "the"
+            && lx.w(i + 1).len() > 3
+            && lx.w(i + 1).bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(lx.w(i + 1), "on" | "from" | "past" | "through" | "toward" | "towards" | "into" | "against");
+        if attributive {
+            return Some(mo);
+        }
         if !(ok_prev || next_num || (ok_next && !lx.sent_start.get(i).copied().unwrap_or(true) && !prev.is_empty())) {
             return None;
         }
@@ -617,6 +626,8 @@ fn number(lx: &Lx, i: usize) -> Option<(Option<f64>, usize)> {
             "couple" => (2.0, i + 2),
             "few" => return Some((None, i + 2)),
             "dozen" => (12.0, i + 2),
+            "hundred" => (100.0, i + 2),
+            "thousand" => (1000.0, i + 2),
             _ => (1.0, i + 1),
         }
     } else if w == "couple" && lx.w(i + 1) == "of" {
@@ -1267,6 +1278,18 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
     if w == "year" && ((lx.w(i + 1) == "'s" && lx.w(i + 2) == "end") || lx.w(i + 1) == "end") {
         let end = if lx.w(i + 1) == "'s" { i + 3 } else { i + 2 };
         return m(i, end, Sem::Deictic { unit: Unit::Year, shift: 0 });
+    }
+    // "for a while", "for some time": an unspecified stretch
+    if matches!(prev, "for" | "in" | "after")
+        && ((w == "a" && lx.w(i + 1) == "while") || (w == "some" && lx.w(i + 1) == "time" && prev == "for"))
+    {
+        return m(i, i + 2, Sem::Fixed(Kind::Duration, "PXX".into()));
+    }
+    // "for the first time in years"
+    if let Some((unit, true)) = lexicon::unit(w) {
+        if prev == "in" && i >= 2 && lx.w(i - 2) == "time" && unit >= Unit::Day && unit != Unit::Weekend {
+            return m(i, i + 1, Sem::Duration { n: None, unit });
+        }
     }
     // "for years", "within weeks", "months ago"
     if let Some((unit, true)) = lexicon::unit(w) {
