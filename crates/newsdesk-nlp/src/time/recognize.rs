@@ -805,6 +805,13 @@ fn hyphenated(lx: &Lx, i: usize) -> Option<Match> {
         let core = month_led(&sub, 0).or_else(|| year_led(&sub, 0))?;
         return m(i, i + core.end, core.sem);
     }
+    // "the fiscal-first quarter"
+    if a == "fiscal" && tail.is_empty() && lx.w(i + 1) == "quarter" {
+        if let Some(q) = lexicon::ordinal(b).filter(|q| (1..=4).contains(q)) {
+            let start = if i > 0 && lx.w(i - 1) == "the" { i - 1 } else { i };
+            return m(start, i + 2, Sem::Quarter { q: Some(q), half: false, year: YearRef::Ctx });
+        }
+    }
     // ordinal-quarter / ordinal-half
     if let Some(q) = lexicon::ordinal(a) {
         if tail.is_empty() && (b == "quarter" || b == "half") {
@@ -1173,6 +1180,12 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                 }
             }
         }
+        // "the early summer"
+        if matches!(lx.w(j), "early" | "late" | "mid") {
+            if let Some(code) = lexicon::season(lx.w(j + 1)) {
+                return m(start, j + 2, Sem::Season { code, year: YearRef::Ctx });
+            }
+        }
         // "the winter of 1994", "the summer"
         if let Some(code) = lexicon::season(lx.w(j)) {
             if lx.w(j + 1) == "of" {
@@ -1211,6 +1224,14 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
     if w == "the" {
         // "(the end of) the year"
         let before = if i >= 2 { lx.w(i - 2) } else { "" };
+        // "earlier in the year", "later in the month"
+        if prev == "in" && matches!(before, "earlier" | "later") {
+            if let Some((unit, false)) = lexicon::unit(lx.w(i + 1)) {
+                if matches!(unit, Unit::Week | Unit::Month | Unit::Year) {
+                    return m(i - 2, i + 2, Sem::Deictic { unit, shift: 0 });
+                }
+            }
+        }
         if prev == "of" && matches!(before, "end" | "beginning" | "start" | "middle" | "close" | "rest" | "turn") {
             if let Some((unit, false)) = lexicon::unit(lx.w(i + 1)) {
                 if matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century)
@@ -1278,6 +1299,31 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
     if w == "year" && ((lx.w(i + 1) == "'s" && lx.w(i + 2) == "end") || lx.w(i + 1) == "end") {
         let end = if lx.w(i + 1) == "'s" { i + 3 } else { i + 2 };
         return m(i, end, Sem::Deictic { unit: Unit::Year, shift: 0 });
+    }
+    // "as soon as possible"
+    if w == "as" && lx.w(i + 1) == "soon" && lx.w(i + 2) == "as" && lx.w(i + 3) == "possible" {
+        return m(i, i + 4, Sem::Fixed(Kind::Date, "FUTURE_REF".into()));
+    }
+    // a rate: "$1 billion a year", "hundreds of interviews a day"
+    if matches!(w, "a" | "per") {
+        if let Some((unit, false)) = lexicon::unit(lx.w(i + 1)) {
+            let rate_prev = prev.bytes().any(|b| b.is_ascii_digit())
+                || matches!(
+                    prev,
+                    "million" | "billion" | "thousand" | "hundred" | "percent" | "%" | "times" | "once" | "twice"
+                )
+                || (prev.len() > 3
+                    && prev.ends_with('s')
+                    && prev.bytes().all(|b| b.is_ascii_lowercase())
+                    && !lexicon::unit(prev).is_some());
+            let free_next = !matches!(
+                lx.w(i + 2),
+                "ago" | "earlier" | "later" | "before" | "after" | "from" | "or" | "and" | "-" | "of"
+            );
+            if rate_prev && free_next && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                return m(i, i + 2, Sem::Fixed(Kind::Set, duration_value(Some(1.0), unit)));
+            }
+        }
     }
     // "for a while", "for some time": an unspecified stretch
     if matches!(prev, "for" | "in" | "after")
