@@ -1227,7 +1227,7 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
         // "earlier in the year", "later in the month"
         if prev == "in" && matches!(before, "earlier" | "later") {
             if let Some((unit, false)) = lexicon::unit(lx.w(i + 1)) {
-                if matches!(unit, Unit::Week | Unit::Month | Unit::Year) {
+                if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
                     return m(i - 2, i + 2, Sem::Deictic { unit, shift: 0 });
                 }
             }
@@ -1251,6 +1251,13 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
                 _ => 0,
             };
             return m(i, i + 4, Sem::Deictic { unit: Unit::Year, shift });
+        }
+        // "today is the eighth day of Desert Shield", "It's the second day
+        // of an offensive": the day of the report
+        if i > 0 && matches!(prev, "is" | "'s") && lx.w(i + 2) == "day" && lx.w(i + 3) == "of" {
+            if lexicon::ordinal(lx.w(i + 1)).is_some_and(|n| n > 1 || lx.w(i + 1) == "first") {
+                return m(i, i + 3, Sem::DayOffset(0));
+            }
         }
         // "the weeks ahead"
         if let Some((unit, true)) = lexicon::unit(lx.w(i + 1)) {
@@ -1322,6 +1329,41 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
             );
             if rate_prev && free_next && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
                 return m(i, i + 2, Sem::Fixed(Kind::Set, duration_value(Some(1.0), unit)));
+            }
+        }
+    }
+    // "for a fairly lengthy period", "for an extended period"
+    if prev == "for" && matches!(w, "a" | "an") {
+        let mut k = i + 1;
+        while k < i + 4
+            && matches!(
+                lx.w(k),
+                "fairly"
+                    | "very"
+                    | "long"
+                    | "lengthy"
+                    | "extended"
+                    | "prolonged"
+                    | "indefinite"
+                    | "brief"
+                    | "short"
+                    | "limited"
+            )
+        {
+            k += 1;
+        }
+        if k > i + 1 && lx.w(k) == "period" && lx.w(k + 1) != "of" {
+            return m(i, k + 1, Sem::Fixed(Kind::Duration, "PXX".into()));
+        }
+    }
+    // "the first hours of the ground war": an unspecified stretch
+    if w == "the"
+        && matches!(lx.w(i + 1), "first" | "final" | "last" | "early" | "opening" | "closing")
+        && lx.w(i + 3) == "of"
+    {
+        if let Some((unit, true)) = lexicon::unit(lx.w(i + 2)) {
+            if unit != Unit::Weekend {
+                return m(i, i + 3, Sem::Duration { n: None, unit });
             }
         }
     }
