@@ -420,6 +420,62 @@ mod tests {
     }
 
     #[test]
+    fn report_quarter_follows_the_named_quarter() {
+        let v = tag(
+            "Delta's earnings soared in the fiscal first quarter. For the quarter, net rose from a year earlier.",
+            "1989-10-26",
+        );
+        let vals: Vec<&str> = v.iter().map(|t| t.2.as_str()).collect();
+        assert_eq!(vals, ["1989-Q1", "1989-Q1", "1988-Q1"], "{v:?}");
+        // a later, older quarter is a comparison, not the report's quarter
+        let v = tag(
+            "Third-quarter profit rose. After a flat second quarter, sales grew. Charges in the year-earlier period hurt.",
+            "1989-11-01",
+        );
+        assert_eq!(v.last().map(|t| t.2.as_str()), Some("1988-Q3"), "{v:?}");
+        let v = tag("Third-quarter net fell from the corresponding period last year.", "1989-11-01");
+        assert_eq!(v[1], ("the corresponding period last year".into(), TimexType::Date, "1988-Q3".into()));
+        assert_eq!(one("For the year, volume was flat.", "1989-11-02").2, "1989");
+        let v = tag("In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.", "1989-10-31");
+        assert_eq!((v[0].1, v[0].2.as_str()), (TimexType::Duration, "P1Y"));
+        assert_eq!(v[1].2, "1989-01-31");
+    }
+
+    #[test]
+    fn cues_for_direction_and_day() {
+        // the day of a clock time after a parenthesis
+        let v = tag("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", "1998-08-08");
+        assert_eq!(v[0], ("10:35 a.m.".into(), TimexType::Time, "1998-08-07T10:35".into()));
+        // "since" earlier in the clause: the date is over
+        let v = tag("Police have searched for him since shortly after the Oct. 23 slaying.", "1999-05-06");
+        assert_eq!(v[0].2, "1998-10-23");
+        // a new date ahead
+        assert_eq!(one("Officials postponed until Tuesday morning any action.", "2000-03-30").2, "2000-04-04TMO");
+        assert_eq!(one("It was the week of March 6.", "2000-02-24").2, "2000-W10");
+        let v = tag("The summit will be held on April 24 and 25.", "1999-02-10");
+        let vals: Vec<&str> = v.iter().map(|t| t.2.as_str()).collect();
+        assert_eq!(vals, ["1999-04-24", "1999-04-25"]);
+        let v = tag("He was cited at least twice from 1991 to 1997.", "2000-02-10");
+        let vals: Vec<&str> = v.iter().map(|t| t.2.as_str()).collect();
+        assert_eq!(vals, ["1991", "1997"]);
+        assert_eq!(one("It is a theme of our campaign until Election Day.", "1998-10-26").2, "1998-11-03");
+        assert_eq!(one("By mid afternoon, officials were saying so.", "1998-03-06").2, "1998-03-06TAF");
+        let v = tag("In Saudi Arabia, today is the eighth day of the operation.", "1990-08-15");
+        assert_eq!(v[1], ("the eighth day".into(), TimexType::Date, "1990-08-15".into()));
+    }
+
+    #[test]
+    fn rates_and_generic_uses() {
+        assert_eq!(
+            one("Exiles send $1 billion a year to their families.", "2000-02-24"),
+            ("a year".into(), TimexType::Set, "P1Y".into())
+        );
+        assert!(tag("The case is for today's youth what the blockade was.", "2000-01-07").is_empty());
+        assert!(tag("This is VOA Today.", "1998-03-31").is_empty());
+        assert!(tag("The poster showed Gary Cooper in High Noon.", "1999-03-12").is_empty());
+    }
+
+    #[test]
     fn no_publication_date() {
         let v = tag("He left on Monday, a year ago.", "");
         assert_eq!(v[0].2, "XXXX-WXX-1");

@@ -1254,10 +1254,13 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
         }
         // "today is the eighth day of Desert Shield", "It's the second day
         // of an offensive": the day of the report
-        if i > 0 && matches!(prev, "is" | "'s") && lx.w(i + 2) == "day" && lx.w(i + 3) == "of" {
-            if lexicon::ordinal(lx.w(i + 1)).is_some_and(|n| n > 1 || lx.w(i + 1) == "first") {
-                return m(i, i + 3, Sem::DayOffset(0));
-            }
+        if i > 0
+            && matches!(prev, "is" | "'s")
+            && lx.w(i + 2) == "day"
+            && lx.w(i + 3) == "of"
+            && lexicon::ordinal(lx.w(i + 1)).is_some()
+        {
+            return m(i, i + 3, Sem::DayOffset(0));
         }
         // "the weeks ahead"
         if let Some((unit, true)) = lexicon::unit(lx.w(i + 1)) {
@@ -1322,7 +1325,7 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
                 || (prev.len() > 3
                     && prev.ends_with('s')
                     && prev.bytes().all(|b| b.is_ascii_lowercase())
-                    && !lexicon::unit(prev).is_some());
+                    && lexicon::unit(prev).is_none());
             let free_next = !matches!(
                 lx.w(i + 2),
                 "ago" | "earlier" | "later" | "before" | "after" | "from" | "or" | "and" | "-" | "of"
