@@ -232,6 +232,19 @@ fn window_tense(low: &[&str], start: usize, end: usize, sent: Option<std::ops::R
     if (far..lo).any(|k| low[k] == "soon" && k > 0 && low[k - 1] == "as" && low.get(k + 1) == Some(&"as")) {
         score += 3.0;
     }
+    // A fronted expression ("On Tuesday, the league plans to hold ...")
+    // dates the main clause that follows the comma: its cues count twice...
+    let fronted = (start == sent.start
+        || (start == sent.start + 1 && matches!(low[sent.start], "on" | "by" | "late" | "early")))
+        && low.get(end) == Some(&",");
+    if fronted {
+        let clause_end = (end + 1..sent.end.min(low.len()))
+            .find(|&k| matches!(low[k], "," | "_" | "--" | ";" | "``" | "''"))
+            .unwrap_or(sent.end.min(low.len()));
+        // ... and replace the sentence-wide evidence of the other clauses
+        score += 2.0 * sentence_tense(&low[(end + 1).min(clause_end)..clause_end])
+            - sentence_tense(&low[sent.start..sent.end.min(low.len())]);
+    }
     // Verbs and cues next to the expression count twice.
     score + sentence_tense(&low[lo..start.max(lo)]) + sentence_tense(&low[end.min(hi)..hi])
 }
@@ -452,6 +465,12 @@ mod tests {
         // a new date ahead
         assert_eq!(one("Officials postponed until Tuesday morning any action.", "2000-03-30").2, "2000-04-04TMO");
         assert_eq!(one("It was the week of March 6.", "2000-02-24").2, "2000-W10");
+        // a fronted weekday dates the main clause, not the relative clauses
+        let v = tag(
+            "On Tuesday, the league plans to hold a news conference _ about an ad made before the doctor died _ in Albany.",
+            "1998-10-26",
+        );
+        assert_eq!(v[0].2, "1998-10-27");
         let v = tag("The summit will be held on April 24 and 25.", "1999-02-10");
         let vals: Vec<&str> = v.iter().map(|t| t.2.as_str()).collect();
         assert_eq!(vals, ["1999-04-24", "1999-04-25"]);
