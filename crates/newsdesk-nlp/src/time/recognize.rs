@@ -1105,6 +1105,12 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
         if let Some(mo) = month_at(lx, k).or_else(|| lexicon::month(hw).filter(|_| lx.capitalized(k) && hw.len() >= 3))
         {
             let year = if head == "this" { YearRef::Shift(0) } else { YearRef::Shift(if s < 0 { -100 } else { 100 }) };
+            // "last Oct. 23": the most recent such day
+            if let Some(d) = day_number(lx.w(k + 1)).filter(|_| parse_u32(lx.w(k + 1)).is_some()) {
+                if lexicon::unit(lx.w(k + 2)).is_none() && !matches!(lx.w(k + 2), "%" | "percent") {
+                    return m(start, k + 2, Sem::Cal { year, month: mo, day: Some(d) });
+                }
+            }
             return m(start, k + 1, Sem::Cal { year, month: mo, day: None });
         }
         if let Some(code) = lexicon::season(hw) {
