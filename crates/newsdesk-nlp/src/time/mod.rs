@@ -23,7 +23,7 @@ pub mod recognize;
 pub mod timeml;
 
 use crate::Doc;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use newsdesk_core::{Timex, TimexType};
 use normalize::{Ctx, Gran};
 use recognize::{Kind, Lx, Sem};
@@ -88,6 +88,7 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
     let mut reference: Option<(NaiveDate, Gran)> = None;
     let mut quarterly = false;
     let mut quarter_ref: Option<NaiveDate> = None;
+    let mut ref_sent = 0usize;
     for (mt, &t) in matches.iter().zip(&local) {
         let tense = match bare_weekday(&mt.sem) {
             Some(wd) => {
@@ -101,9 +102,35 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
             None => t,
         };
         let ctx = Ctx { dct: published, reference, tense, quarterly, quarter_ref };
-        let norm = normalize::normalize(&mt.sem, &ctx);
+        // A clock time (or "the morning") in a past-tense sentence right after
+        // a day before publication is on that day: "He was shot on Oct. 23.
+        // ... He died at 10 p.m."
+        let si = sent_of.get(mt.start).copied().unwrap_or(0);
+        let on_ref_day = match (&mt.sem, reference, published) {
+            (Sem::Clock { day: None, .. }, Some((r, Gran::Day)), Some(d))
+            | (Sem::PartOfDay { day: None, .. }, Some((r, Gran::Day)), Some(d))
+                if tense < 0.0
+                    && r < d
+                    && ref_sent + 1 >= si
+                    && (matches!(mt.sem, Sem::Clock { .. }) || lx.low[mt.start] == "the") =>
+            {
+                Some(Box::new(Sem::Cal {
+                    year: recognize::YearRef::Abs(r.year()),
+                    month: r.month(),
+                    day: Some(r.day()),
+                }))
+            }
+            _ => None,
+        };
+        let sem = match (on_ref_day, &mt.sem) {
+            (Some(day), Sem::Clock { hour, minute, .. }) => Sem::Clock { day: Some(day), hour: *hour, minute: *minute },
+            (Some(day), Sem::PartOfDay { code, .. }) => Sem::PartOfDay { day: Some(day), code },
+            _ => mt.sem.clone(),
+        };
+        let norm = normalize::normalize(&sem, &ctx);
         if let Some(r) = norm.sets_reference {
             reference = Some(r);
+            ref_sent = si;
             // The latest named quarter of the past year that was over by
             // publication is the one the report is about ("third-quarter
             // profit rose ..."; a later "after a flat second quarter" is a
@@ -465,6 +492,12 @@ mod tests {
         // a new date ahead
         assert_eq!(one("Officials postponed until Tuesday morning any action.", "2000-03-30").2, "2000-04-04TMO");
         assert_eq!(one("It was the week of March 6.", "2000-02-24").2, "2000-W10");
+        // a clock time in a past sentence right after a past day is on that day
+        let v = tag("Slepian was shot on Oct. 23. He died at 10 p.m.", "1999-04-19");
+        assert_eq!(v[1].2, "1998-10-23T22:00", "{v:?}");
+        let v = tag("Prices fell sharply Friday. Dealers placed buy orders in the morning.", "1989-10-30");
+        assert_eq!(v[1].2, "1989-10-27TMO", "{v:?}");
+        assert_eq!(tag("He left at 10 p.m.", "1999-04-19")[0].2, "1999-04-19T22:00");
         // a fronted weekday dates the main clause, not the relative clauses
         let v = tag(
             "On Tuesday, the league plans to hold a news conference _ about an ad made before the doctor died _ in Albany.",
