@@ -285,6 +285,10 @@ pub fn sentence_tense(toks: &[&str]) -> f32 {
         if lexicon::reporting_verb(w) {
             continue;
         }
+        // "hopes were dashed", "vacation plans": nouns, not intentions
+        if matches!(w, "hopes" | "plans" | "plan") && !matches!(next, "to" | "a" | "an" | "on") {
+            continue;
+        }
         if lexicon::future_cue(w) {
             score += match w {
                 "will" | "'ll" | "shall" | "wo" => 1.5,
