@@ -347,5 +347,31 @@ pub fn future_cue(w: &str) -> bool {
             | "awaiting"
             | "begins"
             | "starts"
+            | "supposed"
+            | "effective"
+            | "payable"
+    )
+}
+
+/// Nouns after "today's" that make it the present age rather than the day:
+/// "today's world", "today's youth", "many of today's computers".
+pub fn generic_present(w: &str) -> bool {
+    matches!(
+        w,
+        "world"
+            | "youth"
+            | "young"
+            | "society"
+            | "generation"
+            | "children"
+            | "kids"
+            | "culture"
+            | "families"
+            | "consumers"
+            | "technology"
+            | "personal"
+            | "modern"
+            | "global"
+            | "economy"
     )
 }

@@ -23,7 +23,7 @@ pub mod recognize;
 pub mod timeml;
 
 use crate::Doc;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use newsdesk_core::{Timex, TimexType};
 use normalize::{Ctx, Gran};
 use recognize::{Kind, Lx, Sem};
@@ -87,6 +87,8 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
     let mut out = Vec::with_capacity(matches.len());
     let mut reference: Option<(NaiveDate, Gran)> = None;
     let mut quarterly = false;
+    let mut quarter_ref: Option<NaiveDate> = None;
+    let mut ref_sent = 0usize;
     for (mt, &t) in matches.iter().zip(&local) {
         let tense = match bare_weekday(&mt.sem) {
             Some(wd) => {
@@ -99,10 +101,51 @@ pub fn extract_times(doc: &Doc, published: Option<NaiveDate>) -> Vec<Timex> {
             }
             None => t,
         };
-        let ctx = Ctx { dct: published, reference, tense, quarterly };
-        let norm = normalize::normalize(&mt.sem, &ctx);
+        let ctx = Ctx { dct: published, reference, tense, quarterly, quarter_ref };
+        // A clock time (or "the morning") in a past-tense sentence right after
+        // a day before publication is on that day: "He was shot on Oct. 23.
+        // ... He died at 10 p.m."
+        let si = sent_of.get(mt.start).copied().unwrap_or(0);
+        let on_ref_day = match (&mt.sem, reference, published) {
+            (Sem::Clock { day: None, .. }, Some((r, Gran::Day)), Some(d))
+            | (Sem::PartOfDay { day: None, .. }, Some((r, Gran::Day)), Some(d))
+                if tense < 0.0
+                    && r < d
+                    && ref_sent + 1 >= si
+                    && (matches!(mt.sem, Sem::Clock { .. }) || lx.low[mt.start] == "the") =>
+            {
+                Some(Box::new(Sem::Cal {
+                    year: recognize::YearRef::Abs(r.year()),
+                    month: r.month(),
+                    day: Some(r.day()),
+                }))
+            }
+            _ => None,
+        };
+        let sem = match (on_ref_day, &mt.sem) {
+            (Some(day), Sem::Clock { hour, minute, .. }) => Sem::Clock { day: Some(day), hour: *hour, minute: *minute },
+            (Some(day), Sem::PartOfDay { code, .. }) => Sem::PartOfDay { day: Some(day), code },
+            _ => mt.sem.clone(),
+        };
+        let norm = normalize::normalize(&sem, &ctx);
         if let Some(r) = norm.sets_reference {
             reference = Some(r);
+            ref_sent = si;
+            // The latest named quarter of the past year that was over by
+            // publication is the one the report is about ("third-quarter
+            // profit rose ..."; a later "after a flat second quarter" is a
+            // comparison), unless a fiscal quarter is named ("its fiscal
+            // second quarter").
+            if let (Sem::Quarter { q: Some(_), half: false, .. }, (first, Gran::Quarter), Some(d)) =
+                (&mt.sem, r, published)
+            {
+                let fiscal = lx.low[mt.start.saturating_sub(1)..mt.end.min(n)].contains(&"fiscal");
+                let done = normalize::add_months(first, 3).is_some_and(|end| end <= d)
+                    && normalize::add_months(d, -12).is_some_and(|y| first >= y);
+                if done && (fiscal || quarter_ref.is_none_or(|q| first > q)) {
+                    quarter_ref = Some(first);
+                }
+            }
         }
         quarterly |= matches!(mt.sem, Sem::Quarter { half: false, .. });
         let (Some(first), Some(last)) = (doc.tokens.get(mt.start), doc.tokens.get(mt.end.saturating_sub(1))) else {
@@ -162,8 +205,72 @@ fn window_tense(low: &[&str], start: usize, end: usize, sent: Option<std::ops::R
             // "as soon as Tuesday", "as soon as trading opens Monday"
             score += 1.5;
         } else if matches!(w, "since" | "until" | "by") && k + 1 == start {
-            score += if w == "since" { -3.0 } else { 0.5 };
+            // "postponed until Tuesday", "extended its deadline until Friday":
+            // a new date, ahead; "Until Thursday, they had not ..." is over
+            let moved = k > 0
+                && matches!(
+                    low[k - 1],
+                    "postponed" | "delayed" | "extended" | "adjourned" | "deferred" | "recessed" | "deadline" | "off"
+                );
+            score += match w {
+                "since" => -3.0,
+                "until" if moved => 3.0,
+                _ => 0.5,
+            };
         }
+    }
+    // "searching for him since shortly after the Oct. 23 slaying", "since
+    // he was rescued in late November": what follows "since" is over
+    let far = start.saturating_sub(10).max(sent.start);
+    if (far..start.saturating_sub(1)).any(|k| low[k] == "since") {
+        score -= 2.0;
+    }
+    // "did not plan to remove Elian on Thursday morning", "were likely to
+    // buy its stock ... Monday": an intention's date lies ahead of it
+    let far = start.saturating_sub(6).max(sent.start);
+    if (far.max(1)..lo).any(|k| {
+        low[k] == "to"
+            && matches!(
+                low[k - 1],
+                "plan"
+                    | "plans"
+                    | "planned"
+                    | "planning"
+                    | "intend"
+                    | "intends"
+                    | "intended"
+                    | "hope"
+                    | "hopes"
+                    | "want"
+                    | "wants"
+                    | "likely"
+                    | "ready"
+                    | "poised"
+                    | "prepared"
+                    | "promised"
+                    | "vowed"
+                    | "threatened"
+            )
+    }) {
+        score += 2.0;
+    }
+    // "as soon as trading opens Monday": the clause looks forward
+    let far = start.saturating_sub(7).max(sent.start);
+    if (far..lo).any(|k| low[k] == "soon" && k > 0 && low[k - 1] == "as" && low.get(k + 1) == Some(&"as")) {
+        score += 3.0;
+    }
+    // A fronted expression ("On Tuesday, the league plans to hold ...")
+    // dates the main clause that follows the comma: its cues count twice...
+    let fronted = (start == sent.start
+        || (start == sent.start + 1 && matches!(low[sent.start], "on" | "by" | "late" | "early")))
+        && low.get(end) == Some(&",");
+    if fronted {
+        let clause_end = (end + 1..sent.end.min(low.len()))
+            .find(|&k| matches!(low[k], "," | "_" | "--" | ";" | "``" | "''"))
+            .unwrap_or(sent.end.min(low.len()));
+        // ... and replace the sentence-wide evidence of the other clauses
+        score += 2.0 * sentence_tense(&low[(end + 1).min(clause_end)..clause_end])
+            - sentence_tense(&low[sent.start..sent.end.min(low.len())]);
     }
     // Verbs and cues next to the expression count twice.
     score + sentence_tense(&low[lo..start.max(lo)]) + sentence_tense(&low[end.min(hi)..hi])
@@ -176,6 +283,10 @@ pub fn sentence_tense(toks: &[&str]) -> f32 {
         let prev = if k > 0 { toks[k - 1] } else { "" };
         let next = toks.get(k + 1).copied().unwrap_or("");
         if lexicon::reporting_verb(w) {
+            continue;
+        }
+        // "hopes were dashed", "vacation plans": nouns, not intentions
+        if matches!(w, "hopes" | "plans" | "plan") && !matches!(next, "to" | "a" | "an" | "on") {
             continue;
         }
         if lexicon::future_cue(w) {
@@ -200,8 +311,20 @@ pub fn sentence_tense(toks: &[&str]) -> f32 {
             score -= 1.0;
             continue;
         }
+        // present perfect: "investigators have gathered evidence" reports
+        // what is over
+        if matches!(prev, "has" | "have")
+            && w.len() > 4
+            && w.ends_with("ed")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            score -= 0.7;
+            continue;
+        }
+        // "unspecified", "unidentified": adjectives, not past tense verbs
         if w.len() > 4
             && w.ends_with("ed")
+            && !w.starts_with("un")
             && w.bytes().all(|b| b.is_ascii_lowercase())
             && !matches!(
                 prev,
@@ -338,6 +461,74 @@ mod tests {
     fn month_guards() {
         assert!(tag("He may go. We march on.", "2000-01-01").is_empty());
         assert_eq!(one("It opened in May.", "2000-08-01").2, "2000-05");
+    }
+
+    #[test]
+    fn report_quarter_follows_the_named_quarter() {
+        let v = tag(
+            "Delta's earnings soared in the fiscal first quarter. For the quarter, net rose from a year earlier.",
+            "1989-10-26",
+        );
+        let vals: Vec<&str> = v.iter().map(|t| t.2.as_str()).collect();
+        assert_eq!(vals, ["1989-Q1", "1989-Q1", "1988-Q1"], "{v:?}");
+        // a later, older quarter is a comparison, not the report's quarter
+        let v = tag(
+            "Third-quarter profit rose. After a flat second quarter, sales grew. Charges in the year-earlier period hurt.",
+            "1989-11-01",
+        );
+        assert_eq!(v.last().map(|t| t.2.as_str()), Some("1988-Q3"), "{v:?}");
+        let v = tag("Third-quarter net fell from the corresponding period last year.", "1989-11-01");
+        assert_eq!(v[1], ("the corresponding period last year".into(), TimexType::Date, "1988-Q3".into()));
+        assert_eq!(one("For the year, volume was flat.", "1989-11-02").2, "1989");
+        let v = tag("In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.", "1989-10-31");
+        assert_eq!((v[0].1, v[0].2.as_str()), (TimexType::Duration, "P1Y"));
+        assert_eq!(v[1].2, "1989-01-31");
+    }
+
+    #[test]
+    fn cues_for_direction_and_day() {
+        // the day of a clock time after a parenthesis
+        let v = tag("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", "1998-08-08");
+        assert_eq!(v[0], ("10:35 a.m.".into(), TimexType::Time, "1998-08-07T10:35".into()));
+        // "since" earlier in the clause: the date is over
+        let v = tag("Police have searched for him since shortly after the Oct. 23 slaying.", "1999-05-06");
+        assert_eq!(v[0].2, "1998-10-23");
+        // a new date ahead
+        assert_eq!(one("Officials postponed until Tuesday morning any action.", "2000-03-30").2, "2000-04-04TMO");
+        assert_eq!(one("It was the week of March 6.", "2000-02-24").2, "2000-W10");
+        // a clock time in a past sentence right after a past day is on that day
+        let v = tag("Slepian was shot on Oct. 23. He died at 10 p.m.", "1999-04-19");
+        assert_eq!(v[1].2, "1998-10-23T22:00", "{v:?}");
+        let v = tag("Prices fell sharply Friday. Dealers placed buy orders in the morning.", "1989-10-30");
+        assert_eq!(v[1].2, "1989-10-27TMO", "{v:?}");
+        assert_eq!(tag("He left at 10 p.m.", "1999-04-19")[0].2, "1999-04-19T22:00");
+        // a fronted weekday dates the main clause, not the relative clauses
+        let v = tag(
+            "On Tuesday, the league plans to hold a news conference _ about an ad made before the doctor died _ in Albany.",
+            "1998-10-26",
+        );
+        assert_eq!(v[0].2, "1998-10-27");
+        let v = tag("The summit will be held on April 24 and 25.", "1999-02-10");
+        let vals: Vec<&str> = v.iter().map(|t| t.2.as_str()).collect();
+        assert_eq!(vals, ["1999-04-24", "1999-04-25"]);
+        let v = tag("He was cited at least twice from 1991 to 1997.", "2000-02-10");
+        let vals: Vec<&str> = v.iter().map(|t| t.2.as_str()).collect();
+        assert_eq!(vals, ["1991", "1997"]);
+        assert_eq!(one("It is a theme of our campaign until Election Day.", "1998-10-26").2, "1998-11-03");
+        assert_eq!(one("By mid afternoon, officials were saying so.", "1998-03-06").2, "1998-03-06TAF");
+        let v = tag("In Saudi Arabia, today is the eighth day of the operation.", "1990-08-15");
+        assert_eq!(v[1], ("the eighth day".into(), TimexType::Date, "1990-08-15".into()));
+    }
+
+    #[test]
+    fn rates_and_generic_uses() {
+        assert_eq!(
+            one("Exiles send $1 billion a year to their families.", "2000-02-24"),
+            ("a year".into(), TimexType::Set, "P1Y".into())
+        );
+        assert!(tag("The case is for today's youth what the blockade was.", "2000-01-07").is_empty());
+        assert!(tag("This is VOA Today.", "1998-03-31").is_empty());
+        assert!(tag("The poster showed Gary Cooper in High Noon.", "1999-03-12").is_empty());
     }
 
     #[test]

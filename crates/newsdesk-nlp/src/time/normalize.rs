@@ -27,6 +27,10 @@ pub struct Ctx {
     pub tense: f32,
     /// The text reports by quarters (it has a quarter expression before this one).
     pub quarterly: bool,
+    /// The first day of the last completed quarter the text named ("the
+    /// fiscal first quarter"): "the quarter", "the year-ago period" and "a
+    /// year earlier" are about it rather than the last calendar quarter.
+    pub quarter_ref: Option<NaiveDate>,
 }
 
 /// A normalised expression.
@@ -53,7 +57,7 @@ fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     (1..=9999).contains(&r.year()).then_some(r)
 }
 
-fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+pub(super) fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     let total = d.year() as i64 * 12 + d.month0() as i64 + n;
     let y = total.div_euclid(12);
     let m = total.rem_euclid(12) as u32 + 1;
@@ -172,7 +176,8 @@ fn resolve_year(dct: NaiveDate, month: u32, day: Option<u32>, tense: f32) -> i32
         let dist = (d - dct).num_days();
         let mut cost = dist.abs();
         if (tense < 0.0 && dist > 0) || (tense > 0.0 && dist < 0) {
-            cost += 120;
+            // clear tense (several cues) outweighs more distance
+            cost += (120.0 * tense.abs().clamp(1.0, 2.5)) as i64;
         }
         if cost < best.0 {
             best = (cost, cand);
@@ -209,6 +214,10 @@ fn year_from(yr: YearRef, dct: Option<NaiveDate>, month: u32, day: Option<u32>, 
 
 fn holiday_date(rule: Holiday, y: i32) -> Option<NaiveDate> {
     match rule {
+        Holiday::Election => {
+            let monday = holiday_date(Holiday::Nth { month: 11, wd: 1, n: 1 }, y)?;
+            add_days(monday, 1)
+        }
         Holiday::Fixed(m, d) => ymd(y, m, d),
         Holiday::Nth { month, wd, n } => {
             let first = ymd(y, month, 1)?;
@@ -303,6 +312,16 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
             }
         }
         Sem::Quarter { q, half, year } => quarter(*q, *half, *year, ctx),
+        Sem::WeekOf { year, month, day } => {
+            let y = year_from(*year, dct, *month, Some(*day), ctx.tense);
+            match y.and_then(|y| ymd(y, *month, *day)) {
+                Some(date) => {
+                    let anchor = if matches!(year, YearRef::Abs(_)) { None } else { dct };
+                    date_norm(fmt(date, Gran::Week), anchor, Some((date, Gran::Week)))
+                }
+                None => date_norm("XXXX-WXX".into(), None, None),
+            }
+        }
         Sem::Offset { n, unit, dir, from_ref } => {
             let Some(d) = dct else {
                 return date_norm(unknown_for(unit_gran(*unit)).into(), None, None);
@@ -315,7 +334,7 @@ pub fn normalize(sem: &Sem, ctx: &Ctx) -> Norm {
             let (anchor, gran) = match ctx.reference {
                 // "a year ago" in a report about a quarter: that quarter a year before
                 _ if ctx.quarterly && *unit == Unit::Year && *n == 1.0 => {
-                    (add_months(d, -3).unwrap_or(d), Gran::Quarter)
+                    (ctx.quarter_ref.or_else(|| add_months(d, -3)).unwrap_or(d), Gran::Quarter)
                 }
                 // "that year": the reference's year, at the unit's granularity
                 Some((r, rg)) if *from_ref && *n == 0.0 && rg <= g => (r, g),
@@ -485,7 +504,7 @@ fn quarter(q: Option<u32>, half: bool, year: YearRef, ctx: &Ctx) -> Norm {
             // last one completed before publication.
             let base = match year {
                 YearRef::Shift(0) => d,
-                _ => add_months(d, -3).unwrap_or(d),
+                _ => ctx.quarter_ref.or_else(|| add_months(d, -3)).unwrap_or(d),
             };
             let y = match year {
                 YearRef::Shift(s) => base.year() + s,

@@ -50,6 +50,8 @@ pub enum Sem {
     NumDate { year: i32, a: u32, b: u32, us_first: bool },
     /// A holiday on a fixed rule.
     Holiday { rule: Holiday, year: YearRef },
+    /// The week of a date: "the week of March 6".
+    WeekOf { year: YearRef, month: u32, day: u32 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +71,8 @@ pub enum Holiday {
         wd: u32,
         n: u32,
     },
+    /// US Election Day: the Tuesday after the first Monday of November.
+    Election,
 }
 
 /// A recognised expression over tokens `start..end`.
@@ -116,7 +120,19 @@ pub fn recognize(lx: &Lx) -> Vec<Match> {
     while i < n {
         if let Some(m) = parse_at(lx, i) {
             i = m.end.max(i + 1);
+            // "April 24 and 25": the second day of the same month
+            let second = match m.sem {
+                Sem::Cal { year, month, day: Some(_) } if matches!(lx.w(i), "and" | "or") => day_number(lx.w(i + 1))
+                    .filter(|_| parse_u32(lx.w(i + 1)).is_some() && lexicon::unit(lx.w(i + 2)).is_none())
+                    .filter(|_| !matches!(lx.w(i + 2), "%" | "percent" | "-"))
+                    .map(|d| Match { start: i + 1, end: i + 2, sem: Sem::Cal { year, month, day: Some(d) } }),
+                _ => None,
+            };
             out.push(m);
+            if let Some(s) = second {
+                i = s.end;
+                out.push(s);
+            }
         } else {
             i += 1;
         }
@@ -267,6 +283,15 @@ fn month_at(lx: &Lx, i: usize) -> Option<u32> {
                 | "or"
         );
         let ok_next = next_num || matches!(lx.w(i + 1), "," | "." | ";");
+        // "the March accession": a month naming the time of a noun
+        let attributive = w == "march"
+            && prev == "the"
+            && lx.w(i + 1).len() > 3
+            && lx.w(i + 1).bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(lx.w(i + 1), "on" | "from" | "past" | "through" | "toward" | "towards" | "into" | "against");
+        if attributive {
+            return Some(mo);
+        }
         if !(ok_prev || next_num || (ok_next && !lx.sent_start.get(i).copied().unwrap_or(true) && !prev.is_empty())) {
             return None;
         }
@@ -289,14 +314,22 @@ fn year_at(lx: &Lx, i: usize) -> Option<i32> {
             return None;
         }
         let next = lx.w(i + 1);
-        if matches!(next, "%" | "percent" | "pct" | "per" | "to" | "-") {
+        let prev = if i > 0 { lx.w(i - 1) } else { "" };
+        // "from 1991 to 1997", "in 1980 to more than 300,000": years, not a
+        // range of quantities
+        let range = matches!(prev, "in" | "since")
+            || (matches!(prev, "from" | "between")
+                && lx.w(i + 2).len() == 4
+                && parse_u32(lx.w(i + 2)).is_some_and(|z| (1700..=2099).contains(&z)));
+        if matches!(next, "%" | "percent" | "pct" | "per") || (matches!(next, "to" | "-") && !range) {
             return None;
         }
         return Some(y as i32);
     }
     // '98
     let rest = w.strip_prefix('\'').or_else(|| w.strip_prefix('’'))?;
-    if rest.len() == 2 {
+    // "''60 Minutes": a title
+    if rest.len() == 2 && !(lx.capitalized(i + 1) && lexicon::unit(lx.w(i + 1)).is_some()) {
         let yy = parse_u32(rest)? as i32;
         return Some(if yy < 30 { 2000 + yy } else { 1900 + yy });
     }
@@ -406,6 +439,10 @@ fn weekday_led(lx: &Lx, i: usize) -> Option<Match> {
 /// "3 p.m.", "10:30 a.m. EST", "noon Thursday", "10 p.m. Wednesday", "4 in the morning".
 fn clock(lx: &Lx, i: usize) -> Option<Match> {
     let w = lx.w(i);
+    // "High Noon", "high noon comes today": a figure of speech
+    if w == "noon" && i > 0 && lx.w(i - 1) == "high" {
+        return None;
+    }
     let (hour, minute, mut j) = if matches!(w, "noon" | "midday") {
         (12, 0, i + 1)
     } else if w == "midnight" {
@@ -434,7 +471,7 @@ fn clock(lx: &Lx, i: usize) -> Option<Match> {
                 if let Some(code) = lexicon::part_of_day(lx.w(j + 2)) {
                     let pm = matches!(code, "AF" | "EV") || (code == "NI" && h >= 6);
                     let hh = if pm && h < 12 { h + 12 } else { h };
-                    return m(i, j + 3, Sem::Clock { day: None, hour: hh, minute: mi });
+                    return m(i, j + 3, Sem::Clock { day: paren_day(lx, j + 3), hour: hh, minute: mi });
                 }
             }
             // bare "10:30" only with a colon
@@ -466,9 +503,20 @@ fn clock(lx: &Lx, i: usize) -> Option<Match> {
         j = cal.end;
         Some(Box::new(cal.sem))
     } else {
-        None
+        paren_day(lx, j)
     };
     m(i, j, Sem::Clock { day, hour, minute })
+}
+
+/// The day of a clock time given in a parenthesis after it or right after
+/// the parenthesis: "10:35 a.m. (0735 GMT) Friday", "at 4 in the morning
+/// (4 a.m. EDT Thursday)". The parenthesis stays outside the extent.
+fn paren_day(lx: &Lx, j: usize) -> Option<Box<Sem>> {
+    if lx.w(j) != "(" {
+        return None;
+    }
+    let close = (j + 1..j + 8).find(|&k| lx.w(k) == ")")?;
+    (j + 1..=close + 1).find_map(|k| weekday_at(lx, k).map(|wd| Box::new(Sem::Weekday { wd, shift: 0 })))
 }
 
 /// "10:30", "3", "3pm", "10:30am" → (hour, minute, Some(pm) if a suffix said so).
@@ -578,6 +626,8 @@ fn number(lx: &Lx, i: usize) -> Option<(Option<f64>, usize)> {
             "couple" => (2.0, i + 2),
             "few" => return Some((None, i + 2)),
             "dozen" => (12.0, i + 2),
+            "hundred" => (100.0, i + 2),
+            "thousand" => (1000.0, i + 2),
             _ => (1.0, i + 1),
         }
     } else if w == "couple" && lx.w(i + 1) == "of" {
@@ -755,6 +805,13 @@ fn hyphenated(lx: &Lx, i: usize) -> Option<Match> {
         let core = month_led(&sub, 0).or_else(|| year_led(&sub, 0))?;
         return m(i, i + core.end, core.sem);
     }
+    // "the fiscal-first quarter"
+    if a == "fiscal" && tail.is_empty() && lx.w(i + 1) == "quarter" {
+        if let Some(q) = lexicon::ordinal(b).filter(|q| (1..=4).contains(q)) {
+            let start = if i > 0 && lx.w(i - 1) == "the" { i - 1 } else { i };
+            return m(start, i + 2, Sem::Quarter { q: Some(q), half: false, year: YearRef::Ctx });
+        }
+    }
     // ordinal-quarter / ordinal-half
     if let Some(q) = lexicon::ordinal(a) {
         if tail.is_empty() && (b == "quarter" || b == "half") {
@@ -842,7 +899,24 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
             ("present", "," | "." | "") => return m(start, j + 1, Sem::Fixed(Kind::Date, "PRESENT_REF".into())),
             ("weekend", _) => return m(start, j + 1, Sem::Weekend { shift: 0 }),
             ("quarter", _) if lx.w(j + 1) != "of" && w == "the" => {
-                return m(start, j + 1, Sem::Quarter { q: None, half: false, year: YearRef::Ctx })
+                // "the quarter a year ago", "the quarter last year"
+                let back = match (lx.w(j + 1), lx.w(j + 2), lx.w(j + 3)) {
+                    ("a", "year", "ago" | "earlier") => Some(j + 4),
+                    ("last", "year", _) => Some(j + 3),
+                    _ => None,
+                };
+                if let Some(end) = back {
+                    return m(start, end, Sem::Quarter { q: None, half: false, year: YearRef::Shift(-1) });
+                }
+                return m(start, j + 1, Sem::Quarter { q: None, half: false, year: YearRef::Ctx });
+            }
+            // "the week of March 6": that date's week
+            ("week", "of") => {
+                if let Some(cal) = month_led(lx, j + 2) {
+                    if let Sem::Cal { year, month, day: Some(d) } = cal.sem {
+                        return m(start, cal.end, Sem::WeekOf { year, month, day: d });
+                    }
+                }
             }
             ("full" | "entire" | "whole", "year") => {
                 return m(start, j + 2, Sem::Deictic { unit: Unit::Year, shift: 0 })
@@ -872,12 +946,36 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                 if let Some(y) = year_at(lx, j + 2) {
                     return m(start, j + 3, Sem::Year(y));
                 }
+                // "the fiscal year ended Jan. 31": a span
+                if matches!(lx.w(j + 2), "ended" | "ending" | "through") {
+                    return m(start, j + 2, Sem::Duration { n: Some(1.0), unit: Unit::Year });
+                }
                 return m(start, j + 2, Sem::Deictic { unit: Unit::Year, shift: 0 });
             }
             ("same", "day") => {
                 return m(start, j + 2, Sem::Offset { n: Some(0.0), unit: Unit::Day, dir: 1, from_ref: true })
             }
             _ => {}
+        }
+        // "the corresponding period last year", "the comparable quarter a
+        // year ago", "the comparable year-ago quarter"
+        if matches!(lx.w(j), "corresponding" | "comparable" | "same") {
+            let k = j + 1;
+            if matches!(lx.w(k), "year-ago" | "year-earlier") && matches!(lx.w(k + 1), "period" | "quarter") {
+                return m(start, k + 2, Sem::Quarter { q: None, half: false, year: YearRef::Shift(-1) });
+            }
+            if matches!(lx.w(k), "period" | "quarter") {
+                let e = k + 1;
+                let end = match (lx.w(e), lx.w(e + 1), lx.w(e + 2)) {
+                    ("last", "year", _) => Some(e + 2),
+                    ("a", "year", "ago" | "earlier") => Some(e + 3),
+                    ("of" | "in", "last", "year") => Some(e + 3),
+                    _ => None,
+                };
+                if let Some(end) = end {
+                    return m(start, end, Sem::Quarter { q: None, half: false, year: YearRef::Shift(-1) });
+                }
+            }
         }
         // the year-earlier quarter / the year-ago period / the 1988 period / the latest quarter
         let hw = lx.w(j);
@@ -960,8 +1058,12 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                 return m(i, end, Sem::Quarter { q: Some(q), half, year });
             }
         }
-        // "this year's third quarter", "next year's first quarter"
+        // "this year's third quarter", "next year's first quarter", "last
+        // year's quarter" (the same quarter a year before)
         if let Some(s) = shift_word(lx.w(j)) {
+            if lx.w(j + 1) == "year" && lx.w(j + 2) == "'s" && matches!(lx.w(j + 3), "quarter" | "period") && s != 0 {
+                return m(start, j + 4, Sem::Quarter { q: None, half: false, year: YearRef::Shift(s) });
+            }
             if lx.w(j + 1) == "year" && lx.w(j + 2) == "'s" {
                 if let Some(q) = lexicon::ordinal(lx.w(j + 3)).filter(|q| *q <= 4) {
                     if lx.w(j + 4) == "quarter" {
@@ -1003,6 +1105,12 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
         if let Some(mo) = month_at(lx, k).or_else(|| lexicon::month(hw).filter(|_| lx.capitalized(k) && hw.len() >= 3))
         {
             let year = if head == "this" { YearRef::Shift(0) } else { YearRef::Shift(if s < 0 { -100 } else { 100 }) };
+            // "last Oct. 23": the most recent such day
+            if let Some(d) = day_number(lx.w(k + 1)).filter(|_| parse_u32(lx.w(k + 1)).is_some()) {
+                if lexicon::unit(lx.w(k + 2)).is_none() && !matches!(lx.w(k + 2), "%" | "percent") {
+                    return m(start, k + 2, Sem::Cal { year, month: mo, day: Some(d) });
+                }
+            }
             return m(start, k + 1, Sem::Cal { year, month: mo, day: None });
         }
         if let Some(code) = lexicon::season(hw) {
@@ -1078,6 +1186,12 @@ fn det_led(lx: &Lx, i: usize) -> Option<Match> {
                 }
             }
         }
+        // "the early summer"
+        if matches!(lx.w(j), "early" | "late" | "mid") {
+            if let Some(code) = lexicon::season(lx.w(j + 1)) {
+                return m(start, j + 2, Sem::Season { code, year: YearRef::Ctx });
+            }
+        }
         // "the winter of 1994", "the summer"
         if let Some(code) = lexicon::season(lx.w(j)) {
             if lx.w(j + 1) == "of" {
@@ -1116,6 +1230,14 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
     if w == "the" {
         // "(the end of) the year"
         let before = if i >= 2 { lx.w(i - 2) } else { "" };
+        // "earlier in the year", "later in the month"
+        if prev == "in" && matches!(before, "earlier" | "later") {
+            if let Some((unit, false)) = lexicon::unit(lx.w(i + 1)) {
+                if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                    return m(i - 2, i + 2, Sem::Deictic { unit, shift: 0 });
+                }
+            }
+        }
         if prev == "of" && matches!(before, "end" | "beginning" | "start" | "middle" | "close" | "rest" | "turn") {
             if let Some((unit, false)) = lexicon::unit(lx.w(i + 1)) {
                 if matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century)
@@ -1135,6 +1257,16 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
                 _ => 0,
             };
             return m(i, i + 4, Sem::Deictic { unit: Unit::Year, shift });
+        }
+        // "today is the eighth day of Desert Shield", "It's the second day
+        // of an offensive": the day of the report
+        if i > 0
+            && matches!(prev, "is" | "'s")
+            && lx.w(i + 2) == "day"
+            && lx.w(i + 3) == "of"
+            && lexicon::ordinal(lx.w(i + 1)).is_some()
+        {
+            return m(i, i + 3, Sem::DayOffset(0));
         }
         // "the weeks ahead"
         if let Some((unit, true)) = lexicon::unit(lx.w(i + 1)) {
@@ -1162,6 +1294,11 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
         if a == "week" && matches!(b, "," | "'s" | "." | ";") {
             return m(i, i + 2, Sem::Deictic { unit: Unit::Week, shift: 0 });
         }
+        // "For the year, volume was flat"; "a high for the year of $42";
+        // "the first nine months of the year."
+        if a == "year" && (matches!(b, "," | "'s" | "." | ";") || (matches!(prev, "for" | "of") && b == "of")) {
+            return m(i, i + 2, Sem::Deictic { unit: Unit::Year, shift: 0 });
+        }
         return None;
     }
     // "a 20th century democrat"
@@ -1178,6 +1315,78 @@ fn anaphoric(lx: &Lx, i: usize) -> Option<Match> {
     if w == "year" && ((lx.w(i + 1) == "'s" && lx.w(i + 2) == "end") || lx.w(i + 1) == "end") {
         let end = if lx.w(i + 1) == "'s" { i + 3 } else { i + 2 };
         return m(i, end, Sem::Deictic { unit: Unit::Year, shift: 0 });
+    }
+    // "as soon as possible"
+    if w == "as" && lx.w(i + 1) == "soon" && lx.w(i + 2) == "as" && lx.w(i + 3) == "possible" {
+        return m(i, i + 4, Sem::Fixed(Kind::Date, "FUTURE_REF".into()));
+    }
+    // a rate: "$1 billion a year", "hundreds of interviews a day"
+    if matches!(w, "a" | "per") {
+        if let Some((unit, false)) = lexicon::unit(lx.w(i + 1)) {
+            let rate_prev = prev.bytes().any(|b| b.is_ascii_digit())
+                || matches!(
+                    prev,
+                    "million" | "billion" | "thousand" | "hundred" | "percent" | "%" | "times" | "once" | "twice"
+                )
+                || (prev.len() > 3
+                    && prev.ends_with('s')
+                    && prev.bytes().all(|b| b.is_ascii_lowercase())
+                    && lexicon::unit(prev).is_none());
+            let free_next = !matches!(
+                lx.w(i + 2),
+                "ago" | "earlier" | "later" | "before" | "after" | "from" | "or" | "and" | "-" | "of"
+            );
+            if rate_prev && free_next && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                return m(i, i + 2, Sem::Fixed(Kind::Set, duration_value(Some(1.0), unit)));
+            }
+        }
+    }
+    // "for a fairly lengthy period", "for an extended period"
+    if prev == "for" && matches!(w, "a" | "an") {
+        let mut k = i + 1;
+        while k < i + 4
+            && matches!(
+                lx.w(k),
+                "fairly"
+                    | "very"
+                    | "long"
+                    | "lengthy"
+                    | "extended"
+                    | "prolonged"
+                    | "indefinite"
+                    | "brief"
+                    | "short"
+                    | "limited"
+            )
+        {
+            k += 1;
+        }
+        if k > i + 1 && lx.w(k) == "period" && lx.w(k + 1) != "of" {
+            return m(i, k + 1, Sem::Fixed(Kind::Duration, "PXX".into()));
+        }
+    }
+    // "the first hours of the ground war": an unspecified stretch
+    if w == "the"
+        && matches!(lx.w(i + 1), "first" | "final" | "last" | "early" | "opening" | "closing")
+        && lx.w(i + 3) == "of"
+    {
+        if let Some((unit, true)) = lexicon::unit(lx.w(i + 2)) {
+            if unit != Unit::Weekend {
+                return m(i, i + 3, Sem::Duration { n: None, unit });
+            }
+        }
+    }
+    // "for a while", "for some time": an unspecified stretch
+    if matches!(prev, "for" | "in" | "after")
+        && ((w == "a" && lx.w(i + 1) == "while") || (w == "some" && lx.w(i + 1) == "time" && prev == "for"))
+    {
+        return m(i, i + 2, Sem::Fixed(Kind::Duration, "PXX".into()));
+    }
+    // "for the first time in years"
+    if let Some((unit, true)) = lexicon::unit(w) {
+        if prev == "in" && i >= 2 && lx.w(i - 2) == "time" && unit >= Unit::Day && unit != Unit::Weekend {
+            return m(i, i + 1, Sem::Duration { n: None, unit });
+        }
     }
     // "for years", "within weeks", "months ago"
     if let Some((unit, true)) = lexicon::unit(w) {
@@ -1211,10 +1420,46 @@ fn deictic_word(lx: &Lx, i: usize) -> Option<Match> {
     let w = lx.w(i);
     let next = lx.w(i + 1);
     if let Some(off) = day_offset(w) {
+        // "today's world", "for today's youth": the present age, not a day;
+        // "USA Today", "VOA Today": a name
+        if w == "today"
+            && ((next == "'s" && lexicon::generic_present(lx.w(i + 2)))
+                || (lx.capitalized(i)
+                    && i > 0
+                    && lx.capitalized(i - 1)
+                    && !lx.sent_start.get(i).copied().unwrap_or(true)))
+        {
+            return None;
+        }
         if let Some(code) = lexicon::part_of_day(next).filter(|_| !next.ends_with('s')) {
             return m(i, i + 2, Sem::PartOfDay { day: Some(Box::new(Sem::DayOffset(off))), code });
         }
         return m(i, i + 1, Sem::DayOffset(off));
+    }
+    // "by mid afternoon", "mid-afternoon yesterday", "midmorning Friday"
+    let mid = match w {
+        "mid" | "late" | "early" => lexicon::part_of_day(next).filter(|_| !next.ends_with('s')).map(|c| (c, 2)),
+        _ => ["mid-", "mid", "late-", "early-"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p))
+            .and_then(|r| lexicon::part_of_day(r).filter(|_| !r.ends_with('s') && r != "overnight"))
+            .map(|c| (c, 1)),
+    };
+    if let Some((code, len)) = mid {
+        let e = i + len;
+        let day = if let Some(off) = day_offset(lx.w(e)) {
+            Some((Box::new(Sem::DayOffset(off)), e + 1))
+        } else {
+            weekday_at(lx, e).map(|wd| (Box::new(Sem::Weekday { wd, shift: 0 }), e + 1))
+        };
+        // bare "late night", "early morning" are too vague without a day or "by"/"in"
+        if day.is_some() || w.starts_with("mid") {
+            let (day, end) = match day {
+                Some((d, end)) => (Some(d), end),
+                None => (None, e),
+            };
+            return m(i, end, Sem::PartOfDay { day, code });
+        }
     }
     let fixed = |v: &str| Some(Sem::Fixed(Kind::Date, v.to_string()));
     let (len, sem) = match w {
@@ -1291,6 +1536,7 @@ fn holiday(lx: &Lx, i: usize) -> Option<Match> {
         ("labor", "day", _) => (Holiday::Nth { month: 9, wd: 1, n: 1 }, 2),
         ("memorial", "day", _) => (Holiday::Nth { month: 5, wd: 1, n: 5 }, 2),
         ("valentine", "'s", "day") => (Holiday::Fixed(2, 14), 3),
+        ("election", "day", _) if lx.capitalized(i + 1) => (Holiday::Election, 2),
         _ => return None,
     };
     let mut end = i + len;
@@ -1370,7 +1616,8 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Quarter => (false, "Q", n),
         Unit::Half => (false, "M", n.map(|v| v * 6.0)),
         Unit::Year => (false, "Y", n),
-        Unit::Decade => (false, if n.is_some() { "Y" } else { "DE" }, n.map(|v| v * 10.0)),
+        // "decades": a vague number of years, as "two decades" is P20Y
+        Unit::Decade => (false, "Y", n.map(|v| v * 10.0)),
         Unit::Century => (false, if n.is_some() { "Y" } else { "CE" }, n.map(|v| v * 100.0)),
     };
     let t = if time { "T" } else { "" };
