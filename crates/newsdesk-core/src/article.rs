@@ -82,11 +82,7 @@ impl Published {
             return Some(Published::Zoned(dt));
         }
         // RFC 3339 without seconds, or with a space separator and an offset.
-        for fmt in [
-            "%Y-%m-%dT%H:%M%:z",
-            "%Y-%m-%d %H:%M:%S%:z",
-            "%Y-%m-%d %H:%M:%S%.f%:z",
-        ] {
+        for fmt in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%d %H:%M:%S%:z", "%Y-%m-%d %H:%M:%S%.f%:z"] {
             if let Ok(dt) = DateTime::parse_from_str(&s.replace('Z', "+00:00"), fmt) {
                 return Some(Published::Zoned(dt));
             }
@@ -198,16 +194,10 @@ impl Article {
             .filter(|s| !s.is_empty())
             .or_else(|| url.as_deref().and_then(crate::host_of))
             .map(|s| s.strip_prefix("www.").map(str::to_string).unwrap_or(s));
-        let id = match own_id
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-        {
+        let id = match own_id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
             Some(id) => id,
             None => match &url {
-                Some(u) => format!(
-                    "u-{}",
-                    crate::stable_hash_hex(crate::normalize_url(u).as_bytes())
-                ),
+                Some(u) => format!("u-{}", crate::stable_hash_hex(crate::normalize_url(u).as_bytes())),
                 None => {
                     let mut key = Vec::with_capacity(title.len() + text.len() + 1);
                     key.extend_from_slice(title.as_bytes());
@@ -303,14 +293,7 @@ mod tests {
         assert_eq!(p.to_string(), "1987-02-26T15:01:01");
         let p = Published::parse("Sun, 09 Jan 2022 10:00:00 +0000").unwrap();
         assert_eq!(p.date(), d);
-        for bad in [
-            "",
-            "None",
-            "20221309",
-            "2022-02-30",
-            "yesterday",
-            "2022/01/09x",
-        ] {
+        for bad in ["", "None", "20221309", "2022-02-30", "yesterday", "2022/01/09x"] {
             assert_eq!(Published::parse(bad), None, "{bad}");
         }
     }
@@ -331,16 +314,7 @@ mod tests {
     #[test]
     fn ids_are_stable_and_prefer_own_id() {
         let prov = Provenance::default();
-        let a = Article::new(
-            Some("x1".into()),
-            None,
-            None,
-            "t".into(),
-            None,
-            None,
-            "b".into(),
-            prov.clone(),
-        );
+        let a = Article::new(Some("x1".into()), None, None, "t".into(), None, None, "b".into(), prov.clone());
         assert_eq!(a.id, "x1");
         let a = Article::new(
             None,

@@ -4,7 +4,7 @@
 use crate::write::{entity_key, kind_name};
 use crate::{Error, Result};
 use chrono::{NaiveDate, NaiveTime};
-use newsdesk_core::{Analysis, OffsetMap, Published, Span};
+use newsdesk_core::{EntityKind, OffsetMap, Published, Span};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::ops::Bound;
@@ -24,7 +24,10 @@ use tantivy::{DateTime, DocAddress, Index, IndexReader, IndexWriter, Order, Relo
 /// the records on open.
 const INDEX_SCHEMA: u32 = 1;
 /// Memory budget of the index writer (Tantivy splits it per thread).
-const WRITER_HEAP: usize = 96 * 1024 * 1024;
+const WRITER_HEAP: usize = 128 * 1024 * 1024;
+/// Indexing threads (the index catches up at the end of an ingest, when
+/// nothing else runs).
+const INDEX_THREADS: usize = 2;
 /// Upper bounds that keep one request cheap.
 pub const MAX_LIMIT: usize = 100;
 pub const MAX_OFFSET: usize = 10_000;
@@ -152,7 +155,7 @@ impl SearchIndex {
     fn with_writer<R>(&self, f: impl FnOnce(&mut IndexWriter) -> Result<R>) -> Result<R> {
         let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
-            match self.index.writer_with_num_threads(1, WRITER_HEAP) {
+            match self.index.writer_with_num_threads(INDEX_THREADS, WRITER_HEAP) {
                 Ok(w) => *guard = Some(w),
                 Err(tantivy::TantivyError::LockFailure(e, _)) => return Err(Error::Locked(e.to_string())),
                 Err(e) => return Err(e.into()),
@@ -161,13 +164,17 @@ impl SearchIndex {
         f(guard.as_mut().expect("writer was just set"))
     }
 
+    pub(crate) fn lock_writer(&self) -> Result<()> {
+        self.with_writer(|_| Ok(()))
+    }
+
     /// Adds (or replaces, by article id) the documents of these articles.
     /// Not visible until [`SearchIndex::commit`].
-    pub(crate) fn replace_docs<'a>(&self, docs: impl Iterator<Item = (&'a Analysis, Option<i64>)>) -> Result<()> {
+    pub(crate) fn replace_docs<'a>(&self, docs: impl Iterator<Item = (&'a IndexDoc, Option<i64>)>) -> Result<()> {
         let f = self.f;
         self.with_writer(|w| {
             for (a, story) in docs {
-                w.delete_term(Term::from_field_text(f.id, &a.article.id));
+                w.delete_term(Term::from_field_text(f.id, &a.id));
                 w.add_document(doc_for(&f, a, story))?;
             }
             Ok(())
@@ -358,8 +365,27 @@ fn published_instant(p: &Published) -> DateTime {
     DateTime::from_timestamp_secs(naive.and_utc().timestamp())
 }
 
-fn doc_for(f: &Fields, a: &Analysis, story: Option<i64>) -> TantivyDocument {
-    let art = &a.article;
+/// What the index needs of a stored analysis (the rest of the JSON is
+/// skipped when parsing, which makes re-indexing cheaper).
+#[derive(serde::Deserialize)]
+pub(crate) struct IndexDoc {
+    id: String,
+    title: String,
+    text: String,
+    source: Option<String>,
+    published: Option<Published>,
+    #[serde(default)]
+    entities: Vec<IndexEntity>,
+}
+
+#[derive(serde::Deserialize)]
+struct IndexEntity {
+    kind: EntityKind,
+    name: String,
+}
+
+fn doc_for(f: &Fields, art: &IndexDoc, story: Option<i64>) -> TantivyDocument {
+    let a = art;
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &art.id);
     d.add_text(f.title, &art.title);

@@ -9,7 +9,7 @@
 //! Only groups and stories of two or more articles are recorded.
 
 use newsdesk_corpus::{Deduper, StoryClusterer};
-use newsdesk_store::{Grouping, StoryInfo, Store};
+use newsdesk_store::{Grouping, Store, StoryInfo};
 use std::collections::HashMap;
 
 /// What the corpus stages found.
@@ -60,9 +60,5 @@ pub fn run(store: &Store) -> anyhow::Result<Outcome> {
     for chunk in groupings.chunks(5000) {
         regrouped += store.set_groups(&[], chunk)?;
     }
-    Ok(Outcome {
-        dup_groups: group_size.values().filter(|n| **n >= 2).count(),
-        stories: stories.len(),
-        regrouped,
-    })
+    Ok(Outcome { dup_groups: group_size.values().filter(|n| **n >= 2).count(), stories: stories.len(), regrouped })
 }

@@ -15,8 +15,7 @@
 
 use super::pipeline::{self, InputArgs};
 use anyhow::Context;
-use newsdesk_core::Analysis;
-use newsdesk_store::{BatchOutcome, Store};
+use newsdesk_store::{BatchOutcome, Prepared, Store};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -97,10 +96,11 @@ fn progress_bar(input: &InputArgs) -> Option<indicatif::ProgressBar> {
 
 /// Runs the three stages into an open store.
 pub fn ingest(store: &Store, input: &InputArgs, batch_size: usize) -> anyhow::Result<Summary> {
+    store.lock_for_writing().context("cannot write the store")?;
     let t0 = Instant::now();
     let batch_size = batch_size.max(1);
     let bar = progress_bar(input);
-    let (tx, rx) = crossbeam_channel::bounded::<Vec<Analysis>>(2);
+    let (tx, rx) = crossbeam_channel::bounded::<Vec<Prepared>>(2);
     let mut summary = Summary::default();
     let (tally, written) = std::thread::scope(|scope| -> anyhow::Result<_> {
         let writer = scope.spawn(move || -> anyhow::Result<(BatchOutcome, Duration)> {
@@ -108,14 +108,17 @@ pub fn ingest(store: &Store, input: &InputArgs, batch_size: usize) -> anyhow::Re
             let mut busy = Duration::ZERO;
             for batch in rx.iter() {
                 let t = Instant::now();
-                total += store.write_batch(&batch)?;
+                total += store.write_prepared(&batch)?;
                 busy += t.elapsed();
             }
             Ok((total, busy))
         });
         let mut batch = Vec::with_capacity(batch_size);
-        let result = pipeline::run(input, pipeline::analyze, |a| {
-            batch.push(a);
+        // Analysis, serialisation and hashing run in the parallel stage.
+        let prepare = |a: &newsdesk_core::Article| Prepared::new(pipeline::analyze(a));
+        let result = pipeline::run(input, prepare, |p| {
+            let p = p.map_err(std::io::Error::other)?;
+            batch.push(p);
             if let Some(b) = &bar {
                 b.inc(1);
             }

@@ -79,18 +79,8 @@ fn run_ner(a: NerArgs) -> anyhow::Result<ExitCode> {
         Some(p) => clusters::read_table(&read(p)?),
         None => Default::default(),
     };
-    eprintln!(
-        "training on {} documents, dev {} documents, {} word classes",
-        train.len(),
-        dev.len(),
-        classes.len()
-    );
-    let cfg = ner_train::TrainConfig {
-        bits: a.bits,
-        epochs: a.epochs,
-        seed: a.seed,
-        runs: a.runs,
-    };
+    eprintln!("training on {} documents, dev {} documents, {} word classes", train.len(), dev.len(), classes.len());
+    let cfg = ner_train::TrainConfig { bits: a.bits, epochs: a.epochs, seed: a.seed, runs: a.runs };
     let (model, score) = ner_train::train(&cfg, &train, &dev, classes, |l| eprintln!("{l}"));
     let bytes = model.to_bytes();
     std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
@@ -126,13 +116,9 @@ fn run_clusters(a: ClusterArgs) -> anyhow::Result<ExitCode> {
         }
     }
     eprintln!("{} tokens read", b.tokens());
-    let cfg = clusters::ClusterConfig {
-        seed: a.seed,
-        ..Default::default()
-    };
+    let cfg = clusters::ClusterConfig { seed: a.seed, ..Default::default() };
     let table = b.finish(&cfg, |l| eprintln!("{l}"));
-    std::fs::write(&a.out, clusters::write_table(&table))
-        .with_context(|| format!("writing {}", a.out.display()))?;
+    std::fs::write(&a.out, clusters::write_table(&table)).with_context(|| format!("writing {}", a.out.display()))?;
     eprintln!("wrote {} ({} words)", a.out.display(), table.len());
     Ok(ExitCode::SUCCESS)
 }
