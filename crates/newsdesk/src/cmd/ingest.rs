@@ -46,6 +46,8 @@ pub struct Summary {
     pub t_stream: Duration,
     pub t_write: Duration,
     pub t_corpus: Duration,
+    pub t_cluster: Duration,
+    pub t_record: Duration,
     pub t_index: Duration,
     pub t_total: Duration,
 }
@@ -67,12 +69,14 @@ impl Summary {
         );
         eprintln!(
             "newsdesk: {:.2} s, {:.0} articles/s end to end (read+analyse+write {:.2} s, of which writing {:.2} s \
-             on its own thread; corpus stages {:.2} s; index {:.2} s for {} articles)",
+             on its own thread; corpus stages {:.2} s: read+dedup+cluster {:.2} s, record {:.2} s; index {:.2} s for {} articles)",
             secs,
             self.read as f64 / secs,
             self.t_stream.as_secs_f64(),
             self.t_write.as_secs_f64(),
             self.t_corpus.as_secs_f64(),
+            self.t_cluster.as_secs_f64(),
+            self.t_record.as_secs_f64(),
             self.t_index.as_secs_f64(),
             self.indexed
         );
@@ -151,6 +155,8 @@ pub fn ingest(store: &Store, input: &InputArgs, batch_size: usize) -> anyhow::Re
     summary.dup_groups = corpus.dup_groups;
     summary.stories = corpus.stories;
     summary.regrouped = corpus.regrouped;
+    summary.t_cluster = corpus.t_cluster;
+    summary.t_record = corpus.t_record;
     if let Some(b) = &bar {
         b.set_message("indexing…");
     }
