@@ -5,7 +5,10 @@ use newsdesk_core::{Entity, EntityKind, Span};
 use newsdesk_nlp::ner::{entity_at, extract_entities};
 use newsdesk_nlp::Doc;
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/000_fee57e7940c4a111.txt");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/seeds/000_fee57e7940c4a111.txt"
+);
 
 fn seed_entities() -> Option<(String, Vec<Entity>)> {
     let Ok(raw) = std::fs::read_to_string(SEED) else {
@@ -20,7 +23,9 @@ fn seed_entities() -> Option<(String, Vec<Entity>)> {
 }
 
 fn find<'a>(ents: &'a [Entity], name: &str) -> &'a Entity {
-    ents.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no entity named {name:?}"))
+    ents.iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity named {name:?}"))
 }
 
 /// Code point offsets of every occurrence of `w` as a whole word.
@@ -53,7 +58,10 @@ fn seed_people_have_roles_and_all_surname_mentions() {
     for (full, surname, role) in people {
         let e = find(&ents, full);
         assert_eq!(e.kind, EntityKind::Person, "{full}");
-        let r = e.role.as_ref().unwrap_or_else(|| panic!("{full} has no role"));
+        let r = e
+            .role
+            .as_ref()
+            .unwrap_or_else(|| panic!("{full} has no role"));
         assert_eq!(r.text, role, "{full}");
         let role_text: String = text.chars().skip(r.start).take(r.end - r.start).collect();
         assert_eq!(role_text, role);
@@ -62,8 +70,14 @@ fn seed_people_have_roles_and_all_surname_mentions() {
             assert_eq!(hit, Some(full), "{surname} at {occ:?}");
         }
     }
-    assert_eq!(find(&ents, "Antony Blinken").affiliation.as_deref(), Some("United States"));
-    assert_eq!(find(&ents, "Josep Borrell").affiliation.as_deref(), Some("European Union"));
+    assert_eq!(
+        find(&ents, "Antony Blinken").affiliation.as_deref(),
+        Some("United States")
+    );
+    assert_eq!(
+        find(&ents, "Josep Borrell").affiliation.as_deref(),
+        Some("European Union")
+    );
 }
 
 #[test]
@@ -83,13 +97,28 @@ fn seed_organisations_and_places() {
     ] {
         assert_eq!(find(&ents, org).kind, EntityKind::Organization, "{org}");
     }
-    for place in ["Moscow", "Geneva", "Ukraine", "Kazakhstan", "Brussels", "Vienna", "Washington", "Eastern Europe"] {
+    for place in [
+        "Moscow",
+        "Geneva",
+        "Ukraine",
+        "Kazakhstan",
+        "Brussels",
+        "Vienna",
+        "Washington",
+        "Eastern Europe",
+    ] {
         assert_eq!(find(&ents, place).kind, EntityKind::Place, "{place}");
     }
     // The acronym is linked to its expansion.
-    let osce = find(&ents, "Organization for Security and Co-operation in Europe");
+    let osce = find(
+        &ents,
+        "Organization for Security and Co-operation in Europe",
+    );
     for occ in occurrences(&text, "OSCE") {
-        assert_eq!(entity_at(&ents, occ).map(|e| e.id.as_str()), Some(osce.id.as_str()));
+        assert_eq!(
+            entity_at(&ents, occ).map(|e| e.id.as_str()),
+            Some(osce.id.as_str())
+        );
     }
     // Ids in order of first mention; mentions are exact code point spans.
     let mut last = 0;
@@ -113,6 +142,9 @@ fn speaker_span_resolves_to_entity() {
     // A speaker mention wider than the name ("Deputy Foreign Minister Sergei Ryabkov").
     let full = occurrences(&text, "Sergei Ryabkov")[0];
     let wide = Span::new(full.start - "Deputy Foreign Minister ".len(), full.end);
-    assert_eq!(entity_at(&ents, wide).map(|e| e.name.as_str()), Some("Sergei Ryabkov"));
+    assert_eq!(
+        entity_at(&ents, wide).map(|e| e.name.as_str()),
+        Some("Sergei Ryabkov")
+    );
     assert!(entity_at(&ents, Span::new(0, 3)).is_none());
 }

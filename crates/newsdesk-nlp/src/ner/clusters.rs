@@ -34,7 +34,15 @@ pub struct ClusterConfig {
 
 impl Default for ClusterConfig {
     fn default() -> Self {
-        ClusterConfig { vocab: 30_000, contexts: 300, fine: 256, coarse: 32, iterations: 10, min_count: 3, seed: 7 }
+        ClusterConfig {
+            vocab: 30_000,
+            contexts: 300,
+            fine: 256,
+            coarse: 32,
+            iterations: 10,
+            min_count: 3,
+            seed: 7,
+        }
     }
 }
 
@@ -49,8 +57,14 @@ impl ClusterBuilder {
 
     /// Adds one sentence of tokens.
     pub fn add_sentence(&mut self, words: &[&str]) {
-        let alpha: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-        let caps = alpha.iter().filter(|w| !w.chars().any(char::is_lowercase)).count();
+        let alpha: Vec<&&str> = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        let caps = alpha
+            .iter()
+            .filter(|w| !w.chars().any(char::is_lowercase))
+            .count();
         let caps_line = alpha.len() >= 2 && caps * 10 >= alpha.len() * 8;
         for (i, w) in words.iter().enumerate() {
             let l = lower(w);
@@ -86,8 +100,12 @@ impl ClusterBuilder {
         // Word id -> row in the clustered vocabulary / context dimension.
         let mut row = vec![u32::MAX; nv];
         let mut ctx = vec![u32::MAX; nv];
-        let words: Vec<u32> =
-            by_freq.iter().copied().filter(|&i| self.count[i as usize] >= cfg.min_count).take(cfg.vocab).collect();
+        let words: Vec<u32> = by_freq
+            .iter()
+            .copied()
+            .filter(|&i| self.count[i as usize] >= cfg.min_count)
+            .take(cfg.vocab)
+            .collect();
         for (r, &w) in words.iter().enumerate() {
             row[w as usize] = r as u32;
         }
@@ -140,7 +158,14 @@ impl ClusterBuilder {
         }
         log(&format!("clustering {n} words, {dim} context dimensions"));
         let fine = kmeans(&x, dim, cfg.fine, cfg.iterations, cfg.seed, &mut log);
-        let coarse = kmeans(&x, dim, cfg.coarse, cfg.iterations, cfg.seed ^ 0xABCD, &mut log);
+        let coarse = kmeans(
+            &x,
+            dim,
+            cfg.coarse,
+            cfg.iterations,
+            cfg.seed ^ 0xABCD,
+            &mut log,
+        );
         let mut table = ClassTable::default();
         for (wstr, &id) in &self.ids {
             let id = id as usize;
@@ -165,19 +190,36 @@ impl ClusterBuilder {
                 }
             };
             let r = row[id];
-            let (fi, co) =
-                if r == u32::MAX { (0, 0) } else { (fine[r as usize] as u16 + 1, coarse[r as usize] as u8 + 1) };
+            let (fi, co) = if r == u32::MAX {
+                (0, 0)
+            } else {
+                (fine[r as usize] as u16 + 1, coarse[r as usize] as u8 + 1)
+            };
             if fi == 0 && capbin == 0 {
                 continue;
             }
-            table.insert(hash_lower(wstr), WordClass { fine: fi, coarse: co, capbin });
+            table.insert(
+                hash_lower(wstr),
+                WordClass {
+                    fine: fi,
+                    coarse: co,
+                    capbin,
+                },
+            );
         }
         table
     }
 }
 
 /// Spherical k-means over unit rows of `x`; returns each row's cluster.
-fn kmeans(x: &[f32], dim: usize, k: usize, iters: usize, seed: u64, log: &mut impl FnMut(&str)) -> Vec<u32> {
+fn kmeans(
+    x: &[f32],
+    dim: usize,
+    k: usize,
+    iters: usize,
+    seed: u64,
+    log: &mut impl FnMut(&str),
+) -> Vec<u32> {
     let n = x.len() / dim;
     let k = k.clamp(1, n.max(1)).min(255 * 256);
     let mut assign = vec![0u32; n];
@@ -215,7 +257,10 @@ fn kmeans(x: &[f32], dim: usize, k: usize, iters: usize, seed: u64, log: &mut im
         cent.iter_mut().for_each(|c| *c = 0.0);
         for i in 0..n {
             let c = assign[i] as usize;
-            for (a, b) in cent[c * dim..(c + 1) * dim].iter_mut().zip(&x[i * dim..(i + 1) * dim]) {
+            for (a, b) in cent[c * dim..(c + 1) * dim]
+                .iter_mut()
+                .zip(&x[i * dim..(i + 1) * dim])
+            {
                 *a += b;
             }
         }
@@ -225,7 +270,10 @@ fn kmeans(x: &[f32], dim: usize, k: usize, iters: usize, seed: u64, log: &mut im
                 c.iter_mut().for_each(|a| *a /= norm);
             }
         }
-        log(&format!("k-means k={k} iteration {}: {changed} changed", it + 1));
+        log(&format!(
+            "k-means k={k} iteration {}: {changed} changed",
+            it + 1
+        ));
         if changed == 0 {
             break;
         }
@@ -249,12 +297,21 @@ pub fn read_table(s: &str) -> ClassTable {
     let mut t = ClassTable::default();
     for line in s.lines() {
         let mut it = line.split_whitespace();
-        let (Some(k), Some(f), Some(c), Some(b)) = (it.next(), it.next(), it.next(), it.next()) else {
+        let (Some(k), Some(f), Some(c), Some(b)) = (it.next(), it.next(), it.next(), it.next())
+        else {
             continue;
         };
-        if let (Ok(k), Ok(fine), Ok(coarse), Ok(capbin)) = (u64::from_str_radix(k, 16), f.parse(), c.parse(), b.parse())
+        if let (Ok(k), Ok(fine), Ok(coarse), Ok(capbin)) =
+            (u64::from_str_radix(k, 16), f.parse(), c.parse(), b.parse())
         {
-            t.insert(k, WordClass { fine, coarse, capbin });
+            t.insert(
+                k,
+                WordClass {
+                    fine,
+                    coarse,
+                    capbin,
+                },
+            );
         }
     }
     t
@@ -273,7 +330,15 @@ mod tests {
             b.add_sentence(&["He", "flew", "to", city, "today", "."]);
             b.add_sentence(&["The", "minister", verb, "that", "it", "rained", "."]);
         }
-        let cfg = ClusterConfig { vocab: 100, contexts: 20, fine: 4, coarse: 2, iterations: 10, min_count: 1, seed: 3 };
+        let cfg = ClusterConfig {
+            vocab: 100,
+            contexts: 20,
+            fine: 4,
+            coarse: 2,
+            iterations: 10,
+            min_count: 1,
+            seed: 3,
+        };
         let t = b.finish(&cfg, |_| {});
         let c = |w: &str| t[&hash_lower(w)];
         assert_eq!(c("paris").fine, c("london").fine);

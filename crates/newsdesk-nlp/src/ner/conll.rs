@@ -75,7 +75,10 @@ pub fn parse(text: &str) -> Vec<ConllDoc> {
             continue;
         }
         let word_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
-        sent.push(ConllToken { line: trimmed.to_string(), word_len });
+        sent.push(ConllToken {
+            line: trimmed.to_string(),
+            word_len,
+        });
     }
     if !sent.is_empty() {
         cur.sentences.push(sent);
@@ -181,7 +184,11 @@ impl Score {
         let g = chunks(&gold[..n]);
         let p = chunks(&pred[..n]);
         self.tokens += n;
-        self.tokens_correct += gold[..n].iter().zip(&pred[..n]).filter(|(a, b)| to_iob2(&[a]) == to_iob2(&[b])).count();
+        self.tokens_correct += gold[..n]
+            .iter()
+            .zip(&pred[..n])
+            .filter(|(a, b)| to_iob2(&[a]) == to_iob2(&[b]))
+            .count();
         for (ty, ..) in &g {
             self.overall.gold += 1;
             self.by_type.entry(ty.name()).or_default().gold += 1;
@@ -207,8 +214,18 @@ impl Score {
                 let mut pred = Vec::with_capacity(s.len());
                 for t in s {
                     let cols: Vec<&str> = t.columns().collect();
-                    let gi = if gold_col < 0 { cols.len() as isize + gold_col } else { gold_col };
-                    gold.push(usize::try_from(gi).ok().and_then(|i| cols.get(i)).copied().unwrap_or("O"));
+                    let gi = if gold_col < 0 {
+                        cols.len() as isize + gold_col
+                    } else {
+                        gold_col
+                    };
+                    gold.push(
+                        usize::try_from(gi)
+                            .ok()
+                            .and_then(|i| cols.get(i))
+                            .copied()
+                            .unwrap_or("O"),
+                    );
                     pred.push(cols.last().copied().unwrap_or("O"));
                 }
                 score.add_sentence(&gold, &pred);
@@ -224,7 +241,11 @@ impl Score {
             "processed {} tokens with {} phrases; found: {} phrases; correct: {}.\n",
             self.tokens, o.gold, o.predicted, o.correct
         );
-        let acc = if self.tokens == 0 { 0.0 } else { self.tokens_correct as f64 / self.tokens as f64 };
+        let acc = if self.tokens == 0 {
+            0.0
+        } else {
+            self.tokens_correct as f64 / self.tokens as f64
+        };
         s += &format!(
             "accuracy: {:6.2}%; precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}\n",
             100.0 * acc,
@@ -269,7 +290,10 @@ mod tests {
     #[test]
     fn scorer_counts_exact_matches_only() {
         let mut s = Score::default();
-        s.add_sentence(&["I-PER", "I-PER", "O", "I-LOC", "O"], &["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]);
+        s.add_sentence(
+            &["I-PER", "I-PER", "O", "I-LOC", "O"],
+            &["B-PER", "I-PER", "O", "B-LOC", "I-LOC"],
+        );
         assert_eq!(s.overall.gold, 2);
         assert_eq!(s.overall.predicted, 2);
         assert_eq!(s.overall.correct, 1);

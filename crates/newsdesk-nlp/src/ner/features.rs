@@ -94,7 +94,10 @@ pub struct TokInfo {
 }
 
 fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "for" | "and" | "de" | "du" | "la" | "von" | "van" | "der" | "al" | "bin" | "&")
+    matches!(
+        w,
+        "of" | "for" | "and" | "de" | "du" | "la" | "von" | "van" | "der" | "al" | "bin" | "&"
+    )
 }
 
 impl TokInfo {
@@ -335,7 +338,9 @@ pub fn doc_context(toks: &mut [TokInfo]) {
         let a = aggs.entry(t.lw).or_default();
         add(&mut a.prev, prev.map_or(PAD_L, |p| p.lw));
         add(&mut a.next, next.map_or(PAD_R, |n| n.lw));
-        if prev.is_some_and(|p| p.gaz.word & super::gazetteer::FIRST_NAME != 0 && p.flags & F_INIT_CAP != 0) {
+        if prev.is_some_and(|p| {
+            p.gaz.word & super::gazetteer::FIRST_NAME != 0 && p.flags & F_INIT_CAP != 0
+        }) {
             a.flags |= 1;
         }
         if t.run_len > 1 && t.run_pos == 3 {
@@ -414,8 +419,16 @@ pub fn features(toks: &[TokInfo], i: usize, hist: &History, mask: u64, out: &mut
     };
     let lw = |d: isize| at(d).map_or(if d < 0 { PAD_L } else { PAD_R }, |x| x.lw);
     let sh = |d: isize| at(d).map_or(if d < 0 { PAD_L } else { PAD_R }, |x| x.shape);
-    let clf = |d: isize| at(d).map_or(if d < 0 { 1 << 20 } else { 2 << 20 }, |x| x.class.fine as u64);
-    let clc = |d: isize| at(d).map_or(if d < 0 { 1 << 20 } else { 2 << 20 }, |x| x.class.coarse as u64);
+    let clf = |d: isize| {
+        at(d).map_or(if d < 0 { 1 << 20 } else { 2 << 20 }, |x| {
+            x.class.fine as u64
+        })
+    };
+    let clc = |d: isize| {
+        at(d).map_or(if d < 0 { 1 << 20 } else { 2 << 20 }, |x| {
+            x.class.coarse as u64
+        })
+    };
     let mut push = |tid: u64, v: u64| out.push((mix(tid, v) & mask) as u32);
     push(0, 0);
     push(1, t.w);
@@ -446,7 +459,10 @@ pub fn features(toks: &[TokInfo], i: usize, hist: &History, mask: u64, out: &mut
     push(30, clc(-1) << 8 | clc(0));
     push(31, clc(0) << 8 | clc(1));
     let pos = t.pos as u64;
-    push(32, (t.class.capbin as u64) << 8 | (t.flags as u64) << 2 | pos);
+    push(
+        32,
+        (t.class.capbin as u64) << 8 | (t.flags as u64) << 2 | pos,
+    );
     push(33, t.shape ^ pos);
     if t.pos & 2 != 0 {
         push(34, t.lw);

@@ -18,13 +18,34 @@ pub const ROLE: u16 = 1 << 6;
 pub const NCATS: u32 = 7;
 
 const SOURCES: [(&str, u16); 7] = [
-    (include_str!("../../../../models/gazetteers/places.txt"), PLACE),
-    (include_str!("../../../../models/gazetteers/countries.txt"), COUNTRY),
-    (include_str!("../../../../models/gazetteers/first_names.txt"), FIRST_NAME),
-    (include_str!("../../../../models/gazetteers/last_names.txt"), LAST_NAME),
-    (include_str!("../../../../models/gazetteers/demonyms.txt"), DEMONYM),
-    (include_str!("../../../../models/gazetteers/organizations.txt"), ORG),
-    (include_str!("../../../../models/gazetteers/roles.txt"), ROLE),
+    (
+        include_str!("../../../../models/gazetteers/places.txt"),
+        PLACE,
+    ),
+    (
+        include_str!("../../../../models/gazetteers/countries.txt"),
+        COUNTRY,
+    ),
+    (
+        include_str!("../../../../models/gazetteers/first_names.txt"),
+        FIRST_NAME,
+    ),
+    (
+        include_str!("../../../../models/gazetteers/last_names.txt"),
+        LAST_NAME,
+    ),
+    (
+        include_str!("../../../../models/gazetteers/demonyms.txt"),
+        DEMONYM,
+    ),
+    (
+        include_str!("../../../../models/gazetteers/organizations.txt"),
+        ORG,
+    ),
+    (
+        include_str!("../../../../models/gazetteers/roles.txt"),
+        ROLE,
+    ),
 ];
 
 /// Longest entry, in tokens.
@@ -123,7 +144,10 @@ impl Gazetteer {
     /// Matches every token of a sentence given as words.
     pub fn annotate(&self, words: &[&str], out: &mut Vec<GazMatch>) {
         let h: Vec<u64> = words.iter().map(|w| hash_lower_word(w)).collect();
-        let cap: Vec<bool> = words.iter().map(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+        let cap: Vec<bool> = words
+            .iter()
+            .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
         out.clear();
         out.resize(words.len(), GazMatch::default());
         self.annotate_hashes(&h, &cap, out);

@@ -90,7 +90,12 @@ pub struct Workspace {
 }
 
 /// Computes per-token information for a whole document into `ws.toks`.
-pub fn prepare_doc(words: &[&str], sentences: &[Range<usize>], classes: &ClassTable, ws: &mut Workspace) {
+pub fn prepare_doc(
+    words: &[&str],
+    sentences: &[Range<usize>],
+    classes: &ClassTable,
+    ws: &mut Workspace,
+) {
     let gaz = Gazetteer::get();
     ws.toks.clear();
     ws.cache.clear();
@@ -102,7 +107,13 @@ pub fn prepare_doc(words: &[&str], sentences: &[Range<usize>], classes: &ClassTa
 
 /// Extracts features for the sentence `toks` (a slice of the doc's tokens)
 /// into `ws.feats` / `ws.offsets`.
-pub fn sentence_features(toks: &[TokInfo], hist: &History, mask: u64, feats: &mut Vec<u32>, offsets: &mut Vec<usize>) {
+pub fn sentence_features(
+    toks: &[TokInfo],
+    hist: &History,
+    mask: u64,
+    feats: &mut Vec<u32>,
+    offsets: &mut Vec<usize>,
+) {
     feats.clear();
     offsets.clear();
     offsets.push(0);
@@ -122,8 +133,11 @@ pub fn tag_document_with<S: Scorer + ?Sized>(
     ws: &mut Workspace,
 ) -> Vec<Tag> {
     let mut out = vec![Tag::O; words.len()];
-    let sentences: Vec<Range<usize>> =
-        sentences.iter().filter(|r| r.start < r.end && r.end <= words.len()).cloned().collect();
+    let sentences: Vec<Range<usize>> = sentences
+        .iter()
+        .filter(|r| r.start < r.end && r.end <= words.len())
+        .cloned()
+        .collect();
     prepare_doc(words, &sentences, classes, ws);
     ws.hist.clear();
     let mut base = 0;
@@ -202,8 +216,18 @@ impl NerModel {
     ) -> NerModel {
         let max = weights.iter().fold(0f32, |m, &w| m.max(w.abs())).max(1e-9);
         let scale = max / 32767.0;
-        let weights = weights.iter().map(|&w| (w / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
-        NerModel { bits, scale, weights, trans, start, classes }
+        let weights = weights
+            .iter()
+            .map(|&w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect();
+        NerModel {
+            bits,
+            scale,
+            weights,
+            trans,
+            start,
+            classes,
+        }
     }
 
     /// Serialises the model (deflate-compressed).
@@ -282,7 +306,14 @@ impl NerModel {
             let k = u64::from_le_bytes(rd(&mut r)?);
             let fine = u16::from_le_bytes(rd(&mut r)?);
             let [coarse, capbin] = rd::<2>(&mut r)?;
-            classes.insert(k, WordClass { fine, coarse, capbin });
+            classes.insert(
+                k,
+                WordClass {
+                    fine,
+                    coarse,
+                    capbin,
+                },
+            );
         }
         let nrows = 1usize << bits;
         if r.len() < nrows / 8 {
@@ -305,18 +336,31 @@ impl NerModel {
         if !data.is_empty() {
             return Err(bad("trailing bytes"));
         }
-        Ok(NerModel { bits, scale, weights, trans, start, classes })
+        Ok(NerModel {
+            bits,
+            scale,
+            weights,
+            trans,
+            start,
+            classes,
+        })
     }
 
     /// The model embedded in the binary (`models/ner/ner.model`), loaded on
     /// first use; `None` if the embedded file is not a valid model.
     pub fn embedded() -> Option<&'static NerModel> {
         static M: OnceLock<Option<NerModel>> = OnceLock::new();
-        M.get_or_init(|| NerModel::from_bytes(EMBEDDED).ok()).as_ref()
+        M.get_or_init(|| NerModel::from_bytes(EMBEDDED).ok())
+            .as_ref()
     }
 
     /// Tags a document: `words` with sentence ranges over them.
-    pub fn tag_document(&self, words: &[&str], sentences: &[Range<usize>], ws: &mut Workspace) -> Vec<Tag> {
+    pub fn tag_document(
+        &self,
+        words: &[&str],
+        sentences: &[Range<usize>],
+        ws: &mut Workspace,
+    ) -> Vec<Tag> {
         tag_document_with(self, &self.classes, words, sentences, ws)
     }
 }
@@ -334,7 +378,14 @@ mod tests {
         w[5 * ROW + 3] = 2.5;
         w[700 * ROW] = -1.0;
         let mut classes = ClassTable::default();
-        classes.insert(42, WordClass { fine: 3, coarse: 1, capbin: 5 });
+        classes.insert(
+            42,
+            WordClass {
+                fine: 3,
+                coarse: 1,
+                capbin: 5,
+            },
+        );
         let mut trans = [[0f32; NTAGS]; NTAGS];
         trans[1][2] = 0.5;
         let m = NerModel::quantise(10, &w, trans, [0.25; NTAGS], classes);

@@ -55,11 +55,20 @@ pub fn extract_entities_with(model: &NerModel, doc: &Doc, ws: &mut Workspace) ->
             while s < e && !words[s].chars().any(char::is_alphanumeric) {
                 s += 1;
             }
-            while e > s && (!words[e - 1].chars().any(char::is_alphanumeric) || is_connector(words[e - 1])) {
+            while e > s
+                && (!words[e - 1].chars().any(char::is_alphanumeric) || is_connector(words[e - 1]))
+            {
                 e -= 1;
             }
             if s < e {
-                raws.extend(split_acronym(&words, Raw { ty, start: s, end: e }));
+                raws.extend(split_acronym(
+                    &words,
+                    Raw {
+                        ty,
+                        start: s,
+                        end: e,
+                    },
+                ));
             }
         }
     }
@@ -99,7 +108,11 @@ fn merge_demonym_org(words: &[&str], raws: Vec<Raw>) -> Vec<Raw> {
 /// ("Organization for Security and Co-operation in Europe OSCE", also with
 /// the acronym in parentheses) makes that whole name one mention, even if
 /// the tagger split it.
-fn expand_acronyms(words: &[&str], sentences: &[std::ops::Range<usize>], raws: Vec<Raw>) -> Vec<Raw> {
+fn expand_acronyms(
+    words: &[&str],
+    sentences: &[std::ops::Range<usize>],
+    raws: Vec<Raw>,
+) -> Vec<Raw> {
     // (start, end, type) of each expansion, in order, non-overlapping.
     let mut exps: Vec<(usize, usize, EntType)> = Vec::new();
     let mut si = 0;
@@ -143,7 +156,11 @@ fn expand_acronyms(words: &[&str], sentences: &[std::ops::Range<usize>], raws: V
     for r in raws {
         while ei < exps.len() && exps[ei].1 <= r.start {
             let (s, e, ty) = exps[ei];
-            out.push(Raw { ty, start: s, end: e });
+            out.push(Raw {
+                ty,
+                start: s,
+                end: e,
+            });
             ei += 1;
         }
         if ei < exps.len() && r.start < exps[ei].1 && r.end > exps[ei].0 {
@@ -152,7 +169,11 @@ fn expand_acronyms(words: &[&str], sentences: &[std::ops::Range<usize>], raws: V
         out.push(r);
     }
     for &(s, e, ty) in &exps[ei..] {
-        out.push(Raw { ty, start: s, end: e });
+        out.push(Raw {
+            ty,
+            start: s,
+            end: e,
+        });
     }
     out
 }
@@ -164,7 +185,10 @@ fn is_acronym(w: &str) -> bool {
 
 /// Initials of the capitalised words (hyphenated parts after the first not counted).
 fn initials(words: &[&str]) -> String {
-    words.iter().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
+    words
+        .iter()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
 }
 
 fn acronym_letters(w: &str) -> String {
@@ -176,8 +200,16 @@ fn split_acronym(words: &[&str], r: Raw) -> Vec<Raw> {
         let last = words[r.end - 1];
         if is_acronym(last) && initials(&words[r.start..r.end - 1]) == acronym_letters(last) {
             return vec![
-                Raw { ty: r.ty, start: r.start, end: r.end - 1 },
-                Raw { ty: r.ty, start: r.end - 1, end: r.end },
+                Raw {
+                    ty: r.ty,
+                    start: r.start,
+                    end: r.end - 1,
+                },
+                Raw {
+                    ty: r.ty,
+                    start: r.end - 1,
+                    end: r.end,
+                },
             ];
         }
     }
@@ -230,8 +262,14 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
     for (k, &i) in &by_text {
         let r = raws[i];
         if r.ty == EntType::Per && r.end - r.start >= 2 && !k.is_empty() {
-            by_last.entry(words[r.end - 1].to_lowercase()).or_default().push(i);
-            by_first.entry(words[r.start].to_lowercase()).or_default().push(i);
+            by_last
+                .entry(words[r.end - 1].to_lowercase())
+                .or_default()
+                .push(i);
+            by_first
+                .entry(words[r.start].to_lowercase())
+                .or_default()
+                .push(i);
         }
     }
     // Every mention of each distinct full name, in order.
@@ -293,7 +331,10 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
     for i in 0..n {
         let root = find(&mut parent, i) as u64;
         let g = *gid.entry(root).or_insert_with(|| {
-            groups.push(Group { mentions: Vec::new(), votes: [0; 4] });
+            groups.push(Group {
+                mentions: Vec::new(),
+                votes: [0; 4],
+            });
             groups.len() - 1
         });
         groups[g].mentions.push(i);
@@ -311,7 +352,12 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
             .mentions
             .iter()
             .copied()
-            .max_by_key(|&m| (raws[m].end - raws[m].start, std::cmp::Reverse(raws[m].start)))
+            .max_by_key(|&m| {
+                (
+                    raws[m].end - raws[m].start,
+                    std::cmp::Reverse(raws[m].start),
+                )
+            })
             .unwrap_or(grp.mentions[0]);
         doc.text[doc.tokens[raws[best].start].start..doc.tokens[raws[best].end - 1].end].to_string()
     };
@@ -322,7 +368,10 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
             *t = k as u32;
         }
     }
-    let ix = Index { tok_mention, by_text };
+    let ix = Index {
+        tok_mention,
+        by_text,
+    };
     let mut out = Vec::with_capacity(groups.len());
     for (g, grp) in groups.iter().enumerate() {
         let ty = EntType::ALL
@@ -349,7 +398,9 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
             .iter()
             .map(|&m| {
                 let r = raws[m];
-                let span = doc.offsets.span(doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
+                let span = doc
+                    .offsets
+                    .span(doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
                 Mention::from_span(doc.text, span)
             })
             .collect();
@@ -357,15 +408,26 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         let mut affiliation = None;
         if kind == EntityKind::Person {
             for &m in &grp.mentions {
-                if let Some((rs, re, aff)) = find_role(doc, words, raws, &mention_group, &names, gaz, &ix, m) {
-                    let span = doc.offsets.span(doc.tokens[rs].start, doc.tokens[re - 1].end);
+                if let Some((rs, re, aff)) =
+                    find_role(doc, words, raws, &mention_group, &names, gaz, &ix, m)
+                {
+                    let span = doc
+                        .offsets
+                        .span(doc.tokens[rs].start, doc.tokens[re - 1].end);
                     role = Some(Mention::from_span(doc.text, span));
                     affiliation = aff;
                     break;
                 }
             }
         }
-        out.push(Entity { id: format!("e{}", g + 1), kind, name: names[g].clone(), role, affiliation, mentions });
+        out.push(Entity {
+            id: format!("e{}", g + 1),
+            kind,
+            name: names[g].clone(),
+            role,
+            affiliation,
+            mentions,
+        });
     }
     out
 }
@@ -588,8 +650,9 @@ fn find_role(
         let k = *ix.tok_mention.get(t)?;
         (k != u32::MAX).then_some(k as usize)
     };
-    let mention_ending_at =
-        |end: usize| at(end.checked_sub(1)?).filter(|&k| raws[k].end == end && raws[k].ty != EntType::Per);
+    let mention_ending_at = |end: usize| {
+        at(end.checked_sub(1)?).filter(|&k| raws[k].end == end && raws[k].ty != EntType::Per)
+    };
     let affil_before = |pos: usize| -> Option<String> {
         // pos: first token of the role. Look at "X 's" or "X" just before it.
         let mut p = pos;
@@ -603,7 +666,9 @@ fn find_role(
             return Some(names[mention_group[k]].clone());
         }
         let w = words[p - 1];
-        if w.chars().next().is_some_and(char::is_uppercase) && gaz.lookup(&[w]) & (DEMONYM | COUNTRY | ORG) != 0 {
+        if w.chars().next().is_some_and(char::is_uppercase)
+            && gaz.lookup(&[w]) & (DEMONYM | COUNTRY | ORG) != 0
+        {
             // The canonical name of an entity mentioned with this text elsewhere.
             let same = ix.by_text.get(&w.to_lowercase()).copied();
             return Some(same.map_or_else(|| w.to_string(), |k| names[mention_group[k]].clone()));
@@ -635,7 +700,10 @@ fn find_role(
     if r.start > lo {
         if let Some(s) = scan_left(r.start) {
             if lower_in(words[r.start - 1], ROLE_HEADS)
-                || words[r.start - 1].chars().next().is_some_and(char::is_uppercase)
+                || words[r.start - 1]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
             {
                 return Some((s, r.start, affil_before(s)));
             }
@@ -675,7 +743,10 @@ fn find_role(
             let aff = aff.or_else(|| {
                 words[s..=h]
                     .iter()
-                    .find(|w| w.chars().next().is_some_and(char::is_uppercase) && gaz.lookup(&[**w]) & DEMONYM != 0)
+                    .find(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && gaz.lookup(&[**w]) & DEMONYM != 0
+                    })
                     .map(|w| w.to_string())
             });
             return Some((s, h + 1, aff));
@@ -725,8 +796,14 @@ mod tests {
 
     fn raw_at(words: &[&str], phrase: &str, from: usize, ty: EntType) -> Raw {
         let p: Vec<&str> = phrase.split(' ').collect();
-        let s = (from..words.len()).find(|&i| words[i..].starts_with(&p)).expect("phrase present");
-        Raw { ty, start: s, end: s + p.len() }
+        let s = (from..words.len())
+            .find(|&i| words[i..].starts_with(&p))
+            .expect("phrase present");
+        Raw {
+            ty,
+            start: s,
+            end: s + p.len(),
+        }
     }
 
     #[test]
@@ -740,7 +817,12 @@ mod tests {
         let raws = vec![
             raw_at(&w, "Ryabkov", 0, EntType::Per),
             raw_at(&w, "Sergei Ryabkov", 0, EntType::Per),
-            raw_at(&w, "Organization for Security and Co-operation", 0, EntType::Org),
+            raw_at(
+                &w,
+                "Organization for Security and Co-operation",
+                0,
+                EntType::Org,
+            ),
             raw_at(&w, "Europe", 0, EntType::Loc),
             raw_at(&w, "OSCE", 0, EntType::Org),
             raw_at(&w, "Ryabkov", 12, EntType::Org),
@@ -749,13 +831,19 @@ mod tests {
         ];
         let raws = expand_acronyms(&w, &ranges, raws);
         let ents = resolve(&doc, &w, &raws);
-        let names: Vec<(&str, EntityKind, usize)> =
-            ents.iter().map(|e| (e.name.as_str(), e.kind, e.mentions.len())).collect();
+        let names: Vec<(&str, EntityKind, usize)> = ents
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect();
         assert_eq!(
             names,
             vec![
                 ("Sergei Ryabkov", EntityKind::Person, 3),
-                ("Organization for Security and Co-operation in Europe", EntityKind::Organization, 3),
+                (
+                    "Organization for Security and Co-operation in Europe",
+                    EntityKind::Organization,
+                    3
+                ),
                 ("Anna Ryabkova", EntityKind::Person, 1),
             ]
         );
@@ -779,10 +867,16 @@ mod tests {
         ];
         let ents = resolve(&doc, &w, &raws);
         let borrell = &ents[0];
-        assert_eq!(borrell.role.as_ref().map(|r| r.text.as_str()), Some("foreign policy chief"));
+        assert_eq!(
+            borrell.role.as_ref().map(|r| r.text.as_str()),
+            Some("foreign policy chief")
+        );
         assert_eq!(borrell.affiliation.as_deref(), Some("European Union"));
         let smith = ents.iter().find(|e| e.name == "John Smith").expect("smith");
-        assert_eq!(smith.role.as_ref().map(|r| r.text.as_str()), Some("defence minister"));
+        assert_eq!(
+            smith.role.as_ref().map(|r| r.text.as_str()),
+            Some("defence minister")
+        );
         assert_eq!(smith.affiliation.as_deref(), Some("Britain"));
     }
 

@@ -69,7 +69,9 @@ impl Tag {
         }
     }
     pub fn as_str(self) -> &'static str {
-        const S: [&str; NTAGS] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+        const S: [&str; NTAGS] = [
+            "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+        ];
         S[self.index()]
     }
 }

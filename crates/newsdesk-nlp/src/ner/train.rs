@@ -4,7 +4,9 @@
 
 use super::conll::{self, ConllDoc, Score};
 use super::features::{ClassTable, ROW};
-use super::model::{prepare_doc, sentence_features, tag_document_with, viterbi, NerModel, Scorer, Workspace};
+use super::model::{
+    prepare_doc, sentence_features, tag_document_with, viterbi, NerModel, Scorer, Workspace,
+};
 use super::tags::{Tag, NTAGS};
 use std::ops::Range;
 
@@ -21,7 +23,12 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { bits: 20, epochs: 12, seed: 1, runs: 1 }
+        TrainConfig {
+            bits: 20,
+            epochs: 12,
+            seed: 1,
+            runs: 1,
+        }
     }
 }
 
@@ -70,7 +77,13 @@ impl Averaged {
     }
     fn averaged(&self) -> Weights {
         let c = self.c.max(1.0);
-        let w = self.cur.w.iter().zip(&self.sum_w).map(|(w, s)| w - s / c).collect();
+        let w = self
+            .cur
+            .w
+            .iter()
+            .zip(&self.sum_w)
+            .map(|(w, s)| w - s / c)
+            .collect();
         let mut trans = self.cur.trans;
         for (p, row) in trans.iter_mut().enumerate() {
             for (t, v) in row.iter_mut().enumerate() {
@@ -81,7 +94,12 @@ impl Averaged {
         for (t, v) in start.iter_mut().enumerate() {
             *v -= self.sum_start[t] / c;
         }
-        Weights { mask: self.cur.mask, w, trans, start }
+        Weights {
+            mask: self.cur.mask,
+            w,
+            trans,
+            start,
+        }
     }
 }
 
@@ -97,10 +115,17 @@ fn gold_docs(docs: &[ConllDoc]) -> Vec<TrainDoc<'_>> {
             let (words, sentences) = d.words();
             let mut gold = Vec::with_capacity(words.len());
             for s in &d.sentences {
-                let tags: Vec<&str> = s.iter().map(|t| t.columns().last().unwrap_or("O")).collect();
+                let tags: Vec<&str> = s
+                    .iter()
+                    .map(|t| t.columns().last().unwrap_or("O"))
+                    .collect();
                 gold.extend(conll::to_iob2(&tags));
             }
-            TrainDoc { words, sentences, gold }
+            TrainDoc {
+                words,
+                sentences,
+                gold,
+            }
         })
         .collect()
 }
@@ -146,7 +171,10 @@ pub fn train(
     let runs = cfg.runs.max(1);
     let mut sum: Option<Weights> = None;
     for k in 0..runs {
-        let c = TrainConfig { seed: cfg.seed.wrapping_add(k as u64), ..cfg.clone() };
+        let c = TrainConfig {
+            seed: cfg.seed.wrapping_add(k as u64),
+            ..cfg.clone()
+        };
         log(&format!("run {} of {runs} (seed {})", k + 1, c.seed));
         let w = train_one(&c, train, dev, &classes, &mut log);
         sum = Some(match sum {
@@ -161,7 +189,9 @@ pub fn train(
             }
         });
     }
-    let Some(mut w) = sum else { unreachable!("runs >= 1") };
+    let Some(mut w) = sum else {
+        unreachable!("runs >= 1")
+    };
     let inv = 1.0 / runs as f32;
     w.w.iter_mut().for_each(|a| *a *= inv);
     w.trans.iter_mut().flatten().for_each(|a| *a *= inv);
@@ -169,7 +199,10 @@ pub fn train(
     let bits = cfg.bits.clamp(10, 24);
     let model = NerModel::quantise(bits, &w.w, w.trans, w.start, classes);
     let score = evaluate(&model, &model.classes, dev);
-    log(&format!("final (quantised, {runs} runs averaged) dev F1 {:.4}", score.overall.f1()));
+    log(&format!(
+        "final (quantised, {runs} runs averaged) dev F1 {:.4}",
+        score.overall.f1()
+    ));
     (model, score)
 }
 
@@ -184,7 +217,12 @@ fn train_one(
     let mask = (1u64 << bits) - 1;
     let nrows = 1usize << bits;
     let mut p = Averaged {
-        cur: Weights { mask, w: vec![0.0; nrows * ROW], trans: [[0.0; NTAGS]; NTAGS], start: [0.0; NTAGS] },
+        cur: Weights {
+            mask,
+            w: vec![0.0; nrows * ROW],
+            trans: [[0.0; NTAGS]; NTAGS],
+            start: [0.0; NTAGS],
+        },
         sum_w: vec![0.0; nrows * ROW],
         sum_trans: [[0.0; NTAGS]; NTAGS],
         sum_start: [0.0; NTAGS],
@@ -221,7 +259,8 @@ fn train_one(
                 ws.em.clear();
                 for i in 0..n {
                     let mut acc = [0f32; NTAGS];
-                    p.cur.emission(&ws.feats[ws.offsets[i]..ws.offsets[i + 1]], &mut acc);
+                    p.cur
+                        .emission(&ws.feats[ws.offsets[i]..ws.offsets[i + 1]], &mut acc);
                     ws.em.push(acc);
                 }
                 viterbi(&p.cur, &ws.em, &mut ws.tags);
