@@ -25,27 +25,34 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn month_of(w: &str) -> Option<u32> {
-    let lw = w.trim_end_matches('.').to_ascii_lowercase();
-    if lw.len() < 3 {
+    let lw = w.trim_end_matches('.');
+    if lw.len() < 3 || lw.len() > 9 || !lw.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
     MONTHS
         .iter()
-        .position(|m| *m == lw || (lw.len() == 3 && m.starts_with(&lw)) || (lw == "sept" && *m == "september"))
+        .position(|m| {
+            m.eq_ignore_ascii_case(lw)
+                || (lw.len() == 3 && m[..3].eq_ignore_ascii_case(lw))
+                || (*m == "september" && lw.eq_ignore_ascii_case("sept"))
+        })
         .map(|i| i as u32 + 1)
 }
 
 fn weekday_of(w: &str) -> Option<Weekday> {
-    Some(match w.to_ascii_lowercase().as_str() {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    if w.len() < 6 || w.len() > 9 || !w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"day") {
+        return None;
+    }
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    DAYS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|(_, d)| *d)
 }
 
 /// Whether a word is a month or weekday name (not a name of a person or place).
@@ -61,7 +68,7 @@ pub fn resolve_dates(sentence: &str, pub_date: Option<NaiveDate>) -> Vec<NaiveDa
     let mut i = 0;
     while i < words.len() && out.len() < 4 {
         let w = words[i];
-        let prev = if i > 0 { words[i - 1].to_ascii_lowercase() } else { String::new() };
+        let prev = if i > 0 { words[i - 1] } else { "" };
         if let Some(m) = month_of(w).filter(|_| w.len() > 3 || w.chars().next().is_some_and(char::is_uppercase)) {
             // "March 4[, 2019]"
             let day =
@@ -84,18 +91,19 @@ pub fn resolve_dates(sentence: &str, pub_date: Option<NaiveDate>) -> Vec<NaiveDa
                 }
             }
         } else if let (Some(wd), Some(p)) = (weekday_of(w), pub_date) {
-            let next = prev == "next" || prev == "coming";
+            let next = prev.eq_ignore_ascii_case("next") || prev.eq_ignore_ascii_case("coming");
             if !next {
                 // The last such weekday on or before publication.
                 let back = (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
                 out.push(p - Duration::days(back as i64));
             }
         } else if let Some(p) = pub_date {
-            match w.to_ascii_lowercase().as_str() {
-                "yesterday" => out.push(p - Duration::days(1)),
-                "today" | "tonight" => out.push(p),
-                "night" if prev == "last" => out.push(p - Duration::days(1)),
-                _ => {}
+            if w.eq_ignore_ascii_case("yesterday") {
+                out.push(p - Duration::days(1));
+            } else if w.eq_ignore_ascii_case("today") || w.eq_ignore_ascii_case("tonight") {
+                out.push(p);
+            } else if w.eq_ignore_ascii_case("night") && prev.eq_ignore_ascii_case("last") {
+                out.push(p - Duration::days(1));
             }
         }
         i += 1;
@@ -107,10 +115,12 @@ fn explicit(year: Option<i32>, m: u32, d: u32, pub_date: Option<NaiveDate>) -> O
     match (year, pub_date) {
         (Some(y), _) => NaiveDate::from_ymd_opt(y, m, d),
         (None, Some(p)) => {
-            // The nearest such date to publication (news mostly looks back).
+            // The nearest such date to publication, within half a year.
             let cand = NaiveDate::from_ymd_opt(p.year(), m, d)?;
-            if cand > p + Duration::days(60) {
+            if cand > p + Duration::days(183) {
                 NaiveDate::from_ymd_opt(p.year() - 1, m, d)
+            } else if cand < p - Duration::days(183) {
+                NaiveDate::from_ymd_opt(p.year() + 1, m, d)
             } else {
                 Some(cand)
             }
@@ -143,6 +153,9 @@ mod tests {
         assert_eq!(resolve_dates("On March 4, 2019, it began", p), vec![d("2019-03-04")]);
         assert_eq!(resolve_dates("on 28 August 2019 the Queen", p), vec![d("2019-08-28")]);
         assert_eq!(resolve_dates("since December 30", p), vec![d("2021-12-30")]);
+        let aug = Some(d("2019-08-29"));
+        assert_eq!(resolve_dates("out by Oct. 31 at the latest", aug), vec![d("2019-10-31")]);
+        assert_eq!(resolve_dates("as he did in March", aug), vec![]);
         assert_eq!(resolve_dates("He may go", p), vec![]);
         assert_eq!(resolve_dates("On Sunday", None), vec![]);
         assert!(is_calendar_word("Monday") && is_calendar_word("August") && !is_calendar_word("May"));

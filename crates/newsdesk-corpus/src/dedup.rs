@@ -55,7 +55,7 @@ pub struct DedupConfig {
     /// A containment match needs the smaller text to have at most this
     /// fraction of the larger one's shingles.
     pub containment_max_ratio: f32,
-    /// LSH bands and rows per band (`bands * rows <= 128`).
+    /// LSH bands and rows per band (`bands <= 2 * (128 / rows)`).
     pub bands: usize,
     pub rows: usize,
     /// At most this many most recent articles are checked per LSH bucket
@@ -197,53 +197,62 @@ pub fn is_furniture(paragraph: &str) -> bool {
     if paragraph.len() > 300 {
         return false;
     }
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(FURNITURE_MARKERS)
+            .expect("static patterns build")
+    });
+    let Some(m) = ac.find(paragraph) else { return false };
     let words = paragraph.split_whitespace().count();
     if words > 20 {
         return false;
     }
-    let lower = paragraph.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').to_lowercase();
-    const MARKERS: &[&str] = &[
-        "share this",
-        "subscribe",
-        "newsletter",
-        "all rights reserved",
-        "copyright",
-        "©",
-        "click here",
-        "sign up for",
-        "follow us on",
-        "email notifications",
-        "this article first appeared",
-        "this article was originally",
-        "originally published",
-        "republished with permission",
-        "read more:",
-        "related stories",
-        "advertisement",
-        "comments are closed",
-        "please enable javascript",
-        "cookie",
-        // Credit lines of wire copy.
-        "reporting by",
-        "additional reporting",
-        "editing by",
-        "writing by",
-        "with reporting from",
-        "courtesy of",
-        "story courtesy",
-        "source:",
-    ];
     // A marker opens the paragraph, or the paragraph is a short line with one
     // ("Close Get email notifications on ..."): a sentence of a story that
     // merely mentions subscribing is kept.
-    MARKERS.iter().any(|m| lower.starts_with(m) || (words <= 8 && lower.contains(m)))
+    let lead = paragraph.len() - paragraph.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').len();
+    m.start() == lead || words <= 8 || ac.find_iter(paragraph).any(|m| m.start() == lead)
 }
+
+const FURNITURE_MARKERS: &[&str] = &[
+    "share this",
+    "subscribe",
+    "newsletter",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "click here",
+    "sign up for",
+    "follow us on",
+    "email notifications",
+    "this article first appeared",
+    "this article was originally",
+    "originally published",
+    "republished with permission",
+    "read more:",
+    "related stories",
+    "advertisement",
+    "comments are closed",
+    "please enable javascript",
+    "cookie",
+    // Credit lines of wire copy.
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "writing by",
+    "with reporting from",
+    "courtesy of",
+    "story courtesy",
+    "source:",
+];
 
 impl Deduper {
     pub fn new(config: DedupConfig) -> Self {
         let mut config = config;
         config.rows = config.rows.clamp(1, K);
-        config.bands = config.bands.clamp(1, K / config.rows);
+        config.bands = config.bands.clamp(1, 2 * (K / config.rows));
         config.bucket_scan = config.bucket_scan.max(1);
         Deduper {
             config,
@@ -320,10 +329,16 @@ impl Deduper {
         (builder.finish(), hashes)
     }
 
+    /// The LSH key of band `band`. The first `K / rows` bands take
+    /// consecutive positions; further bands (up to twice as many) take
+    /// positions `K / rows` apart, so every position serves in two bands and
+    /// a pair of lower resemblance (an excerpt) gets more chances to collide.
     fn band_key(band: usize, rows: usize, sig: &Signature) -> u64 {
         let mut h = (band as u64).wrapping_mul(0x9e3779b97f4a7c15);
-        for &v in &sig.mins[band * rows..(band + 1) * rows] {
-            h = shingle::mix(h ^ v as u64);
+        let per = K / rows;
+        for r in 0..rows {
+            let pos = if band < per { band * rows + r } else { ((band - per) + r * per) % K };
+            h = shingle::mix(h ^ sig.mins[pos] as u64);
         }
         h
     }

@@ -41,6 +41,9 @@ pub struct StoryConfig {
     /// a story regardless of the time gap (follow-ups: trials, sentencing),
     /// if its overall similarity also reaches `threshold`.
     pub name_threshold: f32,
+    /// Below this name-feature cosine, joining needs `nameless_threshold`.
+    pub min_name_overlap: f32,
+    pub nameless_threshold: f32,
     /// Weight of name features relative to content words.
     pub name_weight: f32,
     /// Extra term frequency given to headline words.
@@ -66,12 +69,14 @@ impl Default for StoryConfig {
             time_penalty: 0.06,
             max_gap_days: 400,
             name_threshold: 0.4,
+            min_name_overlap: 0.1,
+            nameless_threshold: 0.5,
             name_weight: 2.0,
             title_weight: 2.0,
             date_weight: 2.0,
             member_weight: 0.0,
             centroid_terms: 200,
-            query_terms: 24,
+            query_terms: 16,
             max_events: 60,
             max_quotes: 12,
         }
@@ -134,9 +139,12 @@ struct Story {
     last: Option<Published>,
     last_day: i64,
     count: u32,
-    /// Sum of member vectors (top terms only); empty once closed.
+    /// Sum of member vectors (top terms only, sorted by term); empty once closed.
     centroid: Vec<(u64, f32)>,
     norm: f32,
+    /// Norm of the centroid's whole-name terms, and of all its name terms.
+    name_norm: f32,
+    any_name_norm: f32,
     /// Vectors (top terms) of the latest members, for nearest-member similarity.
     members: Vec<Vec<(u64, f32)>>,
     active: bool,
@@ -342,13 +350,47 @@ fn stopwords() -> &'static FxHashSet<&'static str> {
     S.get_or_init(|| STOP.iter().copied().collect())
 }
 
-/// Term namespaces, kept in the low two bits of a term hash.
+/// Term namespaces, kept in the low two bits of a term hash. `NS_NAME` is
+/// a whole multi-word name ("Jillian Roberson"), the evidence of the name track.
 const NS_WORD: u64 = 0;
 const NS_NAME: u64 = 1;
 const NS_DATE: u64 = 2;
+/// One word of a name ("Chicago", "Abdulazeez"): weighted like names, but
+/// not evidence for the long-gap name track on its own.
+const NS_NAME_PART: u64 = 3;
 
 fn term(ns: u64, s: &str) -> u64 {
     (xxh3_64(s.as_bytes()) & !3) | ns
+}
+
+/// Dot product of two term-sorted sparse vectors: (all terms, whole names,
+/// any name term).
+fn merge_dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> (f32, f32, f32) {
+    let (mut i, mut j) = (0, 0);
+    let (mut dot, mut ndot, mut adot) = (0.0f32, 0.0f32, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let p = a[i].1 * b[j].1;
+                dot += p;
+                if is_name(a[i].0) {
+                    ndot += p;
+                }
+                if is_any_name(a[i].0) {
+                    adot += p;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (dot, ndot, adot)
+}
+
+fn is_any_name(t: u64) -> bool {
+    t & 3 == NS_NAME || t & 3 == NS_NAME_PART
 }
 
 /// Sublinear term frequency: 1 + ln(tf) from tf = 1 up, tf itself below
@@ -462,7 +504,7 @@ impl StoryClusterer {
 
     fn features(&self, a: &Analysis) -> (Features, Vec<u64>) {
         let stop = stopwords();
-        let mut terms: FxHashMap<u64, f32> = FxHashMap::default();
+        let mut terms: FxHashMap<u64, f32> = FxHashMap::with_capacity_and_hasher(512, Default::default());
         let mut names: Vec<(String, Option<EntityKind>)> = Vec::new();
         // Content words; capitalised runs not opening a sentence are names.
         let add_words = |text: &str, weight: f32, terms: &mut FxHashMap<u64, f32>, found: &mut Vec<String>| {
@@ -473,8 +515,15 @@ impl StoryClusterer {
                     run.clear();
                 }
             };
+            let mut lw = String::new();
             words(text, |w, cap| {
-                let lw = w.to_lowercase();
+                lw.clear();
+                if w.is_ascii() {
+                    lw.push_str(w);
+                    lw.make_ascii_lowercase();
+                } else {
+                    lw.extend(w.chars().flat_map(char::to_lowercase));
+                }
                 let is_stop = stop.contains(lw.as_str());
                 if cap && !is_stop && !dates::is_calendar_word(w) && w.chars().count() > 1 {
                     run.push(w);
@@ -484,7 +533,7 @@ impl StoryClusterer {
                 if is_stop || lw.len() < 3 || lw.bytes().all(|b| b.is_ascii_digit()) {
                     return;
                 }
-                *terms.entry(term(NS_WORD, &lw)).or_insert(0.0) += weight;
+                *terms.entry(term(NS_WORD, lw.as_str())).or_insert(0.0) += weight;
             });
             flush(&mut run, found);
         };
@@ -497,26 +546,45 @@ impl StoryClusterer {
         let (pars, hashes) = self.content_paragraphs(a);
         let mut runs = Vec::new();
         for p in &pars {
-            add_words(p, 1.0, &mut terms, &mut runs);
+            // In a shouted (mostly upper-case) paragraph capitals say nothing
+            // about names.
+            let (upper, letters) = p
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .fold((0, 0), |(u, l), c| (u + usize::from(c.is_uppercase()), l + 1));
+            if upper * 2 > letters {
+                add_words(p, 1.0, &mut terms, &mut Vec::new());
+            } else {
+                add_words(p, 1.0, &mut terms, &mut runs);
+            }
         }
-        if a.entities.is_empty() {
-            names.extend(runs.into_iter().map(|r| (r, None)));
-        } else {
-            for e in &a.entities {
-                if e.kind != EntityKind::Other {
-                    names.push((e.name.clone(), Some(e.kind)));
-                }
+        // Names: the analysis' entities when the NER stage filled them, plus
+        // the capitalised runs it did not cover (the proxy works on its own
+        // when there are no entities).
+        // Each name counts once per mention.
+        let mut mentions: Vec<f32> = Vec::new();
+        for e in &a.entities {
+            if e.kind != EntityKind::Other {
+                names.push((e.name.clone(), Some(e.kind)));
+                mentions.push(e.mentions.len().max(1) as f32);
+            }
+        }
+        let known: FxHashSet<String> = names.iter().map(|(n, _)| n.to_lowercase()).collect();
+        for r in runs {
+            if !known.contains(&r.to_lowercase()) {
+                names.push((r, None));
+                mentions.push(1.0);
             }
         }
         // Name features: each word of a name, and the whole name.
-        for (n, _) in &names {
+        for ((n, _), &m) in names.iter().zip(&mentions) {
             let ln = n.to_lowercase();
             let parts: Vec<&str> = ln.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             for w in &parts {
-                *terms.entry(term(NS_NAME, w)).or_insert(0.0) += 1.0;
+                *terms.entry(term(NS_NAME_PART, w)).or_insert(0.0) += m;
             }
             if parts.len() > 1 {
-                *terms.entry(term(NS_NAME, &parts.join(" "))).or_insert(0.0) += 1.0;
+                *terms.entry(term(NS_NAME, &parts.join(" "))).or_insert(0.0) += m;
             }
         }
         // Event dates: the first sentences' dates.
@@ -530,7 +598,7 @@ impl StoryClusterer {
     }
 
     fn ns_weight(&self, t: u64) -> f32 {
-        if is_name(t) {
+        if is_name(t) || t & 3 == NS_NAME_PART {
             self.config.name_weight
         } else if t & 3 == NS_DATE {
             self.config.date_weight
@@ -592,6 +660,8 @@ impl StoryClusterer {
                     count: 0,
                     centroid: Vec::new(),
                     norm: 0.0,
+                    name_norm: 0.0,
+                    any_name_norm: 0.0,
                     members: Vec::new(),
                     active: true,
                     titles: Vec::new(),
@@ -627,16 +697,13 @@ impl StoryClusterer {
     }
 
     fn best_story(&mut self, vec: &[(u64, f32)], day: i64) -> Option<u32> {
-        let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
+        let mut acc: FxHashMap<u32, f32> = FxHashMap::with_capacity_and_hasher(1024, Default::default());
         for &(t, w) in vec.iter().take(self.config.query_terms) {
-            let Some(list) = self.postings.get_mut(&t) else {
+            let Some(list) = self.postings.get(&t) else {
                 continue;
             };
-            if list.len() > 64 {
-                let stories = &self.stories;
-                list.retain(|&s| stories[s as usize].active);
-            }
-            for &s in list.iter() {
+            // The most recent stories first; very common terms are capped.
+            for &s in list.iter().rev().take(150) {
                 if self.stories[s as usize].active {
                     *acc.entry(s).or_insert(0.0) += w;
                 }
@@ -644,9 +711,11 @@ impl StoryClusterer {
         }
         let mut cands: Vec<(u32, f32)> = acc.into_iter().collect();
         cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        cands.truncate(30);
-        let lookup: FxHashMap<u64, f32> = vec.iter().copied().collect();
+        cands.truncate(12);
+        let mut by_term: Vec<(u64, f32)> = vec.to_vec();
+        by_term.sort_unstable_by_key(|x| x.0);
         let a_names = vec.iter().filter(|(t, _)| is_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
+        let a_any = vec.iter().filter(|(t, _)| is_any_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
         let mut best: Option<(u32, f32)> = None;
         for (s, _) in cands {
             let st = &self.stories[s as usize];
@@ -657,22 +726,23 @@ impl StoryClusterer {
             if gap > self.config.max_gap_days {
                 continue;
             }
-            let (mut dot, mut ndot, mut cn) = (0.0f32, 0.0f32, 0.0f32);
-            for (t, w) in &st.centroid {
-                let a = lookup.get(t).copied().unwrap_or(0.0);
-                dot += a * w;
-                if is_name(*t) {
-                    ndot += a * w;
-                    cn += w * w;
-                }
-            }
+            let (dot, ndot, adot) = merge_dot(&by_term, &st.centroid);
+            let cn = st.name_norm;
+            let any_name_sim =
+                if a_any > 0.0 && st.any_name_norm > 0.0 { adot / (a_any * st.any_name_norm) } else { 0.0 };
             let mut sim = dot / st.norm;
             for m in &st.members {
-                let d: f32 = m.iter().filter_map(|(t, w)| lookup.get(t).map(|a| a * w)).sum();
-                sim = sim.max(d * self.config.member_weight);
+                sim = sim.max(merge_dot(&by_term, m).0 * self.config.member_weight);
             }
-            let name_sim = if a_names > 0.0 && cn > 0.0 { ndot / (a_names * cn.sqrt()) } else { 0.0 };
+            let name_sim = if a_names > 0.0 && cn > 0.0 { ndot / (a_names * cn) } else { 0.0 };
             let need = self.config.threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
+            // Shared vocabulary alone (templated wire items, crime-report
+            // phrasing) is weak evidence: without shared names the bar is higher.
+            let need = if any_name_sim < self.config.min_name_overlap {
+                need.max(self.config.nameless_threshold)
+            } else {
+                need
+            };
             let margin = if sim >= need {
                 sim - need
             } else if name_sim >= self.config.name_threshold && sim >= self.config.threshold {
@@ -720,26 +790,44 @@ impl StoryClusterer {
                 }
             }
         }
-        // Centroid update, pruned to the top terms; new top terms are posted.
-        let mut c: FxHashMap<u64, f32> = st.centroid.iter().copied().collect();
-        let before: FxHashSet<u64> = c.keys().copied().collect();
-        for &(t, w) in vec {
-            *c.entry(t).or_insert(0.0) += w;
+        // Centroid update (both sorted by term), pruned to the top terms;
+        // terms new to the centroid are posted.
+        let mut by_term: Vec<(u64, f32)> = vec.to_vec();
+        by_term.sort_unstable_by_key(|x| x.0);
+        let old = std::mem::take(&mut st.centroid);
+        let mut merged: Vec<(u64, f32)> = Vec::with_capacity(old.len() + by_term.len());
+        let (mut i, mut j) = (0, 0);
+        while i < old.len() || j < by_term.len() {
+            if j == by_term.len() || (i < old.len() && old[i].0 < by_term[j].0) {
+                merged.push(old[i]);
+                i += 1;
+            } else if i == old.len() || by_term[j].0 < old[i].0 {
+                merged.push(by_term[j]);
+                j += 1;
+            } else {
+                merged.push((old[i].0, old[i].1 + by_term[j].1));
+                i += 1;
+                j += 1;
+            }
         }
-        let mut cv: Vec<(u64, f32)> = c.into_iter().collect();
-        cv.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        cv.truncate(cfg.centroid_terms);
-        st.norm = cv.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        for &(t, _) in &cv {
-            if !before.contains(&t) {
+        if merged.len() > cfg.centroid_terms && cfg.centroid_terms > 0 {
+            merged.select_nth_unstable_by(cfg.centroid_terms - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            merged.truncate(cfg.centroid_terms);
+            merged.sort_unstable_by_key(|x| x.0);
+        }
+        st.norm = merged.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        st.name_norm = merged.iter().filter(|(t, _)| is_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
+        st.any_name_norm = merged.iter().filter(|(t, _)| is_any_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
+        for &(t, _) in &merged {
+            if old.binary_search_by_key(&t, |x| x.0).is_err() {
                 self.postings.entry(t).or_default().push(sidx);
             }
         }
         let st = &mut self.stories[sidx as usize];
-        st.centroid = cv;
+        st.centroid = merged;
         if cfg.member_weight > 0.0 {
             let mut m: Vec<(u64, f32)> = vec.iter().take(60).copied().collect();
-            m.shrink_to_fit();
+            m.sort_unstable_by_key(|x| x.0);
             if st.members.len() >= 8 {
                 st.members.remove(0);
             }
@@ -756,6 +844,7 @@ impl StoryClusterer {
         let now = self.now;
         let gap = self.config.max_gap_days;
         let stories = &mut self.stories;
+        let before = self.open.len();
         self.open.retain(|&s| {
             let st = &mut stories[s as usize];
             if now - st.last_day > gap {
@@ -768,6 +857,14 @@ impl StoryClusterer {
                 true
             }
         });
+        // Closed stories leave the postings (and terms with no story left).
+        if self.open.len() < before {
+            let stories = &self.stories;
+            self.postings.retain(|_, list| {
+                list.retain(|&s| stories[s as usize].active);
+                !list.is_empty()
+            });
+        }
         // Keep document frequencies bounded: forget singletons when large.
         if self.df.len() > 2_000_000 {
             self.df.retain(|_, c| *c > 1);
@@ -809,18 +906,24 @@ impl Default for StoryClusterer {
 }
 
 /// Sentences of an analysis as text (code point spans → str).
-fn sentence_texts(a: &Analysis) -> Vec<&str> {
+fn sentence_texts(a: &Analysis, limit: usize) -> Vec<&str> {
     let text = a.article.text.as_str();
     let map = newsdesk_core::OffsetMap::new(text);
-    a.sentences.iter().filter_map(|s| text.get(map.to_byte(s.start)..map.to_byte(s.end))).collect()
+    // One entry per sentence (empty for a span that does not fit the text),
+    // so that indices stay aligned with `a.sentences`.
+    a.sentences.iter().take(limit).map(|s| text.get(map.to_byte(s.start)..map.to_byte(s.end)).unwrap_or("")).collect()
 }
 
 /// The dates of each sentence: from the analysis' time expressions when it
 /// has any, else from the fallback resolver.
-fn sentence_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>) -> Vec<(usize, Vec<chrono::NaiveDate>)> {
-    let texts = sentence_texts(a);
+fn sentence_dates(
+    a: &Analysis,
+    pub_date: Option<chrono::NaiveDate>,
+    limit: usize,
+) -> Vec<(usize, Vec<chrono::NaiveDate>)> {
+    let texts = sentence_texts(a, limit);
     let mut out = Vec::new();
-    for (i, s) in a.sentences.iter().enumerate() {
+    for (i, s) in a.sentences.iter().enumerate().take(limit) {
         let ds: Vec<chrono::NaiveDate> = if a.times.is_empty() {
             texts.get(i).map(|t| dates::resolve_dates(t, pub_date)).unwrap_or_default()
         } else {
@@ -836,7 +939,7 @@ fn sentence_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>) -> Vec<(usi
 }
 
 fn lead_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>, n: usize) -> Vec<chrono::NaiveDate> {
-    let mut v: Vec<chrono::NaiveDate> = sentence_dates(a, pub_date).into_iter().take(n).flat_map(|(_, d)| d).collect();
+    let mut v: Vec<chrono::NaiveDate> = sentence_dates(a, pub_date, n).into_iter().flat_map(|(_, d)| d).collect();
     v.sort_unstable();
     v.dedup();
     v
@@ -854,8 +957,8 @@ fn collect_events(st: &mut Story, a: &Analysis, max: usize) {
         return;
     }
     let pub_date = a.article.published.map(|p| p.date());
-    let texts = sentence_texts(a);
-    for (i, ds) in sentence_dates(a, pub_date).into_iter().take(20) {
+    let texts = sentence_texts(a, 20);
+    for (i, ds) in sentence_dates(a, pub_date, 20) {
         let Some(d) = ds.first() else { continue };
         if let Some(p) = pub_date {
             // A date far from publication is background, not this story's event.

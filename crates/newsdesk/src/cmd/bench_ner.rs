@@ -17,11 +17,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let text =
-        std::fs::read_to_string(&args.input).with_context(|| format!("reading {}", args.input))?;
+    let text = std::fs::read_to_string(&args.input).with_context(|| format!("reading {}", args.input))?;
     let t0 = Instant::now();
-    let model = NerModel::from_bytes(newsdesk_nlp::ner::model::EMBEDDED)
-        .context("embedded model invalid")?;
+    let model = NerModel::from_bytes(newsdesk_nlp::ner::model::EMBEDDED).context("embedded model invalid")?;
     let load = t0.elapsed();
     let docs = conll::parse(&text);
     let inputs: Vec<_> = docs.iter().map(|d| d.words()).collect();

@@ -16,9 +16,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let text = match args.input.as_deref() {
         None | Some("-") => {
             let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .context("reading stdin")?;
+            std::io::stdin().read_to_string(&mut s).context("reading stdin")?;
             s
         }
         Some(p) => std::fs::read_to_string(p).with_context(|| format!("reading {p}"))?,

@@ -135,3 +135,16 @@ pub fn sort_by_published(items: &mut [Item]) {
         }
     });
 }
+
+/// CPU time (user + system) of this process so far, in seconds (Linux
+/// `/proc/self/stat`, 100 ticks per second; 0 elsewhere). On a machine
+/// shared with other jobs, throughput per CPU second is steadier than per
+/// wall-clock second.
+pub fn cpu_seconds() -> f64 {
+    let Ok(s) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
+    let Some(rest) = s.rsplit_once(')').map(|(_, r)| r) else { return 0.0 };
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // After the command name: state is field 3, utime 14, stime 15 (1-based).
+    let tick = |i: usize| f.get(i - 3).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    (tick(14) + tick(15)) / 100.0
+}

@@ -20,6 +20,9 @@ pub struct Args {
     /// Minimum estimated containment of the shorter article in the longer.
     #[arg(long, default_value_t = DedupConfig::default().containment)]
     pub containment: f32,
+    /// LSH bands of 3 positions (more bands: more candidates, more work).
+    #[arg(long, default_value_t = DedupConfig::default().bands)]
+    pub bands: usize,
     /// Load the deduplicator state from this file first (if it exists) and
     /// save it there afterwards: new batches are deduplicated against
     /// everything seen before.
@@ -39,6 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         _ => Deduper::new(DedupConfig {
             threshold: args.threshold,
             containment: args.containment,
+            bands: args.bands,
             ..DedupConfig::default()
         }),
     };

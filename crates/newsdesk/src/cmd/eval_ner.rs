@@ -19,9 +19,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let text = if args.input == "-" {
         let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .context("reading stdin")?;
+        std::io::stdin().read_to_string(&mut s).context("reading stdin")?;
         s
     } else {
         std::fs::read_to_string(&args.input).with_context(|| format!("reading {}", args.input))?

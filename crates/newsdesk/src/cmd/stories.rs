@@ -35,6 +35,12 @@ pub struct Args {
     /// Name-feature cosine that joins a story whatever the time gap.
     #[arg(long, default_value_t = StoryConfig::default().name_threshold)]
     pub name_threshold: f32,
+    /// Name-feature cosine below which `--nameless-threshold` applies.
+    #[arg(long, default_value_t = StoryConfig::default().min_name_overlap)]
+    pub min_name_overlap: f32,
+    /// Similarity needed to join a story with which no name is shared.
+    #[arg(long, default_value_t = StoryConfig::default().nameless_threshold)]
+    pub nameless_threshold: f32,
     #[arg(long, default_value_t = StoryConfig::default().name_weight)]
     pub name_weight: f32,
     #[arg(long, default_value_t = StoryConfig::default().title_weight)]
@@ -53,6 +59,8 @@ impl Args {
             time_penalty: self.time_penalty,
             max_gap_days: self.max_gap_days,
             name_threshold: self.name_threshold,
+            min_name_overlap: self.min_name_overlap,
+            nameless_threshold: self.nameless_threshold,
             name_weight: self.name_weight,
             title_weight: self.title_weight,
             date_weight: self.date_weight,

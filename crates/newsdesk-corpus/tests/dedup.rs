@@ -1,0 +1,171 @@
+//! Near-duplicate detection: the seed reprint, boilerplate, persistence,
+//! canonical articles, and a small synthetic syndication set.
+
+use newsdesk_core::{Article, Provenance, Published};
+use newsdesk_corpus::eval::score_duplicates;
+use newsdesk_corpus::synth::{original_id, synthesize, Rng, SynthConfig};
+use newsdesk_corpus::{DedupConfig, Deduper};
+
+fn art(id: &str, source: &str, date: &str, text: &str) -> Article {
+    Article::new(
+        Some(id.into()),
+        None,
+        Some(source.into()),
+        format!("title of {id}"),
+        Published::parse(date),
+        None,
+        text.into(),
+        Provenance::default(),
+    )
+}
+
+/// Pseudo-random prose: distinct vocabulary per seed.
+fn prose(seed: u64, paragraphs: usize) -> String {
+    let mut rng = Rng::new(seed);
+    (0..paragraphs)
+        .map(|_| {
+            (0..25)
+                .map(|_| {
+                    let n = rng.below(5000);
+                    format!("w{n}x{}", n % 7)
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+                + "."
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/000_fee57e7940c4a111.txt");
+
+#[test]
+fn seed_reprint_is_found_despite_order_and_scraping_defects() {
+    let Ok(raw) = std::fs::read_to_string(SEED) else {
+        eprintln!("SKIPPED: {SEED} not found (shared data missing)");
+        return;
+    };
+    // Body: line 4 on, one paragraph per line.
+    let pars: Vec<&str> = raw.lines().skip(3).filter(|l| !l.trim().is_empty()).collect();
+    assert!(pars.len() > 10);
+    // The "original": paragraphs in another order, defects repaired, a credit line.
+    let mut orig: Vec<String> =
+        pars.iter().rev().map(|p| p.replace("USdelegation", "US delegation").replace("for for", "for")).collect();
+    orig.push("This article first appeared on DW.".into());
+    let original = art("dw", "dw.com", "2022-01-09", &orig.join("\n\n"));
+    let reprint = art("dairy", "dairynewsaustralia.com.au", "2022-01-09", &pars.join("\n"));
+    let unrelated = art("other", "dw.com", "2022-01-09", &prose(3, 12));
+    let mut d = Deduper::default();
+    let a = d.add(&original);
+    assert!(a.canonical);
+    d.add(&unrelated);
+    let b = d.add(&reprint);
+    assert_eq!(b.group, "dw", "{b:?}");
+    assert!(b.similarity > 0.85, "{b:?}");
+    assert_eq!(d.assignment("other").unwrap().group, "other");
+    // A partial copy (the first third of the paragraphs) is found by containment.
+    let part = art("part", "x.com", "2022-01-10", &pars[..pars.len() / 3].join("\n\n"));
+    let c = d.add(&part);
+    assert_eq!(c.group, "dw", "{c:?}");
+    assert!(c.containment > 0.75, "{c:?}");
+}
+
+#[test]
+fn source_boilerplate_does_not_group_different_stories() {
+    let footer = "Stay informed with the latest headlines from our newsroom and partners every single day of the week.\n\nOur journalism depends on readers like you who value independent local reporting in this community.";
+    let mut d = Deduper::default();
+    // Short stories from one site, each with the same two-paragraph footer
+    // that outweighs the story itself.
+    let mut groups = Vec::new();
+    for i in 0..8 {
+        let body = format!("{}\n\n{footer}\n\nShare this article", prose(100 + i, 1));
+        groups.push(d.add(&art(&format!("s{i}"), "site.com", "2020-01-01", &body)).group);
+    }
+    // The first three cannot know the footer yet; from then on it is boilerplate.
+    for (i, g) in groups.iter().enumerate().skip(3) {
+        assert_eq!(*g, format!("s{i}"), "story {i} grouped by its footer");
+    }
+    // A true copy from the same site is still found.
+    let body = format!("{}\n\n{footer}", prose(107, 1));
+    assert_eq!(d.add(&art("copy", "site.com", "2020-01-02", &body)).group, "s7");
+}
+
+#[test]
+fn earliest_copy_becomes_canonical_and_state_persists() {
+    let text = prose(42, 8);
+    let mut d = Deduper::new(DedupConfig::default());
+    let late = d.add(&art("late", "a.com", "2020-01-05", &text));
+    assert!(late.canonical);
+    // An earlier-published copy arrives later: it takes over.
+    let early = d.add(&art("early", "b.com", "2020-01-03", &text));
+    assert!(early.canonical);
+    assert_eq!(early.group, "late");
+    assert_eq!(early.replaced.as_deref(), Some("late"));
+    assert!(!d.assignment("late").unwrap().canonical);
+    // Same date: the more complete text wins.
+    let longer = format!("{text}\n\n{}", prose(43, 1));
+    let l = d.add(&art("longer", "c.com", "2020-01-03", &longer));
+    assert!(l.canonical, "{l:?}");
+
+    // Persist, restore, continue: a new batch is matched against the old one.
+    let json = serde_json::to_string(&d).unwrap();
+    let mut d2: Deduper = serde_json::from_str(&json).unwrap();
+    let other = prose(7, 6);
+    d2.add(&art("o1", "a.com", "2020-02-01", &other));
+    let again = d2.add(&art("again", "d.com", "2020-02-02", &text));
+    assert_eq!(again.group, "late");
+    assert_eq!(d2.assignment("o1").unwrap().group, "o1");
+    assert_eq!(d2.len(), 5);
+}
+
+#[test]
+fn empty_tiny_and_huge_articles() {
+    let mut d = Deduper::default();
+    let e1 = d.add(&art("e1", "a", "2020-01-01", ""));
+    let e2 = d.add(&art("e2", "a", "2020-01-01", "   \n\n "));
+    assert_ne!(e1.group, e2.group, "empty texts are not duplicates of each other");
+    d.add(&art("w", "a", "2020-01-01", "Hello"));
+    let big = prose(9, 5200); // ~1 MB
+    assert!(big.len() > 900_000);
+    let b1 = d.add(&art("big1", "a", "2020-01-01", &big));
+    let b2 = d.add(&art("big2", "b", "2020-01-01", &big));
+    assert!(b1.canonical);
+    assert_eq!(b2.group, "big1");
+}
+
+#[test]
+fn synthetic_syndication_set_from_bbc() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/corpus/bbc.jsonl");
+    let Ok(raw) = std::fs::read_to_string(path) else {
+        eprintln!("SKIPPED: {path} not found (shared data missing)");
+        return;
+    };
+    let articles: Vec<Article> = raw
+        .lines()
+        .take(600)
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            art(v["id"].as_str().unwrap(), "bbc.co.uk", "2005-01-01", v["text"].as_str().unwrap())
+        })
+        .collect();
+    let set = synthesize(&articles, &SynthConfig { rate: 0.2, seed: 11, min_words: 40 });
+    let mut d = Deduper::default();
+    for a in &set {
+        d.add(a);
+    }
+    // Gold: copies with their original; identical originals merged.
+    let mut first_of_text = std::collections::HashMap::new();
+    let items: Vec<(String, String, bool)> = set
+        .iter()
+        .map(|a| {
+            let o = original_id(&a.id);
+            let text = &articles.iter().find(|x| x.id == o).unwrap().text;
+            let gold = first_of_text.entry(text.clone()).or_insert_with(|| o.to_string()).clone();
+            (gold, d.assignment(&a.id).unwrap().group, a.id.contains("~dup"))
+        })
+        .collect();
+    let r = score_duplicates(&items);
+    assert_eq!(r.copies, 120);
+    assert!(r.scores.recall >= 0.97, "{r:?}");
+    assert!(r.scores.precision >= 0.97, "{r:?}");
+}

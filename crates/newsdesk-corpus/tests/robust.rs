@@ -1,0 +1,48 @@
+//! No panics on arbitrary input, for both streaming stages.
+
+use newsdesk_core::{Analysis, Article, Provenance, Published, Span};
+use newsdesk_corpus::{Deduper, StoryClusterer};
+use proptest::prelude::*;
+
+fn analysis(id: String, title: String, text: String, date: Option<Published>) -> Analysis {
+    let a = Article::new(Some(id), None, Some("src".into()), title, date, None, text, Provenance::default());
+    // Sentences: whole paragraphs (the clusterer takes whatever it is given).
+    let sentences: Vec<Span> = a.paragraphs.clone();
+    Analysis {
+        schema_version: newsdesk_core::SCHEMA_VERSION,
+        article: a,
+        sentences,
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        times: Vec::new(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn arbitrary_text_never_panics(texts in proptest::collection::vec(any::<String>(), 1..6),
+                                   title in any::<String>(), day in 0u32..20000) {
+        let mut d = Deduper::default();
+        let mut s = StoryClusterer::default();
+        let date = chrono::NaiveDate::from_num_days_from_ce_opt(700_000 + day as i32).map(Published::Date);
+        for (i, t) in texts.into_iter().enumerate() {
+            let a = analysis(format!("a{i}"), title.clone(), t, if i % 2 == 0 { date } else { None });
+            let g = d.add(&a.article);
+            let st = s.add(&a, Some(&g.group));
+            prop_assert!(!st.is_empty());
+        }
+        let sums = s.summaries();
+        prop_assert!(!sums.is_empty());
+    }
+
+    #[test]
+    fn quotes_and_dates_in_odd_places(t in "[“”\"a-zA-Z0-9 .,\n]{0,400}") {
+        let mut s = StoryClusterer::default();
+        let a = analysis("x".into(), "T".into(), t, Published::parse("2020-03-01"));
+        s.add(&a, None);
+        s.add(&a, None);
+        let sums = s.summaries();
+        prop_assert!(sums.iter().map(|x| x.article_count).sum::<u32>() == 2);
+    }
+}
