@@ -58,6 +58,11 @@ fn ingest_search_and_reingest_the_sample() {
     let (ok, out, _) = run(&["search", "--db", db_s, "extradition", "-n", "2"]);
     assert!(ok);
     assert!(out.contains("DATE") && out.contains("Wikinews") && out.contains("«extradition»"), "{out}");
+    // No store there: a clear error, and nothing is created.
+    let missing = dir.path().join("nothing");
+    let (ok, _, err) = run(&["search", "--db", missing.to_str().unwrap(), "x"]);
+    assert!(!ok && err.contains("no store at"), "{err}");
+    assert!(!missing.exists());
     // Bad syntax: an error, not a panic.
     let (ok, _, err) = run(&["search", "--db", db_s, "title:("]);
     assert!(!ok && err.contains("cannot parse the query"), "{err}");
