@@ -481,7 +481,7 @@ async function overviewPage() {
       top("Top places", s.top_places, "place"),
       el("div", { class: "card" }, el("h3", { text: "Top sources" }), el("ul", { class: "facets" }, s.top_sources.map((x) => el("li", {},
         el("a", { href: hashFor("search", { source: x.source }), text: x.source }), el("span", { class: "count", text: String(x.count) }))))),
-      el("div", { class: "card" }, el("h3", { text: "Largest stories" }), el("ul", { class: "facets" }, s.top_stories.map((x) => el("li", {},
+      el("div", { class: "card wide" }, el("h3", { text: "Largest stories" }), el("ul", { class: "facets" }, s.top_stories.map((x) => el("li", {},
         el("a", { href: storyHref(x.id), text: x.label }), el("span", { class: "count", text: String(x.size) })))))));
   document.title = "Overview — newsdesk";
 }

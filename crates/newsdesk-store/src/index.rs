@@ -4,17 +4,19 @@
 use crate::write::{entity_key, kind_name};
 use crate::{Error, Result};
 use chrono::{NaiveDate, NaiveTime};
-use newsdesk_core::{Analysis, OffsetMap, Published, Span};
+use newsdesk_core::{EntityKind, OffsetMap, Published, Span};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::{AggregationCollector, AggregationLimitsGuard};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing,
-    TextOptions, Value, FAST, INDEXED, STORED, STRING,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST,
+    INDEXED, STORED, STRING,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
@@ -22,9 +24,12 @@ use tantivy::{DateTime, DocAddress, Index, IndexReader, IndexWriter, Order, Relo
 
 /// Version of the index layout; an index of another version is rebuilt from
 /// the records on open.
-const INDEX_SCHEMA: u32 = 1;
+const INDEX_SCHEMA: u32 = 2;
 /// Memory budget of the index writer (Tantivy splits it per thread).
-const WRITER_HEAP: usize = 96 * 1024 * 1024;
+const WRITER_HEAP: usize = 128 * 1024 * 1024;
+/// Indexing threads (the index catches up at the end of an ingest, when
+/// nothing else runs).
+const INDEX_THREADS: usize = 2;
 /// Upper bounds that keep one request cheap.
 pub const MAX_LIMIT: usize = 100;
 pub const MAX_OFFSET: usize = 10_000;
@@ -40,7 +45,13 @@ struct Fields {
     date: Field,
     entity: Field,
     story: Field,
-    facet: Field,
+    /// Fast (columnar) string fields the facets count: entity keys by
+    /// kind, source, month.
+    fperson: Field,
+    forganization: Field,
+    fplace: Field,
+    fsource: Field,
+    fmonth: Field,
 }
 
 fn build_schema() -> Schema {
@@ -63,7 +74,9 @@ fn build_schema() -> Schema {
     b.add_date_field("date", DateOptions::from(INDEXED).set_fast().set_precision(DateTimePrecision::Seconds));
     b.add_text_field("entity", raw_lower);
     b.add_u64_field("story", INDEXED | FAST | STORED);
-    b.add_facet_field("facet", FacetOptions::default());
+    for name in ["fperson", "forganization", "fplace", "fsource", "fmonth"] {
+        b.add_text_field(name, TextOptions::default().set_fast(None));
+    }
     b.build()
 }
 
@@ -80,7 +93,11 @@ fn fields(schema: &Schema) -> Result<Fields> {
         date: f("date")?,
         entity: f("entity")?,
         story: f("story")?,
-        facet: f("facet")?,
+        fperson: f("fperson")?,
+        forganization: f("forganization")?,
+        fplace: f("fplace")?,
+        fsource: f("fsource")?,
+        fmonth: f("fmonth")?,
     })
 }
 
@@ -152,7 +169,7 @@ impl SearchIndex {
     fn with_writer<R>(&self, f: impl FnOnce(&mut IndexWriter) -> Result<R>) -> Result<R> {
         let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
-            match self.index.writer_with_num_threads(1, WRITER_HEAP) {
+            match self.index.writer_with_num_threads(INDEX_THREADS, WRITER_HEAP) {
                 Ok(w) => *guard = Some(w),
                 Err(tantivy::TantivyError::LockFailure(e, _)) => return Err(Error::Locked(e.to_string())),
                 Err(e) => return Err(e.into()),
@@ -161,13 +178,17 @@ impl SearchIndex {
         f(guard.as_mut().expect("writer was just set"))
     }
 
+    pub(crate) fn lock_writer(&self) -> Result<()> {
+        self.with_writer(|_| Ok(()))
+    }
+
     /// Adds (or replaces, by article id) the documents of these articles.
     /// Not visible until [`SearchIndex::commit`].
-    pub(crate) fn replace_docs<'a>(&self, docs: impl Iterator<Item = (&'a Analysis, Option<i64>)>) -> Result<()> {
+    pub(crate) fn replace_docs<'a>(&self, docs: impl Iterator<Item = (&'a IndexDoc, Option<i64>)>) -> Result<()> {
         let f = self.f;
         self.with_writer(|w| {
             for (a, story) in docs {
-                w.delete_term(Term::from_field_text(f.id, &a.article.id));
+                w.delete_term(Term::from_field_text(f.id, &a.id));
                 w.add_document(doc_for(&f, a, story))?;
             }
             Ok(())
@@ -238,13 +259,28 @@ impl SearchIndex {
         let query = BooleanQuery::new(clauses);
         let limit = q.limit.clamp(1, MAX_LIMIT);
         let offset = q.offset.min(MAX_OFFSET);
-        let mut facets = FacetCollector::for_field("facet");
         let want_facets = q.facets > 0;
-        if want_facets {
-            for root in FACET_ROOTS {
-                facets.add_facet(Facet::from_path([root]));
-            }
-        }
+        let facets = if want_facets {
+            let k = q.facets;
+            let agg = |field: &str, size: usize, by_key: bool| {
+                let mut terms = serde_json::json!({ "field": field, "size": size });
+                if by_key {
+                    terms["order"] = serde_json::json!({ "_key": "asc" });
+                }
+                serde_json::json!({ "terms": terms })
+            };
+            let aggs: Aggregations = serde_json::from_value(serde_json::json!({
+                "person": agg("fperson", k, false),
+                "organization": agg("forganization", k, false),
+                "place": agg("fplace", k, false),
+                "source": agg("fsource", k, false),
+                "month": agg("fmonth", 1200, true),
+            }))
+            .map_err(|e| Error::Index(tantivy::TantivyError::InvalidArgument(e.to_string())))?;
+            Some(AggregationCollector::from_aggs(aggs, AggregationLimitsGuard::default()))
+        } else {
+            None
+        };
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let (addrs, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) = match q.sort {
             Sort::Relevance => {
@@ -293,18 +329,18 @@ impl SearchIndex {
             });
         }
         let mut raw_facets = Vec::new();
-        if want_facets {
+        if let Some(results) = facet_counts {
+            let results = serde_json::to_value(&results)?;
             for root in FACET_ROOTS {
-                let root_facet = Facet::from_path([root]);
-                let entries: Vec<(String, u64)> = if root == "month" {
-                    facet_counts.get(root_facet).map(|(facet, n)| (last_segment(facet), n)).collect()
-                } else {
-                    facet_counts
-                        .top_k(root_facet, q.facets)
-                        .into_iter()
-                        .map(|(facet, n)| (last_segment(facet), n))
-                        .collect()
-                };
+                let entries = results[root]["buckets"]
+                    .as_array()
+                    .map(|buckets| {
+                        buckets
+                            .iter()
+                            .filter_map(|b| Some((b["key"].as_str()?.to_string(), b["doc_count"].as_u64()?)))
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 raw_facets.push((root, entries));
             }
         }
@@ -313,10 +349,6 @@ impl SearchIndex {
 }
 
 const FACET_ROOTS: [&str; 5] = ["person", "organization", "place", "source", "month"];
-
-fn last_segment(facet: &Facet) -> String {
-    facet.to_path().last().copied().unwrap_or("").to_string()
-}
 
 pub(crate) struct RawResults {
     pub total: usize,
@@ -358,20 +390,39 @@ fn published_instant(p: &Published) -> DateTime {
     DateTime::from_timestamp_secs(naive.and_utc().timestamp())
 }
 
-fn doc_for(f: &Fields, a: &Analysis, story: Option<i64>) -> TantivyDocument {
-    let art = &a.article;
+/// What the index needs of a stored analysis (the rest of the JSON is
+/// skipped when parsing, which makes re-indexing cheaper).
+#[derive(serde::Deserialize)]
+pub(crate) struct IndexDoc {
+    id: String,
+    title: String,
+    text: String,
+    source: Option<String>,
+    published: Option<Published>,
+    #[serde(default)]
+    entities: Vec<IndexEntity>,
+}
+
+#[derive(serde::Deserialize)]
+struct IndexEntity {
+    kind: EntityKind,
+    name: String,
+}
+
+fn doc_for(f: &Fields, art: &IndexDoc, story: Option<i64>) -> TantivyDocument {
+    let a = art;
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &art.id);
     d.add_text(f.title, &art.title);
     d.add_text(f.body, &art.text);
     if let Some(s) = art.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         d.add_text(f.source, s);
-        d.add_facet(f.facet, Facet::from_path(["source", s]));
+        d.add_text(f.fsource, s);
     }
     if let Some(p) = &art.published {
         d.add_text(f.published, p.to_string());
         d.add_date(f.date, published_instant(p));
-        d.add_facet(f.facet, Facet::from_path(["month".to_string(), p.date().format("%Y-%m").to_string()]));
+        d.add_text(f.fmonth, p.date().format("%Y-%m").to_string());
     }
     let mut seen = BTreeSet::new();
     for e in &a.entities {
@@ -381,9 +432,12 @@ fn doc_for(f: &Fields, a: &Analysis, story: Option<i64>) -> TantivyDocument {
             continue;
         }
         d.add_text(f.entity, &key);
-        if kind != "other" {
-            let norm = &key[kind.len() + 1..];
-            d.add_facet(f.facet, Facet::from_path([kind, norm]));
+        let norm = &key[kind.len() + 1..];
+        match kind {
+            "person" => d.add_text(f.fperson, norm),
+            "organization" => d.add_text(f.forganization, norm),
+            "place" => d.add_text(f.fplace, norm),
+            _ => {}
         }
     }
     if let Some(s) = story.and_then(|s| u64::try_from(s).ok()) {

@@ -38,7 +38,7 @@ pub use views::{
     ArticleSummary, ArticleView, DatedEvent, DayCount, EntityMention, EntityRef, EntitySummary, EntityView,
     LinkedEntity, QuoteView, SourceCount, Stats, StorySummary, StoryView, MAX_LISTED,
 };
-pub use write::{BatchOutcome, Grouping, StoryInfo};
+pub use write::{BatchOutcome, Grouping, Prepared, StoryInfo};
 
 /// The version of the SQLite schema this build writes (`PRAGMA user_version`).
 pub const SQL_SCHEMA_VERSION: i64 = migrate::LATEST;
@@ -75,6 +75,8 @@ pub struct Store {
     /// Connections for readers, one per concurrent reader.
     readers: pool::Pool,
     index: index::SearchIndex,
+    /// Entity ids by key, as committed (cleared when entities may be deleted).
+    entity_ids: Mutex<std::collections::HashMap<String, i64>>,
 }
 
 /// How the store was found when opened.
@@ -107,7 +109,7 @@ impl Store {
         migrate::migrate(&writer, &db_path)?;
         let readers = pool::Pool::new(db_path);
         let (index, rebuilt) = index::SearchIndex::open(&dir.join("index"))?;
-        let store = Store { dir, writer: Mutex::new(writer), readers, index };
+        let store = Store { dir, writer: Mutex::new(writer), readers, index, entity_ids: Mutex::default() };
         let mut report = OpenReport { rebuilt_index: rebuilt, ..OpenReport::default() };
         match store.repair_index() {
             Ok(n) => report.reindexed = n,
@@ -131,22 +133,27 @@ impl Store {
         if max_seq <= marker {
             return Ok(0);
         }
-        let rows: Vec<(String, String, Option<i64>)> = self.readers.with(|c| {
-            let mut st = c.prepare("SELECT id, analysis, story FROM articles WHERE seq > ?1 ORDER BY seq")?;
-            let rows = st
-                .query_map([marker], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
-        })?;
-        let n = rows.len();
-        for chunk in rows.chunks(1000) {
-            let mut docs = Vec::with_capacity(chunk.len());
-            for (id, json, story) in chunk {
-                let analysis: newsdesk_core::Analysis = serde_json::from_str(json)?;
-                debug_assert_eq!(&analysis.article.id, id);
-                docs.push((analysis, *story));
-            }
-            self.index.replace_docs(docs.iter().map(|(a, s)| (a, *s)))?;
+        // Page by seq so memory stays bounded however much is behind.
+        let mut last = marker;
+        let mut n = 0;
+        loop {
+            let rows: Vec<(i64, String, Option<i64>)> = self.readers.with(|c| {
+                let mut st = c.prepare_cached(
+                    "SELECT seq, analysis, story FROM articles WHERE seq > ?1 ORDER BY seq LIMIT 2000",
+                )?;
+                let rows = st
+                    .query_map([last], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                Ok(rows)
+            })?;
+            let Some(end) = rows.last() else { break };
+            last = end.0;
+            n += rows.len();
+            let docs = rows
+                .iter()
+                .map(|(_, json, story)| Ok((serde_json::from_str::<index::IndexDoc>(json)?, *story)))
+                .collect::<Result<Vec<_>>>()?;
+            self.index.replace_docs(docs.iter().map(|(d, s)| (d, *s)))?;
         }
         self.index.commit(max_seq)?;
         Ok(n)
@@ -232,5 +239,21 @@ impl Store {
             report.problems.push(format!("index has {} documents for {} articles", report.indexed, report.articles));
         }
         Ok(report)
+    }
+}
+
+impl Store {
+    /// Takes the index writer lock for this process, so that only one
+    /// process writes the store at a time (readers are never blocked).
+    /// Returns [`Error::Locked`] when another process writes it.
+    pub fn lock_for_writing(&self) -> Result<()> {
+        self.index.lock_writer()
+    }
+
+    /// The number of articles in the store at `dir`, read without opening it
+    /// for writing or repairing anything: safe while another process writes.
+    pub fn count_articles(dir: impl AsRef<Path>) -> Result<usize> {
+        let conn = pool::connect(&dir.as_ref().join("newsdesk.sqlite"), true)?;
+        Ok(conn.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))? as usize)
     }
 }

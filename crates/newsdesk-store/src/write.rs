@@ -69,11 +69,40 @@ pub(crate) fn kind_name(k: EntityKind) -> &'static str {
 
 /// Hash of what an article's stored form depends on: the analysis without
 /// its provenance (re-reading the same article from another file is no change).
-fn content_hash(a: &Analysis) -> Result<String> {
-    let mut copy = a.clone();
-    copy.article.provenance = Provenance::default();
-    let json = serde_json::to_vec(&copy)?;
-    Ok(newsdesk_core::stable_hash_hex(&json))
+///
+/// Computed on the stored JSON with the provenance member cut out (its
+/// compact serialisation is the same inside the analysis as on its own), so
+/// the analysis is serialised once.
+fn content_hash(json: &str, provenance: &Provenance) -> Result<String> {
+    let member = format!("\"provenance\":{}", serde_json::to_string(provenance)?);
+    let hashed = match json.find(&member) {
+        Some(at) => {
+            let mut s = String::with_capacity(json.len());
+            s.push_str(&json[..at]);
+            s.push_str(&json[at + member.len()..]);
+            std::borrow::Cow::Owned(s)
+        }
+        None => std::borrow::Cow::Borrowed(json),
+    };
+    Ok(newsdesk_core::stable_hash_hex(hashed.as_bytes()))
+}
+
+/// An analysis ready to store: serialised and hashed. Preparing is the
+/// costly part of a write and needs no store, so ingest does it in its
+/// parallel stage.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub analysis: Analysis,
+    json: String,
+    hash: String,
+}
+
+impl Prepared {
+    pub fn new(analysis: Analysis) -> Result<Prepared> {
+        let json = serde_json::to_string(&analysis)?;
+        let hash = content_hash(&json, &analysis.article.provenance)?;
+        Ok(Prepared { analysis, json, hash })
+    }
 }
 
 /// The date part of a TIMEX3 value that names one calendar day.
@@ -105,26 +134,31 @@ impl Store {
     /// and group are kept until the corpus stages say otherwise). The index
     /// catches up at [`Store::sync_index`].
     pub fn write_batch(&self, analyses: &[Analysis]) -> Result<BatchOutcome> {
+        let prepared = analyses.iter().cloned().map(Prepared::new).collect::<Result<Vec<_>>>()?;
+        self.write_prepared(&prepared)
+    }
+
+    /// [`Store::write_batch`] of prepared analyses.
+    pub fn write_prepared(&self, records: &[Prepared]) -> Result<BatchOutcome> {
         let mut out = BatchOutcome::default();
         {
             let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
             let tx = conn.transaction()?;
             let mut seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?;
-            let mut entity_ids: HashMap<String, i64> = HashMap::new();
-            for a in analyses {
-                let hash = content_hash(a)?;
+            let mut entity_ids = self.entity_ids.lock().unwrap_or_else(|p| p.into_inner());
+            for rec in records {
+                let (a, hash, json) = (&rec.analysis, &rec.hash, &rec.json);
                 let existing: Option<(i64, String)> = tx
                     .prepare_cached("SELECT rowid, content_hash FROM articles WHERE id = ?1")?
                     .query_row([&a.article.id], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()?;
                 if let Some((_, old_hash)) = &existing {
-                    if *old_hash == hash {
+                    if old_hash == hash {
                         out.unchanged += 1;
                         continue;
                     }
                 }
                 seq += 1;
-                let json = serde_json::to_string(a)?;
                 let published = a.article.published.map(|p| p.to_string());
                 let day = a.article.published.map(|p| p.date().format("%Y-%m-%d").to_string());
                 let chars = a.article.text.chars().count() as i64;
@@ -174,9 +208,16 @@ impl Store {
                         tx.last_insert_rowid()
                     }
                 };
-                write_parts(&tx, rowid, a, &mut entity_ids)?;
+                if let Err(e) = write_parts(&tx, rowid, a, &mut entity_ids) {
+                    // Ids cached in this transaction would not exist after the rollback.
+                    entity_ids.clear();
+                    return Err(e);
+                }
             }
-            tx.commit()?;
+            if let Err(e) = tx.commit() {
+                entity_ids.clear();
+                return Err(e.into());
+            }
         }
         Ok(out)
     }
@@ -314,6 +355,7 @@ impl Store {
                    AND id NOT IN (SELECT entity FROM quotes WHERE entity IS NOT NULL);",
             )?;
             tx.commit()?;
+            self.entity_ids.lock().unwrap_or_else(|p| p.into_inner()).clear();
         }
         self.sync_index()?;
         Ok(())
@@ -333,12 +375,18 @@ fn write_parts(tx: &Transaction<'_>, rowid: i64, a: &Analysis, cache: &mut HashM
         let id = match cache.get(&key) {
             Some(id) => *id,
             None => {
-                let id: i64 = tx
-                    .prepare_cached(
-                        "INSERT INTO entities (key, kind, name) VALUES (?1, ?2, ?3)
-                         ON CONFLICT(key) DO UPDATE SET key = key RETURNING id",
-                    )?
-                    .query_row(params![key, kind, e.name.trim()], |r| r.get(0))?;
+                let found: Option<i64> = tx
+                    .prepare_cached("SELECT id FROM entities WHERE key = ?1")?
+                    .query_row([&key], |r| r.get(0))
+                    .optional()?;
+                let id = match found {
+                    Some(id) => id,
+                    None => {
+                        tx.prepare_cached("INSERT INTO entities (key, kind, name) VALUES (?1, ?2, ?3)")?
+                            .execute(params![key, kind, e.name.trim()])?;
+                        tx.last_insert_rowid()
+                    }
+                };
                 cache.insert(key, id);
                 id
             }

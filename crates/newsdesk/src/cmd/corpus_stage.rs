@@ -9,7 +9,7 @@
 //! Only groups and stories of two or more articles are recorded.
 
 use newsdesk_corpus::{Deduper, StoryClusterer};
-use newsdesk_store::{Grouping, StoryInfo, Store};
+use newsdesk_store::{Grouping, Store, StoryInfo};
 use std::collections::HashMap;
 
 /// What the corpus stages found.
@@ -19,9 +19,14 @@ pub struct Outcome {
     pub stories: usize,
     /// Articles whose story or group changed.
     pub regrouped: usize,
+    /// Time reading the store and running the deduper and clusterer.
+    pub t_cluster: std::time::Duration,
+    /// Time recording groups and stories.
+    pub t_record: std::time::Duration,
 }
 
 pub fn run(store: &Store) -> anyhow::Result<Outcome> {
+    let t0 = std::time::Instant::now();
     let mut dedup = Deduper::default();
     let mut clusterer = StoryClusterer::default();
     // (article id, group label, story id of the clusterer)
@@ -56,6 +61,8 @@ pub fn run(store: &Store) -> anyhow::Result<Outcome> {
             dup_group: (group_size[g.as_str()] >= 2).then(|| g.clone()),
         })
         .collect();
+    let t_cluster = t0.elapsed();
+    let t1 = std::time::Instant::now();
     let mut regrouped = store.set_groups(&stories, &[])?;
     for chunk in groupings.chunks(5000) {
         regrouped += store.set_groups(&[], chunk)?;
@@ -64,5 +71,7 @@ pub fn run(store: &Store) -> anyhow::Result<Outcome> {
         dup_groups: group_size.values().filter(|n| **n >= 2).count(),
         stories: stories.len(),
         regrouped,
+        t_cluster,
+        t_record: t1.elapsed(),
     })
 }

@@ -15,8 +15,7 @@
 
 use super::pipeline::{self, InputArgs};
 use anyhow::Context;
-use newsdesk_core::Analysis;
-use newsdesk_store::{BatchOutcome, Store};
+use newsdesk_store::{BatchOutcome, Prepared, Store};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -47,6 +46,8 @@ pub struct Summary {
     pub t_stream: Duration,
     pub t_write: Duration,
     pub t_corpus: Duration,
+    pub t_cluster: Duration,
+    pub t_record: Duration,
     pub t_index: Duration,
     pub t_total: Duration,
 }
@@ -68,12 +69,14 @@ impl Summary {
         );
         eprintln!(
             "newsdesk: {:.2} s, {:.0} articles/s end to end (read+analyse+write {:.2} s, of which writing {:.2} s \
-             on its own thread; corpus stages {:.2} s; index {:.2} s for {} articles)",
+             on its own thread; corpus stages {:.2} s: read+dedup+cluster {:.2} s, record {:.2} s; index {:.2} s for {} articles)",
             secs,
             self.read as f64 / secs,
             self.t_stream.as_secs_f64(),
             self.t_write.as_secs_f64(),
             self.t_corpus.as_secs_f64(),
+            self.t_cluster.as_secs_f64(),
+            self.t_record.as_secs_f64(),
             self.t_index.as_secs_f64(),
             self.indexed
         );
@@ -97,10 +100,11 @@ fn progress_bar(input: &InputArgs) -> Option<indicatif::ProgressBar> {
 
 /// Runs the three stages into an open store.
 pub fn ingest(store: &Store, input: &InputArgs, batch_size: usize) -> anyhow::Result<Summary> {
+    store.lock_for_writing().context("cannot write the store")?;
     let t0 = Instant::now();
     let batch_size = batch_size.max(1);
     let bar = progress_bar(input);
-    let (tx, rx) = crossbeam_channel::bounded::<Vec<Analysis>>(2);
+    let (tx, rx) = crossbeam_channel::bounded::<Vec<Prepared>>(2);
     let mut summary = Summary::default();
     let (tally, written) = std::thread::scope(|scope| -> anyhow::Result<_> {
         let writer = scope.spawn(move || -> anyhow::Result<(BatchOutcome, Duration)> {
@@ -108,14 +112,17 @@ pub fn ingest(store: &Store, input: &InputArgs, batch_size: usize) -> anyhow::Re
             let mut busy = Duration::ZERO;
             for batch in rx.iter() {
                 let t = Instant::now();
-                total += store.write_batch(&batch)?;
+                total += store.write_prepared(&batch)?;
                 busy += t.elapsed();
             }
             Ok((total, busy))
         });
         let mut batch = Vec::with_capacity(batch_size);
-        let result = pipeline::run(input, pipeline::analyze, |a| {
-            batch.push(a);
+        // Analysis, serialisation and hashing run in the parallel stage.
+        let prepare = |a: &newsdesk_core::Article| Prepared::new(pipeline::analyze(a));
+        let result = pipeline::run(input, prepare, |p| {
+            let p = p.map_err(std::io::Error::other)?;
+            batch.push(p);
             if let Some(b) = &bar {
                 b.inc(1);
             }
@@ -148,6 +155,8 @@ pub fn ingest(store: &Store, input: &InputArgs, batch_size: usize) -> anyhow::Re
     summary.dup_groups = corpus.dup_groups;
     summary.stories = corpus.stories;
     summary.regrouped = corpus.regrouped;
+    summary.t_cluster = corpus.t_cluster;
+    summary.t_record = corpus.t_record;
     if let Some(b) = &bar {
         b.set_message("indexing…");
     }
