@@ -53,6 +53,14 @@ pub struct StoryConfig {
     /// Weight of the nearest-member similarity (cosine to one of the
     /// story's latest 8 articles) against the centroid similarity; 0 = off.
     pub member_weight: f32,
+    /// A story older than this many days (since its first article) is
+    /// joined only by an article sharing a rare person's full name with it:
+    /// different incidents of one place and kind look alike, follow-ups
+    /// (trials, sentencings) name the same people. Negative = off.
+    pub person_gate_days: i64,
+    /// A person name found in more than this many stories is not
+    /// evidence (officials, spokespeople, reporters).
+    pub max_person_stories: u32,
     /// Centroid terms kept per story.
     pub centroid_terms: usize,
     /// Article terms used to look up candidate stories.
@@ -75,6 +83,8 @@ impl Default for StoryConfig {
             title_weight: 2.0,
             date_weight: 2.0,
             member_weight: 0.0,
+            person_gate_days: 7,
+            max_person_stories: 3,
             centroid_terms: 200,
             query_terms: 16,
             max_events: 60,
@@ -138,7 +148,10 @@ struct Story {
     first: Option<Published>,
     last: Option<Published>,
     last_day: i64,
+    first_day: i64,
     count: u32,
+    /// Hashes of the full person names of its members (at most 300).
+    persons: Vec<u64>,
     /// Sum of member vectors (top terms only, sorted by term); empty once closed.
     centroid: Vec<(u64, f32)>,
     norm: f32,
@@ -173,6 +186,8 @@ pub struct StoryClusterer {
     par_count: FxHashMap<u64, u32>,
     docs: u64,
     dup_story: FxHashMap<String, u32>,
+    /// Person-name hash → number of stories naming it.
+    person_stories: FxHashMap<u64, u32>,
     /// The latest publication day seen (the stream's "now").
     now: i64,
     since_sweep: u32,
@@ -418,6 +433,8 @@ struct Features {
     /// Display names for the story's entity list.
     names: Vec<(String, Option<EntityKind>)>,
     title_terms: Vec<u64>,
+    /// Hashes of full person names (two or more words), from the NER stage.
+    persons: Vec<u64>,
 }
 
 /// Words of a text with whether each is capitalised and not sentence-initial.
@@ -454,6 +471,7 @@ impl StoryClusterer {
             par_count: FxHashMap::default(),
             docs: 0,
             dup_story: FxHashMap::default(),
+            person_stories: FxHashMap::default(),
             now: i64::MIN,
             since_sweep: 0,
         }
@@ -594,7 +612,11 @@ impl StoryClusterer {
         }
         let mut seen = FxHashSet::default();
         names.retain(|(n, _)| seen.insert(n.to_lowercase()));
-        (Features { terms, names, title_terms }, hashes)
+        let mut persons: Vec<u64> =
+            a.entities.iter().filter(|e| e.kind == EntityKind::Person).filter_map(|e| person_key(&e.name)).collect();
+        persons.sort_unstable();
+        persons.dedup();
+        (Features { terms, names, title_terms, persons }, hashes)
     }
 
     fn ns_weight(&self, t: u64) -> f32 {
@@ -647,7 +669,7 @@ impl StoryClusterer {
 
         // The story: the dup group's, else the best open story, else new.
         let forced = dup_group.and_then(|g| self.dup_story.get(g).copied());
-        let chosen = forced.or_else(|| self.best_story(&vec, day));
+        let chosen = forced.or_else(|| self.best_story(&vec, &f.persons, day));
         let sidx = match chosen {
             Some(s) => s,
             None => {
@@ -657,7 +679,9 @@ impl StoryClusterer {
                     first: None,
                     last: None,
                     last_day: day,
+                    first_day: day,
                     count: 0,
+                    persons: Vec::new(),
                     centroid: Vec::new(),
                     norm: 0.0,
                     name_norm: 0.0,
@@ -696,7 +720,7 @@ impl StoryClusterer {
         self.stories[sidx as usize].id.clone()
     }
 
-    fn best_story(&mut self, vec: &[(u64, f32)], day: i64) -> Option<u32> {
+    fn best_story(&mut self, vec: &[(u64, f32)], persons: &[u64], day: i64) -> Option<u32> {
         let mut acc: FxHashMap<u32, f32> = FxHashMap::with_capacity_and_hasher(1024, Default::default());
         for &(t, w) in vec.iter().take(self.config.query_terms) {
             let Some(list) = self.postings.get(&t) else {
@@ -724,6 +748,14 @@ impl StoryClusterer {
             }
             let gap = (day - st.last_day).abs();
             if gap > self.config.max_gap_days {
+                continue;
+            }
+            let shared_person = persons.iter().any(|p| {
+                st.persons.binary_search(p).is_ok()
+                    && self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories
+            });
+            if self.config.person_gate_days >= 0 && day - st.first_day > self.config.person_gate_days && !shared_person
+            {
                 continue;
             }
             let (dot, ndot, adot) = merge_dot(&by_term, &st.centroid);
@@ -762,6 +794,15 @@ impl StoryClusterer {
         let st = &mut self.stories[sidx as usize];
         st.count += 1;
         st.last_day = st.last_day.max(day);
+        st.first_day = st.first_day.min(day);
+        for &p in &f.persons {
+            if let Err(i) = st.persons.binary_search(&p) {
+                if st.persons.len() < 300 {
+                    st.persons.insert(i, p);
+                    *self.person_stories.entry(p).or_insert(0) += 1;
+                }
+            }
+        }
         if let Some(p) = a.article.published {
             if st.first.is_none_or(|f| crate::dedup::published_seconds(&p) < crate::dedup::published_seconds(&f)) {
                 st.first = Some(p);
@@ -869,6 +910,9 @@ impl StoryClusterer {
         if self.df.len() > 2_000_000 {
             self.df.retain(|_, c| *c > 1);
         }
+        if self.person_stories.len() > 1_000_000 {
+            self.person_stories.retain(|_, c| *c > 1);
+        }
     }
 
     /// Summaries of every story so far, in order of creation.
@@ -943,6 +987,22 @@ fn lead_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>, n: usize) -> Ve
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// Key of a full person name: its lower-cased words (at least two, titles
+/// and initials dropped), joined.
+fn person_key(name: &str) -> Option<u64> {
+    const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "jr", "sr", "officer", "sgt", "lt", "det", "capt", "chief"];
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| w.chars().count() > 1)
+        .map(str::to_lowercase)
+        .filter(|w| !TITLES.contains(&w.as_str()))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    Some(xxh3_64(words.join(" ").as_bytes()))
 }
 
 fn norm_key(s: &str) -> u64 {

@@ -50,6 +50,13 @@ pub struct Args {
     /// Weight of the nearest-member similarity (0 = centroid only).
     #[arg(long, default_value_t = StoryConfig::default().member_weight)]
     pub member_weight: f32,
+    /// A story older than this many days is joined only by an article
+    /// sharing a rare full person name with it (-1 = off).
+    #[arg(long, default_value_t = StoryConfig::default().person_gate_days, allow_hyphen_values = true)]
+    pub person_gate_days: i64,
+    /// A person name in more stories than this is not evidence.
+    #[arg(long, default_value_t = StoryConfig::default().max_person_stories)]
+    pub max_person_stories: u32,
 }
 
 impl Args {
@@ -65,6 +72,8 @@ impl Args {
             title_weight: self.title_weight,
             date_weight: self.date_weight,
             member_weight: self.member_weight,
+            person_gate_days: self.person_gate_days,
+            max_person_stories: self.max_person_stories,
             ..StoryConfig::default()
         }
     }
