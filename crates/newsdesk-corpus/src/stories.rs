@@ -61,6 +61,9 @@ pub struct StoryConfig {
     /// A person name found in more than this many stories is not
     /// evidence (officials, spokespeople, reporters).
     pub max_person_stories: u32,
+    /// Headline similarity (IDF-weighted cosine to one of the story's
+    /// headlines) that joins an article with (almost) no body text.
+    pub title_threshold: f32,
     /// Centroid terms kept per story.
     pub centroid_terms: usize,
     /// Article terms used to look up candidate stories.
@@ -73,7 +76,7 @@ pub struct StoryConfig {
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.15,
+            threshold: 0.12,
             time_penalty: 0.06,
             max_gap_days: 400,
             name_threshold: 0.4,
@@ -85,6 +88,7 @@ impl Default for StoryConfig {
             member_weight: 0.0,
             person_gate_days: 7,
             max_person_stories: 3,
+            title_threshold: 0.35,
             centroid_terms: 200,
             query_terms: 16,
             max_events: 60,
@@ -435,6 +439,8 @@ struct Features {
     title_terms: Vec<u64>,
     /// Hashes of full person names (two or more words), from the NER stage.
     persons: Vec<u64>,
+    /// Fewer than 30 words of body text: the headline is the evidence.
+    short: bool,
 }
 
 /// Words of a text with whether each is capitalised and not sentence-initial.
@@ -616,7 +622,8 @@ impl StoryClusterer {
             a.entities.iter().filter(|e| e.kind == EntityKind::Person).filter_map(|e| person_key(&e.name)).collect();
         persons.sort_unstable();
         persons.dedup();
-        (Features { terms, names, title_terms, persons }, hashes)
+        let short = a.article.text.split_whitespace().nth(29).is_none();
+        (Features { terms, names, title_terms, persons, short }, hashes)
     }
 
     fn ns_weight(&self, t: u64) -> f32 {
@@ -669,7 +676,7 @@ impl StoryClusterer {
 
         // The story: the dup group's, else the best open story, else new.
         let forced = dup_group.and_then(|g| self.dup_story.get(g).copied());
-        let chosen = forced.or_else(|| self.best_story(&vec, &f.persons, day));
+        let chosen = forced.or_else(|| self.best_story(&vec, &f, day));
         let sidx = match chosen {
             Some(s) => s,
             None => {
@@ -720,7 +727,32 @@ impl StoryClusterer {
         self.stories[sidx as usize].id.clone()
     }
 
-    fn best_story(&mut self, vec: &[(u64, f32)], persons: &[u64], day: i64) -> Option<u32> {
+    /// IDF weight of a term with the current document frequencies.
+    fn idf(&self, t: u64) -> f32 {
+        let df = self.df.get(&t).copied().unwrap_or(1) as f32;
+        ((self.docs as f32 + 1.0) / df).ln() + 0.5
+    }
+
+    /// Best IDF-weighted cosine between a headline and a story's headlines.
+    fn title_sim(&self, title: &[u64], st: &Story) -> f32 {
+        let na: f32 = title.iter().map(|&t| self.idf(t).powi(2)).sum::<f32>().sqrt();
+        if na <= 0.0 {
+            return 0.0;
+        }
+        let mut best = 0.0f32;
+        for (_, other) in &st.titles {
+            let nb: f32 = other.iter().map(|&t| self.idf(t).powi(2)).sum::<f32>().sqrt();
+            if nb <= 0.0 {
+                continue;
+            }
+            let dot: f32 = title.iter().filter(|t| other.contains(t)).map(|&t| self.idf(t).powi(2)).sum();
+            best = best.max(dot / (na * nb));
+        }
+        best
+    }
+
+    fn best_story(&mut self, vec: &[(u64, f32)], f: &Features, day: i64) -> Option<u32> {
+        let persons = &f.persons;
         let mut acc: FxHashMap<u32, f32> = FxHashMap::with_capacity_and_hasher(1024, Default::default());
         for &(t, w) in vec.iter().take(self.config.query_terms) {
             let Some(list) = self.postings.get(&t) else {
@@ -775,8 +807,11 @@ impl StoryClusterer {
             } else {
                 need
             };
+            let title_sim = if f.short { self.title_sim(&f.title_terms, st) } else { 0.0 };
             let margin = if sim >= need {
                 sim - need
+            } else if f.short && title_sim >= self.config.title_threshold {
+                title_sim - self.config.title_threshold
             } else if name_sim >= self.config.name_threshold && sim >= self.config.threshold {
                 name_sim - self.config.name_threshold
             } else {

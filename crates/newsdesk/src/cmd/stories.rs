@@ -57,6 +57,9 @@ pub struct Args {
     /// A person name in more stories than this is not evidence.
     #[arg(long, default_value_t = StoryConfig::default().max_person_stories)]
     pub max_person_stories: u32,
+    /// Headline similarity that joins an article with (almost) no body text.
+    #[arg(long, default_value_t = StoryConfig::default().title_threshold)]
+    pub title_threshold: f32,
 }
 
 impl Args {
@@ -74,6 +77,7 @@ impl Args {
             member_weight: self.member_weight,
             person_gate_days: self.person_gate_days,
             max_person_stories: self.max_person_stories,
+            title_threshold: self.title_threshold,
             ..StoryConfig::default()
         }
     }
