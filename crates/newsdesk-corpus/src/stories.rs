@@ -620,6 +620,7 @@ impl StoryClusterer {
         names.retain(|(n, _)| seen.insert(n.to_lowercase()));
         let mut persons: Vec<u64> =
             a.entities.iter().filter(|e| e.kind == EntityKind::Person).filter_map(|e| person_key(&e.name)).collect();
+        persons.extend(aged_names(&a.article.text).filter_map(person_key));
         persons.sort_unstable();
         persons.dedup();
         let short = a.article.text.split_whitespace().nth(29).is_none();
@@ -1022,6 +1023,17 @@ fn lead_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>, n: usize) -> Ve
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// Names given with an age in apposition ("Zecary L. Banks, 27, of
+/// Elmira"): victims and suspects, whether or not the NER stage caught them.
+fn aged_names(text: &str) -> impl Iterator<Item = &str> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}),\s+(?:\d{1,2}),(?:\s|$)")
+            .expect("valid regex")
+    });
+    re.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str())
 }
 
 /// Key of a full person name: its lower-cased words (at least two, titles
