@@ -787,7 +787,12 @@ impl StoryClusterer {
                 st.persons.binary_search(p).is_ok()
                     && self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories
             });
-            if self.config.person_gate_days >= 0 && day - st.first_day > self.config.person_gate_days && !shared_person
+            // Only when either names people: without any person names (no
+            // NER, or stories about institutions) there is nothing to compare.
+            if self.config.person_gate_days >= 0
+                && day - st.first_day > self.config.person_gate_days
+                && !shared_person
+                && !(persons.is_empty() && st.persons.is_empty())
             {
                 continue;
             }
