@@ -61,6 +61,10 @@ pub struct StoryConfig {
     /// A person name found in more than this many stories is not
     /// evidence (officials, spokespeople, reporters).
     pub max_person_stories: u32,
+    /// Gate every story, not only those reporting incidents (see
+    /// `Features::incident`); off by default: running topics (protests,
+    /// politics) change their people from one article to the next.
+    pub gate_strict: bool,
     /// Headline similarity (IDF-weighted cosine to one of the story's
     /// headlines) that joins an article with (almost) no body text.
     pub title_threshold: f32,
@@ -88,6 +92,7 @@ impl Default for StoryConfig {
             member_weight: 0.0,
             person_gate_days: 7,
             max_person_stories: 3,
+            gate_strict: false,
             title_threshold: 0.35,
             centroid_terms: 200,
             query_terms: 16,
@@ -153,6 +158,8 @@ struct Story {
     last: Option<Published>,
     last_day: i64,
     first_day: i64,
+    /// Some member reports an incident (see `Features::incident`).
+    incident: bool,
     count: u32,
     /// Hashes of the full person names of its members (at most 300).
     persons: Vec<u64>,
@@ -441,6 +448,9 @@ struct Features {
     persons: Vec<u64>,
     /// Fewer than 30 words of body text: the headline is the evidence.
     short: bool,
+    /// Gives someone's age ("a 23-year-old man", "Jane Roe, 41,"): a report
+    /// of an incident (crime, accident) about private individuals.
+    incident: bool,
 }
 
 /// Words of a text with whether each is capitalised and not sentence-initial.
@@ -620,11 +630,14 @@ impl StoryClusterer {
         names.retain(|(n, _)| seen.insert(n.to_lowercase()));
         let mut persons: Vec<u64> =
             a.entities.iter().filter(|e| e.kind == EntityKind::Person).filter_map(|e| person_key(&e.name)).collect();
+        let before = persons.len();
         persons.extend(aged_names(&a.article.text).filter_map(person_key));
+        let aged = persons.len() > before;
         persons.sort_unstable();
         persons.dedup();
         let short = a.article.text.split_whitespace().nth(29).is_none();
-        (Features { terms, names, title_terms, persons, short }, hashes)
+        let incident = aged || has_age(&a.article.text);
+        (Features { terms, names, title_terms, persons, short, incident }, hashes)
     }
 
     fn ns_weight(&self, t: u64) -> f32 {
@@ -688,6 +701,7 @@ impl StoryClusterer {
                     last: None,
                     last_day: day,
                     first_day: day,
+                    incident: false,
                     count: 0,
                     persons: Vec::new(),
                     centroid: Vec::new(),
@@ -787,15 +801,6 @@ impl StoryClusterer {
                 st.persons.binary_search(p).is_ok()
                     && self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories
             });
-            // Only when either names people: without any person names (no
-            // NER, or stories about institutions) there is nothing to compare.
-            if self.config.person_gate_days >= 0
-                && day - st.first_day > self.config.person_gate_days
-                && !shared_person
-                && !(persons.is_empty() && st.persons.is_empty())
-            {
-                continue;
-            }
             let (dot, ndot, adot) = merge_dot(&by_term, &st.centroid);
             let cn = st.name_norm;
             let any_name_sim =
@@ -803,6 +808,14 @@ impl StoryClusterer {
             let mut sim = dot / st.norm;
             for m in &st.members {
                 sim = sim.max(merge_dot(&by_term, m).0 * self.config.member_weight);
+            }
+            // Incidents are identified by their people; running topics are not.
+            if self.config.person_gate_days >= 0
+                && day - st.first_day > self.config.person_gate_days
+                && !shared_person
+                && (self.config.gate_strict || f.incident || st.incident)
+            {
+                continue;
             }
             let name_sim = if a_names > 0.0 && cn > 0.0 { ndot / (a_names * cn) } else { 0.0 };
             let need = self.config.threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
@@ -836,6 +849,7 @@ impl StoryClusterer {
         st.count += 1;
         st.last_day = st.last_day.max(day);
         st.first_day = st.first_day.min(day);
+        st.incident |= f.incident;
         for &p in &f.persons {
             if let Err(i) = st.persons.binary_search(&p) {
                 if st.persons.len() < 300 {
@@ -1030,6 +1044,12 @@ fn lead_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>, n: usize) -> Ve
     v
 }
 
+/// Whether a text gives someone's age ("a 23-year-old man").
+fn has_age(text: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"\b\d{1,3}-year-old\b").expect("valid regex")).is_match(text)
+}
+
 /// Names given with an age in apposition ("Zecary L. Banks, 27, of
 /// Elmira"): victims and suspects, whether or not the NER stage caught them.
 fn aged_names(text: &str) -> impl Iterator<Item = &str> {
@@ -1170,5 +1190,29 @@ fn summarize(st: &Story) -> StorySummary {
         timeline,
         quotes: st.quotes.clone(),
         articles: st.articles.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_keys_ignore_titles_and_initials() {
+        assert_eq!(person_key("Zecary L. Banks"), person_key("zecary banks"));
+        assert_eq!(person_key("Officer Jillian Roberson"), person_key("Jillian Roberson"));
+        assert_ne!(person_key("Jillian Roberson"), person_key("Leland Ashley"));
+        assert_eq!(person_key("Roberson"), None);
+        assert_eq!(person_key("Mr. Smith"), None);
+    }
+
+    #[test]
+    fn ages_mark_incidents_and_name_people() {
+        let t = "Police are looking for Zecary L. Banks, 27, of Elmira. A 23-year-old man was hurt.";
+        assert_eq!(aged_names(t).collect::<Vec<_>>(), vec!["Zecary L. Banks"]);
+        assert!(has_age(t));
+        let p = "The Prime Minister, 55 days into office, spoke to Parliament on Tuesday.";
+        assert!(aged_names(p).next().is_none());
+        assert!(!has_age(p));
     }
 }

@@ -60,6 +60,10 @@ pub struct Args {
     /// Headline similarity that joins an article with (almost) no body text.
     #[arg(long, default_value_t = StoryConfig::default().title_threshold)]
     pub title_threshold: f32,
+    /// Apply the person gate to every story, not only to incident reports
+    /// (articles giving someone's age).
+    #[arg(long)]
+    pub gate_strict: bool,
 }
 
 impl Args {
@@ -78,6 +82,7 @@ impl Args {
             person_gate_days: self.person_gate_days,
             max_person_stories: self.max_person_stories,
             title_threshold: self.title_threshold,
+            gate_strict: self.gate_strict,
             ..StoryConfig::default()
         }
     }
