@@ -65,6 +65,9 @@ pub struct StoryConfig {
     /// `Features::incident`); off by default: running topics (protests,
     /// politics) change their people from one article to the next.
     pub gate_strict: bool,
+    /// Incident reports whose event days differ by more than this are
+    /// different incidents unless they share a person (-1 = off).
+    pub event_day_slack: i64,
     /// Headline similarity (IDF-weighted cosine to one of the story's
     /// headlines) that joins an article with (almost) no body text.
     pub title_threshold: f32,
@@ -80,7 +83,7 @@ pub struct StoryConfig {
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.12,
+            threshold: 0.10,
             time_penalty: 0.06,
             max_gap_days: 400,
             name_threshold: 0.4,
@@ -93,6 +96,7 @@ impl Default for StoryConfig {
             person_gate_days: 7,
             max_person_stories: 3,
             gate_strict: false,
+            event_day_slack: 2,
             title_threshold: 0.35,
             centroid_terms: 200,
             query_terms: 16,
@@ -160,6 +164,8 @@ struct Story {
     first_day: i64,
     /// Some member reports an incident (see `Features::incident`).
     incident: bool,
+    /// Event days of its members (at most 32).
+    event_days: Vec<i64>,
     count: u32,
     /// Hashes of the full person names of its members (at most 300).
     persons: Vec<u64>,
@@ -451,6 +457,8 @@ struct Features {
     /// Gives someone's age ("a 23-year-old man", "Jane Roe, 41,"): a report
     /// of an incident (crime, accident) about private individuals.
     incident: bool,
+    /// Event days (days since the epoch) the lead sentences refer to.
+    event_days: Vec<i64>,
 }
 
 /// Words of a text with whether each is capitalised and not sentence-initial.
@@ -637,7 +645,11 @@ impl StoryClusterer {
         persons.dedup();
         let short = a.article.text.split_whitespace().nth(29).is_none();
         let incident = aged || has_age(&a.article.text);
-        (Features { terms, names, title_terms, persons, short, incident }, hashes)
+        let event_days: Vec<i64> = lead_dates(a, pub_date, 3)
+            .into_iter()
+            .map(|d| d.signed_duration_since(chrono::NaiveDate::default()).num_days())
+            .collect();
+        (Features { terms, names, title_terms, persons, short, incident, event_days }, hashes)
     }
 
     fn ns_weight(&self, t: u64) -> f32 {
@@ -702,6 +714,7 @@ impl StoryClusterer {
                     last_day: day,
                     first_day: day,
                     incident: false,
+                    event_days: Vec::new(),
                     count: 0,
                     persons: Vec::new(),
                     centroid: Vec::new(),
@@ -817,6 +830,21 @@ impl StoryClusterer {
             {
                 continue;
             }
+            // Incident reports whose events happened on days more than
+            // `event_day_slack` apart are different incidents, unless a
+            // person links them.
+            if self.config.event_day_slack >= 0
+                && !shared_person
+                && f.incident
+                && st.incident
+                && !f.event_days.is_empty()
+                && !st.event_days.is_empty()
+                && f.event_days
+                    .iter()
+                    .all(|d| st.event_days.iter().all(|e| (d - e).abs() > self.config.event_day_slack))
+            {
+                continue;
+            }
             let name_sim = if a_names > 0.0 && cn > 0.0 { ndot / (a_names * cn) } else { 0.0 };
             let need = self.config.threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
             // Shared vocabulary alone (templated wire items, crime-report
@@ -850,6 +878,11 @@ impl StoryClusterer {
         st.last_day = st.last_day.max(day);
         st.first_day = st.first_day.min(day);
         st.incident |= f.incident;
+        for &d in &f.event_days {
+            if st.event_days.len() < 32 && !st.event_days.contains(&d) {
+                st.event_days.push(d);
+            }
+        }
         for &p in &f.persons {
             if let Err(i) = st.persons.binary_search(&p) {
                 if st.persons.len() < 300 {

@@ -64,6 +64,10 @@ pub struct Args {
     /// (articles giving someone's age).
     #[arg(long)]
     pub gate_strict: bool,
+    /// Incident reports whose event days differ by more than this are
+    /// different incidents unless they share a person (-1 = off).
+    #[arg(long, default_value_t = StoryConfig::default().event_day_slack, allow_hyphen_values = true)]
+    pub event_day_slack: i64,
 }
 
 impl Args {
@@ -83,6 +87,7 @@ impl Args {
             max_person_stories: self.max_person_stories,
             title_threshold: self.title_threshold,
             gate_strict: self.gate_strict,
+            event_day_slack: self.event_day_slack,
             ..StoryConfig::default()
         }
     }
