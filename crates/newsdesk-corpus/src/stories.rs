@@ -65,6 +65,8 @@ pub struct StoryConfig {
     /// `Features::incident`); off by default: running topics (protests,
     /// politics) change their people from one article to the next.
     pub gate_strict: bool,
+    /// Within this many days a shared street name halves the similarity needed (-1 = off).
+    pub street_days: i64,
     /// Incident reports whose event days differ by more than this are
     /// different incidents unless they share a person (-1 = off).
     pub event_day_slack: i64,
@@ -96,6 +98,7 @@ impl Default for StoryConfig {
             person_gate_days: 7,
             max_person_stories: 3,
             gate_strict: false,
+            street_days: 3,
             event_day_slack: 2,
             title_threshold: 0.35,
             centroid_terms: 200,
@@ -166,6 +169,8 @@ struct Story {
     incident: bool,
     /// Event days of its members (at most 32).
     event_days: Vec<i64>,
+    /// Sorted street hashes of its members (at most 100).
+    streets: Vec<u64>,
     count: u32,
     /// Hashes of the full person names of its members (at most 300).
     persons: Vec<u64>,
@@ -459,6 +464,8 @@ struct Features {
     incident: bool,
     /// Event days (days since the epoch) the lead sentences refer to.
     event_days: Vec<i64>,
+    /// Hashes of street names ("East 34th Street") among the entities.
+    streets: Vec<u64>,
 }
 
 /// Words of a text with whether each is capitalised and not sentence-initial.
@@ -645,11 +652,14 @@ impl StoryClusterer {
         persons.dedup();
         let short = a.article.text.split_whitespace().nth(29).is_none();
         let incident = aged || has_age(&a.article.text);
+        let mut streets: Vec<u64> = a.entities.iter().filter_map(|e| street_key(&e.name)).collect();
+        streets.sort_unstable();
+        streets.dedup();
         let event_days: Vec<i64> = lead_dates(a, pub_date, 3)
             .into_iter()
             .map(|d| d.signed_duration_since(chrono::NaiveDate::default()).num_days())
             .collect();
-        (Features { terms, names, title_terms, persons, short, incident, event_days }, hashes)
+        (Features { terms, names, title_terms, persons, short, incident, event_days, streets }, hashes)
     }
 
     fn ns_weight(&self, t: u64) -> f32 {
@@ -715,6 +725,7 @@ impl StoryClusterer {
                     first_day: day,
                     incident: false,
                     event_days: Vec::new(),
+                    streets: Vec::new(),
                     count: 0,
                     persons: Vec::new(),
                     centroid: Vec::new(),
@@ -849,7 +860,13 @@ impl StoryClusterer {
             let need = self.config.threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
             // Shared vocabulary alone (templated wire items, crime-report
             // phrasing) is weak evidence: without shared names the bar is higher.
-            let need = if any_name_sim < self.config.min_name_overlap {
+            // A street shared within days is the same scene: half the bar.
+            let same_street = self.config.street_days >= 0
+                && gap <= self.config.street_days
+                && f.streets.iter().any(|h| st.streets.binary_search(h).is_ok());
+            let need = if same_street {
+                need * 0.5
+            } else if any_name_sim < self.config.min_name_overlap {
                 need.max(self.config.nameless_threshold)
             } else {
                 need
@@ -878,6 +895,13 @@ impl StoryClusterer {
         st.last_day = st.last_day.max(day);
         st.first_day = st.first_day.min(day);
         st.incident |= f.incident;
+        for &h in &f.streets {
+            if let Err(i) = st.streets.binary_search(&h) {
+                if st.streets.len() < 100 {
+                    st.streets.insert(i, h);
+                }
+            }
+        }
         for &d in &f.event_days {
             if st.event_days.len() < 32 && !st.event_days.contains(&d) {
                 st.event_days.push(d);
@@ -1077,6 +1101,36 @@ fn lead_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>, n: usize) -> Ve
     v
 }
 
+/// Key of a street name: an entity ending in a street word ("East 34th
+/// Street", "Sobota Circle"), lower-cased, the suffix normalised.
+fn street_key(name: &str) -> Option<u64> {
+    const SUFFIX: &[(&str, &str)] = &[
+        ("street", "st"),
+        ("st", "st"),
+        ("avenue", "ave"),
+        ("ave", "ave"),
+        ("road", "rd"),
+        ("rd", "rd"),
+        ("boulevard", "blvd"),
+        ("blvd", "blvd"),
+        ("drive", "dr"),
+        ("lane", "ln"),
+        ("court", "ct"),
+        ("parkway", "pkwy"),
+        ("highway", "hwy"),
+        ("circle", "cir"),
+        ("terrace", "ter"),
+    ];
+    let words: Vec<String> =
+        name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let (last, rest) = words.split_last()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let (_, norm) = SUFFIX.iter().find(|(w, _)| w == last)?;
+    Some(xxh3_64(format!("{} {norm}", rest.join(" ")).as_bytes()))
+}
+
 /// Whether a text gives someone's age ("a 23-year-old man").
 fn has_age(text: &str) -> bool {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
@@ -1237,6 +1291,14 @@ mod tests {
         assert_ne!(person_key("Jillian Roberson"), person_key("Leland Ashley"));
         assert_eq!(person_key("Roberson"), None);
         assert_eq!(person_key("Mr. Smith"), None);
+    }
+
+    #[test]
+    fn street_keys_normalise_the_suffix() {
+        assert_eq!(street_key("East 34th Street"), street_key("East 34th St."));
+        assert_ne!(street_key("East 34th Street"), street_key("East 38th Street"));
+        assert_eq!(street_key("Street"), None);
+        assert_eq!(street_key("Tulsa"), None);
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub struct Args {
     /// different incidents unless they share a person (-1 = off).
     #[arg(long, default_value_t = StoryConfig::default().event_day_slack, allow_hyphen_values = true)]
     pub event_day_slack: i64,
+    /// Within this many days a shared street name halves the similarity needed (-1 = off).
+    #[arg(long, default_value_t = StoryConfig::default().street_days, allow_hyphen_values = true)]
+    pub street_days: i64,
 }
 
 impl Args {
@@ -88,6 +91,7 @@ impl Args {
             title_threshold: self.title_threshold,
             gate_strict: self.gate_strict,
             event_day_slack: self.event_day_slack,
+            street_days: self.street_days,
             ..StoryConfig::default()
         }
     }
