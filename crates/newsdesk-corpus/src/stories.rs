@@ -53,6 +53,26 @@ pub struct StoryConfig {
     /// Weight of the nearest-member similarity (cosine to one of the
     /// story's latest 8 articles) against the centroid similarity; 0 = off.
     pub member_weight: f32,
+    /// A story older than this many days (since its first article) is
+    /// joined only by an article sharing a rare person's full name with it:
+    /// different incidents of one place and kind look alike, follow-ups
+    /// (trials, sentencings) name the same people. Negative = off.
+    pub person_gate_days: i64,
+    /// A person name found in more than this many stories is not
+    /// evidence (officials, spokespeople, reporters).
+    pub max_person_stories: u32,
+    /// Gate every story, not only those reporting incidents (see
+    /// `Features::incident`); off by default: running topics (protests,
+    /// politics) change their people from one article to the next.
+    pub gate_strict: bool,
+    /// Within this many days a shared street name halves the similarity needed (-1 = off).
+    pub street_days: i64,
+    /// Incident reports whose event days differ by more than this are
+    /// different incidents unless they share a person (-1 = off).
+    pub event_day_slack: i64,
+    /// Headline similarity (IDF-weighted cosine to one of the story's
+    /// headlines) that joins an article with (almost) no body text.
+    pub title_threshold: f32,
     /// Centroid terms kept per story.
     pub centroid_terms: usize,
     /// Article terms used to look up candidate stories.
@@ -65,7 +85,7 @@ pub struct StoryConfig {
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.15,
+            threshold: 0.10,
             time_penalty: 0.06,
             max_gap_days: 400,
             name_threshold: 0.4,
@@ -75,6 +95,12 @@ impl Default for StoryConfig {
             title_weight: 2.0,
             date_weight: 2.0,
             member_weight: 0.0,
+            person_gate_days: 7,
+            max_person_stories: 3,
+            gate_strict: false,
+            street_days: 3,
+            event_day_slack: 2,
+            title_threshold: 0.35,
             centroid_terms: 200,
             query_terms: 16,
             max_events: 60,
@@ -138,7 +164,16 @@ struct Story {
     first: Option<Published>,
     last: Option<Published>,
     last_day: i64,
+    first_day: i64,
+    /// Some member reports an incident (see `Features::incident`).
+    incident: bool,
+    /// Event days of its members (at most 32).
+    event_days: Vec<i64>,
+    /// Sorted street hashes of its members (at most 100).
+    streets: Vec<u64>,
     count: u32,
+    /// Hashes of the full person names of its members (at most 300).
+    persons: Vec<u64>,
     /// Sum of member vectors (top terms only, sorted by term); empty once closed.
     centroid: Vec<(u64, f32)>,
     norm: f32,
@@ -173,6 +208,8 @@ pub struct StoryClusterer {
     par_count: FxHashMap<u64, u32>,
     docs: u64,
     dup_story: FxHashMap<String, u32>,
+    /// Person-name hash → number of stories naming it.
+    person_stories: FxHashMap<u64, u32>,
     /// The latest publication day seen (the stream's "now").
     now: i64,
     since_sweep: u32,
@@ -418,6 +455,17 @@ struct Features {
     /// Display names for the story's entity list.
     names: Vec<(String, Option<EntityKind>)>,
     title_terms: Vec<u64>,
+    /// Hashes of full person names (two or more words), from the NER stage.
+    persons: Vec<u64>,
+    /// Fewer than 30 words of body text: the headline is the evidence.
+    short: bool,
+    /// Gives someone's age ("a 23-year-old man", "Jane Roe, 41,"): a report
+    /// of an incident (crime, accident) about private individuals.
+    incident: bool,
+    /// Event days (days since the epoch) the lead sentences refer to.
+    event_days: Vec<i64>,
+    /// Hashes of street names ("East 34th Street") among the entities.
+    streets: Vec<u64>,
 }
 
 /// Words of a text with whether each is capitalised and not sentence-initial.
@@ -454,6 +502,7 @@ impl StoryClusterer {
             par_count: FxHashMap::default(),
             docs: 0,
             dup_story: FxHashMap::default(),
+            person_stories: FxHashMap::default(),
             now: i64::MIN,
             since_sweep: 0,
         }
@@ -594,7 +643,23 @@ impl StoryClusterer {
         }
         let mut seen = FxHashSet::default();
         names.retain(|(n, _)| seen.insert(n.to_lowercase()));
-        (Features { terms, names, title_terms }, hashes)
+        let mut persons: Vec<u64> =
+            a.entities.iter().filter(|e| e.kind == EntityKind::Person).filter_map(|e| person_key(&e.name)).collect();
+        let before = persons.len();
+        persons.extend(aged_names(&a.article.text).filter_map(person_key));
+        let aged = persons.len() > before;
+        persons.sort_unstable();
+        persons.dedup();
+        let short = a.article.text.split_whitespace().nth(29).is_none();
+        let incident = aged || has_age(&a.article.text);
+        let mut streets: Vec<u64> = a.entities.iter().filter_map(|e| street_key(&e.name)).collect();
+        streets.sort_unstable();
+        streets.dedup();
+        let event_days: Vec<i64> = lead_dates(a, pub_date, 3)
+            .into_iter()
+            .map(|d| d.signed_duration_since(chrono::NaiveDate::default()).num_days())
+            .collect();
+        (Features { terms, names, title_terms, persons, short, incident, event_days, streets }, hashes)
     }
 
     fn ns_weight(&self, t: u64) -> f32 {
@@ -647,7 +712,7 @@ impl StoryClusterer {
 
         // The story: the dup group's, else the best open story, else new.
         let forced = dup_group.and_then(|g| self.dup_story.get(g).copied());
-        let chosen = forced.or_else(|| self.best_story(&vec, day));
+        let chosen = forced.or_else(|| self.best_story(&vec, &f, day));
         let sidx = match chosen {
             Some(s) => s,
             None => {
@@ -657,7 +722,12 @@ impl StoryClusterer {
                     first: None,
                     last: None,
                     last_day: day,
+                    first_day: day,
+                    incident: false,
+                    event_days: Vec::new(),
+                    streets: Vec::new(),
                     count: 0,
+                    persons: Vec::new(),
                     centroid: Vec::new(),
                     norm: 0.0,
                     name_norm: 0.0,
@@ -696,7 +766,32 @@ impl StoryClusterer {
         self.stories[sidx as usize].id.clone()
     }
 
-    fn best_story(&mut self, vec: &[(u64, f32)], day: i64) -> Option<u32> {
+    /// IDF weight of a term with the current document frequencies.
+    fn idf(&self, t: u64) -> f32 {
+        let df = self.df.get(&t).copied().unwrap_or(1) as f32;
+        ((self.docs as f32 + 1.0) / df).ln() + 0.5
+    }
+
+    /// Best IDF-weighted cosine between a headline and a story's headlines.
+    fn title_sim(&self, title: &[u64], st: &Story) -> f32 {
+        let na: f32 = title.iter().map(|&t| self.idf(t).powi(2)).sum::<f32>().sqrt();
+        if na <= 0.0 {
+            return 0.0;
+        }
+        let mut best = 0.0f32;
+        for (_, other) in &st.titles {
+            let nb: f32 = other.iter().map(|&t| self.idf(t).powi(2)).sum::<f32>().sqrt();
+            if nb <= 0.0 {
+                continue;
+            }
+            let dot: f32 = title.iter().filter(|t| other.contains(t)).map(|&t| self.idf(t).powi(2)).sum();
+            best = best.max(dot / (na * nb));
+        }
+        best
+    }
+
+    fn best_story(&mut self, vec: &[(u64, f32)], f: &Features, day: i64) -> Option<u32> {
+        let persons = &f.persons;
         let mut acc: FxHashMap<u32, f32> = FxHashMap::with_capacity_and_hasher(1024, Default::default());
         for &(t, w) in vec.iter().take(self.config.query_terms) {
             let Some(list) = self.postings.get(&t) else {
@@ -726,6 +821,10 @@ impl StoryClusterer {
             if gap > self.config.max_gap_days {
                 continue;
             }
+            let shared_person = persons.iter().any(|p| {
+                st.persons.binary_search(p).is_ok()
+                    && self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories
+            });
             let (dot, ndot, adot) = merge_dot(&by_term, &st.centroid);
             let cn = st.name_norm;
             let any_name_sim =
@@ -734,17 +833,49 @@ impl StoryClusterer {
             for m in &st.members {
                 sim = sim.max(merge_dot(&by_term, m).0 * self.config.member_weight);
             }
+            // Incidents are identified by their people; running topics are not.
+            if self.config.person_gate_days >= 0
+                && day - st.first_day > self.config.person_gate_days
+                && !shared_person
+                && (self.config.gate_strict || f.incident || st.incident)
+            {
+                continue;
+            }
+            // Incident reports whose events happened on days more than
+            // `event_day_slack` apart are different incidents, unless a
+            // person links them.
+            if self.config.event_day_slack >= 0
+                && !shared_person
+                && f.incident
+                && st.incident
+                && !f.event_days.is_empty()
+                && !st.event_days.is_empty()
+                && f.event_days
+                    .iter()
+                    .all(|d| st.event_days.iter().all(|e| (d - e).abs() > self.config.event_day_slack))
+            {
+                continue;
+            }
             let name_sim = if a_names > 0.0 && cn > 0.0 { ndot / (a_names * cn) } else { 0.0 };
             let need = self.config.threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
             // Shared vocabulary alone (templated wire items, crime-report
             // phrasing) is weak evidence: without shared names the bar is higher.
-            let need = if any_name_sim < self.config.min_name_overlap {
+            // A street shared within days is the same scene: half the bar.
+            let same_street = self.config.street_days >= 0
+                && gap <= self.config.street_days
+                && f.streets.iter().any(|h| st.streets.binary_search(h).is_ok());
+            let need = if same_street {
+                need * 0.5
+            } else if any_name_sim < self.config.min_name_overlap {
                 need.max(self.config.nameless_threshold)
             } else {
                 need
             };
+            let title_sim = if f.short { self.title_sim(&f.title_terms, st) } else { 0.0 };
             let margin = if sim >= need {
                 sim - need
+            } else if f.short && title_sim >= self.config.title_threshold {
+                title_sim - self.config.title_threshold
             } else if name_sim >= self.config.name_threshold && sim >= self.config.threshold {
                 name_sim - self.config.name_threshold
             } else {
@@ -762,6 +893,28 @@ impl StoryClusterer {
         let st = &mut self.stories[sidx as usize];
         st.count += 1;
         st.last_day = st.last_day.max(day);
+        st.first_day = st.first_day.min(day);
+        st.incident |= f.incident;
+        for &h in &f.streets {
+            if let Err(i) = st.streets.binary_search(&h) {
+                if st.streets.len() < 100 {
+                    st.streets.insert(i, h);
+                }
+            }
+        }
+        for &d in &f.event_days {
+            if st.event_days.len() < 32 && !st.event_days.contains(&d) {
+                st.event_days.push(d);
+            }
+        }
+        for &p in &f.persons {
+            if let Err(i) = st.persons.binary_search(&p) {
+                if st.persons.len() < 300 {
+                    st.persons.insert(i, p);
+                    *self.person_stories.entry(p).or_insert(0) += 1;
+                }
+            }
+        }
         if let Some(p) = a.article.published {
             if st.first.is_none_or(|f| crate::dedup::published_seconds(&p) < crate::dedup::published_seconds(&f)) {
                 st.first = Some(p);
@@ -869,6 +1022,9 @@ impl StoryClusterer {
         if self.df.len() > 2_000_000 {
             self.df.retain(|_, c| *c > 1);
         }
+        if self.person_stories.len() > 1_000_000 {
+            self.person_stories.retain(|_, c| *c > 1);
+        }
     }
 
     /// Summaries of every story so far, in order of creation.
@@ -943,6 +1099,69 @@ fn lead_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>, n: usize) -> Ve
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// Key of a street name: an entity ending in a street word ("East 34th
+/// Street", "Sobota Circle"), lower-cased, the suffix normalised.
+fn street_key(name: &str) -> Option<u64> {
+    const SUFFIX: &[(&str, &str)] = &[
+        ("street", "st"),
+        ("st", "st"),
+        ("avenue", "ave"),
+        ("ave", "ave"),
+        ("road", "rd"),
+        ("rd", "rd"),
+        ("boulevard", "blvd"),
+        ("blvd", "blvd"),
+        ("drive", "dr"),
+        ("lane", "ln"),
+        ("court", "ct"),
+        ("parkway", "pkwy"),
+        ("highway", "hwy"),
+        ("circle", "cir"),
+        ("terrace", "ter"),
+    ];
+    let words: Vec<String> =
+        name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let (last, rest) = words.split_last()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let (_, norm) = SUFFIX.iter().find(|(w, _)| w == last)?;
+    Some(xxh3_64(format!("{} {norm}", rest.join(" ")).as_bytes()))
+}
+
+/// Whether a text gives someone's age ("a 23-year-old man").
+fn has_age(text: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"\b\d{1,3}-year-old\b").expect("valid regex")).is_match(text)
+}
+
+/// Names given with an age in apposition ("Zecary L. Banks, 27, of
+/// Elmira"): victims and suspects, whether or not the NER stage caught them.
+fn aged_names(text: &str) -> impl Iterator<Item = &str> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}),\s+(?:\d{1,2}),(?:\s|$)")
+            .expect("valid regex")
+    });
+    re.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str())
+}
+
+/// Key of a full person name: its lower-cased words (at least two, titles
+/// and initials dropped), joined.
+fn person_key(name: &str) -> Option<u64> {
+    const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "jr", "sr", "officer", "sgt", "lt", "det", "capt", "chief"];
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| w.chars().count() > 1)
+        .map(str::to_lowercase)
+        .filter(|w| !TITLES.contains(&w.as_str()))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    Some(xxh3_64(words.join(" ").as_bytes()))
 }
 
 fn norm_key(s: &str) -> u64 {
@@ -1058,5 +1277,37 @@ fn summarize(st: &Story) -> StorySummary {
         timeline,
         quotes: st.quotes.clone(),
         articles: st.articles.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_keys_ignore_titles_and_initials() {
+        assert_eq!(person_key("Zecary L. Banks"), person_key("zecary banks"));
+        assert_eq!(person_key("Officer Jillian Roberson"), person_key("Jillian Roberson"));
+        assert_ne!(person_key("Jillian Roberson"), person_key("Leland Ashley"));
+        assert_eq!(person_key("Roberson"), None);
+        assert_eq!(person_key("Mr. Smith"), None);
+    }
+
+    #[test]
+    fn street_keys_normalise_the_suffix() {
+        assert_eq!(street_key("East 34th Street"), street_key("East 34th St."));
+        assert_ne!(street_key("East 34th Street"), street_key("East 38th Street"));
+        assert_eq!(street_key("Street"), None);
+        assert_eq!(street_key("Tulsa"), None);
+    }
+
+    #[test]
+    fn ages_mark_incidents_and_name_people() {
+        let t = "Police are looking for Zecary L. Banks, 27, of Elmira. A 23-year-old man was hurt.";
+        assert_eq!(aged_names(t).collect::<Vec<_>>(), vec!["Zecary L. Banks"]);
+        assert!(has_age(t));
+        let p = "The Prime Minister, 55 days into office, spoke to Parliament on Tuesday.";
+        assert!(aged_names(p).next().is_none());
+        assert!(!has_age(p));
     }
 }

@@ -50,6 +50,27 @@ pub struct Args {
     /// Weight of the nearest-member similarity (0 = centroid only).
     #[arg(long, default_value_t = StoryConfig::default().member_weight)]
     pub member_weight: f32,
+    /// A story older than this many days is joined only by an article
+    /// sharing a rare full person name with it (-1 = off).
+    #[arg(long, default_value_t = StoryConfig::default().person_gate_days, allow_hyphen_values = true)]
+    pub person_gate_days: i64,
+    /// A person name in more stories than this is not evidence.
+    #[arg(long, default_value_t = StoryConfig::default().max_person_stories)]
+    pub max_person_stories: u32,
+    /// Headline similarity that joins an article with (almost) no body text.
+    #[arg(long, default_value_t = StoryConfig::default().title_threshold)]
+    pub title_threshold: f32,
+    /// Apply the person gate to every story, not only to incident reports
+    /// (articles giving someone's age).
+    #[arg(long)]
+    pub gate_strict: bool,
+    /// Incident reports whose event days differ by more than this are
+    /// different incidents unless they share a person (-1 = off).
+    #[arg(long, default_value_t = StoryConfig::default().event_day_slack, allow_hyphen_values = true)]
+    pub event_day_slack: i64,
+    /// Within this many days a shared street name halves the similarity needed (-1 = off).
+    #[arg(long, default_value_t = StoryConfig::default().street_days, allow_hyphen_values = true)]
+    pub street_days: i64,
 }
 
 impl Args {
@@ -65,6 +86,12 @@ impl Args {
             title_weight: self.title_weight,
             date_weight: self.date_weight,
             member_weight: self.member_weight,
+            person_gate_days: self.person_gate_days,
+            max_person_stories: self.max_person_stories,
+            title_threshold: self.title_threshold,
+            gate_strict: self.gate_strict,
+            event_day_slack: self.event_day_slack,
+            street_days: self.street_days,
             ..StoryConfig::default()
         }
     }
