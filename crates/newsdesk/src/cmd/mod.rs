@@ -30,3 +30,12 @@ pub mod train;
 pub const EXIT_SOME_REJECTED: u8 = 3;
 /// Exit status: nothing could be processed.
 pub const EXIT_NOTHING_PROCESSED: u8 = 1;
+
+/// Fails with a message saying how to create one when `db` holds no store
+/// (reading commands must not create an empty store by accident).
+pub fn require_store(db: &std::path::Path) -> anyhow::Result<()> {
+    if !db.join("newsdesk.sqlite").exists() {
+        anyhow::bail!("no store at {} (create one with `newsdesk ingest INPUT --db {}`)", db.display(), db.display());
+    }
+    Ok(())
+}

@@ -54,13 +54,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if !args.db.join("newsdesk.sqlite").exists() {
-        anyhow::bail!(
-            "no store at {} (create one with `newsdesk ingest INPUT --db {}`)",
-            args.db.display(),
-            args.db.display()
-        );
-    }
+    super::require_store(&args.db)?;
     let store = Store::open(&args.db).with_context(|| format!("cannot open the store at {}", args.db.display()))?;
     let q = args.query.join(" ");
     let sort = match args.sort.as_deref() {

@@ -21,13 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if !args.db.join("newsdesk.sqlite").exists() {
-        anyhow::bail!(
-            "no store at {} (create one with `newsdesk ingest INPUT --db {}`)",
-            args.db.display(),
-            args.db.display()
-        );
-    }
+    super::require_store(&args.db)?;
     let store = Arc::new(open_store(&args.db)?);
     serve(store, args.addr, args.timeout, |_| {})?;
     Ok(ExitCode::SUCCESS)
