@@ -26,12 +26,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for _ in 0..args.repeat.max(1) {
         let mut dd = Deduper::new(DedupConfig::default());
         let t = Instant::now();
-        let c0 = corpus_io::cpu_seconds();
+        let c0 = super::measure::process_cpu_seconds();
         for it in &items {
             dd.add(it.article());
         }
         best = best.min(t.elapsed().as_secs_f64());
-        best_cpu = best_cpu.min(corpus_io::cpu_seconds() - c0);
+        best_cpu = best_cpu.min(super::measure::process_cpu_seconds() - c0);
         groups = dd.group_count();
         heap = dd.heap_bytes();
     }
@@ -43,7 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "articles_per_second": n as f64 / best, "mb_per_second": bytes as f64 / 1e6 / best,
             "groups": groups, "state_heap_bytes": heap,
             "state_bytes_per_article": heap as f64 / n.max(1) as f64,
-            "peak_rss_bytes": corpus_io::peak_rss_bytes(),
+            "peak_rss_bytes": super::measure::peak_rss_bytes(),
         })
     );
     eprintln!(
@@ -52,7 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bytes as f64 / 1e6 / best,
         n as f64 / best_cpu.max(0.01),
         heap as f64 / n.max(1) as f64,
-        corpus_io::peak_rss_bytes() as f64 / 1e6
+        super::measure::peak_rss_bytes() as f64 / 1e6
     );
     Ok(ExitCode::SUCCESS)
 }

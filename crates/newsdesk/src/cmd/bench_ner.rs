@@ -30,7 +30,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for (w, r) in &inputs {
         entities += model.tag_document(w, r, &mut ws).len();
     }
-    let cpu0 = thread_cpu_seconds();
+    let cpu0 = super::measure::thread_cpu_seconds();
     let t = Instant::now();
     let mut passes = 0;
     while passes < args.passes.max(1) {
@@ -40,7 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         passes += 1;
     }
     let el = t.elapsed().as_secs_f64();
-    let cpu = thread_cpu_seconds().zip(cpu0).map(|(b, a)| b - a);
+    let cpu = super::measure::thread_cpu_seconds().zip(cpu0).map(|(b, a)| b - a);
     let words = (nwords * passes) as f64;
     println!("model load: {:.1} ms", load.as_secs_f64() * 1000.0);
     println!(
@@ -59,16 +59,4 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// User + system CPU time of the calling thread, from `/proc/thread-self/stat`
-/// (Linux; `None` elsewhere). Clock ticks are 1/100 s (Linux USER_HZ).
-fn thread_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let utime: f64 = f.get(11)?.parse().ok()?;
-    let stime: f64 = f.get(12)?.parse().ok()?;
-    Some((utime + stime) / 100.0)
 }

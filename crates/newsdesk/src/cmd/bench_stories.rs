@@ -34,13 +34,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut sc = StoryClusterer::new(cfg.clone());
         let mut omax = 0;
         let t = Instant::now();
-        let c0 = corpus_io::cpu_seconds();
+        let c0 = super::measure::process_cpu_seconds();
         for (a, g) in analyses.iter().zip(&groups) {
             sc.add(a, Some(g));
             omax = omax.max(sc.open_count());
         }
         best = best.min(t.elapsed().as_secs_f64());
-        best_cpu = best_cpu.min(corpus_io::cpu_seconds() - c0);
+        best_cpu = best_cpu.min(super::measure::process_cpu_seconds() - c0);
         stories = sc.story_count();
         open_max = omax;
         open_end = sc.open_count();
@@ -51,14 +51,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         serde_json::json!({
             "articles": n, "cpu_seconds": best_cpu, "articles_per_cpu_second": n as f64 / best_cpu.max(0.01), "seconds": best, "articles_per_second": n as f64 / best,
             "stories": stories, "open_stories_max": open_max, "open_stories_end": open_end,
-            "max_gap_days": args.max_gap_days, "threshold": args.threshold, "peak_rss_bytes": corpus_io::peak_rss_bytes(),
+            "max_gap_days": args.max_gap_days, "threshold": args.threshold, "peak_rss_bytes": super::measure::peak_rss_bytes(),
         })
     );
     eprintln!(
         "bench-stories: {n} articles in {best:.3} s = {:.0} articles/s on one core (wall clock; {:.0} articles per CPU second); {stories} stories, up to {open_max} open at once; peak RSS {:.1} MB (includes the analyses held in memory)",
         n as f64 / best,
         n as f64 / best_cpu.max(0.01),
-        corpus_io::peak_rss_bytes() as f64 / 1e6
+        super::measure::peak_rss_bytes() as f64 / 1e6
     );
     Ok(ExitCode::SUCCESS)
 }

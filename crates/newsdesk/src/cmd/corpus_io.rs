@@ -65,7 +65,7 @@ pub fn read_items(inputs: &[String]) -> anyhow::Result<(Vec<Item>, usize)> {
                     Ok(it) => items.push(it),
                     Err(e) => {
                         rejected += 1;
-                        eprintln!("newsdesk: {path}:{}: skipped: {e}", ln + 1);
+                        eprintln!("newsdesk: reject: {path}:{}: {e}", ln + 1);
                     }
                 }
             }
@@ -75,7 +75,7 @@ pub fn read_items(inputs: &[String]) -> anyhow::Result<(Vec<Item>, usize)> {
                     Ok(a) => items.push(Item::Article(Box::new(a))),
                     Err(r) => {
                         rejected += 1;
-                        eprintln!("newsdesk: {}:{}: skipped: {}", r.file, r.line.or(r.record).unwrap_or(0), r.reason);
+                        eprintln!("newsdesk: reject: {r}");
                     }
                 }
             }
@@ -112,18 +112,6 @@ pub fn read_labels(path: &str, key: &str) -> anyhow::Result<Vec<(String, Option<
     Ok(out)
 }
 
-/// Peak resident memory of this process, in bytes (Linux; 0 elsewhere).
-pub fn peak_rss_bytes() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|k| k.parse::<u64>().ok()))
-        })
-        .map_or(0, |kb| kb * 1024)
-}
-
 /// Stable sort of items by publication time (undated last), keeping input
 /// order among equals: corpus stages want publication order.
 pub fn sort_by_published(items: &mut [Item]) {
@@ -134,17 +122,4 @@ pub fn sort_by_published(items: &mut [Item]) {
             None => (1, 0),
         }
     });
-}
-
-/// CPU time (user + system) of this process so far, in seconds (Linux
-/// `/proc/self/stat`, 100 ticks per second; 0 elsewhere). On a machine
-/// shared with other jobs, throughput per CPU second is steadier than per
-/// wall-clock second.
-pub fn cpu_seconds() -> f64 {
-    let Ok(s) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
-    let Some(rest) = s.rsplit_once(')').map(|(_, r)| r) else { return 0.0 };
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    // After the command name: state is field 3, utime 14, stime 15 (1-based).
-    let tick = |i: usize| f.get(i - 3).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
-    (tick(14) + tick(15)) / 100.0
 }

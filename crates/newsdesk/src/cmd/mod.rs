@@ -17,6 +17,7 @@ pub mod eval_quotes;
 pub mod eval_stories;
 pub mod eval_timeml;
 pub mod ingest;
+pub mod measure;
 pub mod pipeline;
 pub mod pretty;
 pub mod search;
