@@ -47,6 +47,8 @@ impl Default for Limits {
 struct App {
     store: Arc<Store>,
     limits: Limits,
+    /// One permit per core for store calls.
+    work: Arc<tokio::sync::Semaphore>,
 }
 
 /// A JSON error response.
@@ -97,20 +99,38 @@ fn json_response<T: Serialize>(status: StatusCode, value: &T) -> Response {
 
 type ApiResult = Result<Response, ApiError>;
 
-/// Runs a blocking store call off the async workers.
-async fn blocking<T: Serialize + Send + 'static>(
-    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
-) -> ApiResult {
-    match tokio::task::spawn_blocking(f).await {
-        Ok(Ok(v)) => Ok(json_response(StatusCode::OK, &v)),
-        Ok(Err(e)) => Err(e),
-        Err(e) => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("worker failed: {e}"))),
+impl App {
+    /// Runs a blocking store call on Tokio's blocking pool, at most one per
+    /// core at a time: requests beyond that wait their turn in order instead
+    /// of sharing the cores, so each finishes as soon as it can.
+    async fn call<T: Serialize + Send + 'static>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+    ) -> ApiResult {
+        let permit = self
+            .work
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the server is shutting down"))?;
+        let store = self.store.clone();
+        match tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            f(&store)
+        })
+        .await
+        {
+            Ok(Ok(v)) => Ok(json_response(StatusCode::OK, &v)),
+            Ok(Err(e)) => Err(e),
+            Err(e) => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("worker failed: {e}"))),
+        }
     }
 }
 
 /// The router: API under `/api`, UI at `/`.
 pub fn router(store: Arc<Store>, limits: Limits) -> Router {
-    let app = App { store, limits };
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let app = App { store, limits, work: Arc::new(tokio::sync::Semaphore::new(cores)) };
     Router::new()
         .route("/", get(|| async { asset(INDEX_HTML, "text/html; charset=utf-8") }))
         .route("/assets/app.js", get(|| async { asset(APP_JS, "text/javascript; charset=utf-8") }))
@@ -243,14 +263,14 @@ fn search_query(map: &HashMap<String, String>, max: usize) -> Result<SearchQuery
 
 async fn search(State(app): State<App>, Query(map): Query<HashMap<String, String>>) -> ApiResult {
     let query = search_query(&map, app.limits.max_param)?;
-    blocking(move || Ok(app.store.search(&query)?)).await
+    app.call(move |store| Ok(store.search(&query)?)).await
 }
 
 async fn article(State(app): State<App>, Path(id): Path<String>) -> ApiResult {
     if id.len() > app.limits.max_param {
         return Err(ApiError::bad("article id too long"));
     }
-    blocking(move || app.store.article(&id)?.ok_or_else(|| ApiError::not_found(format!("no article with id {id:?}"))))
+    app.call(move |store| store.article(&id)?.ok_or_else(|| ApiError::not_found(format!("no article with id {id:?}"))))
         .await
 }
 
@@ -260,7 +280,7 @@ fn parse_id(id: &str, what: &str) -> Result<i64, ApiError> {
 
 async fn entity(State(app): State<App>, Path(id): Path<String>) -> ApiResult {
     let id = parse_id(&id, "entity")?;
-    blocking(move || app.store.entity(id)?.ok_or_else(|| ApiError::not_found(format!("no entity with id {id}")))).await
+    app.call(move |store| store.entity(id)?.ok_or_else(|| ApiError::not_found(format!("no entity with id {id}")))).await
 }
 
 async fn entities(State(app): State<App>, Query(map): Query<HashMap<String, String>>) -> ApiResult {
@@ -274,22 +294,22 @@ async fn entities(State(app): State<App>, Query(map): Query<HashMap<String, Stri
         }
     };
     let limit = p.parse::<usize>("limit", "a number")?.unwrap_or(20).clamp(1, 100);
-    blocking(move || Ok(app.store.entities_named(&name, kind.as_deref(), limit)?)).await
+    app.call(move |store| Ok(store.entities_named(&name, kind.as_deref(), limit)?)).await
 }
 
 async fn stories(State(app): State<App>, Query(map): Query<HashMap<String, String>>) -> ApiResult {
     let p = Params { map: &map, max: app.limits.max_param };
     let limit = p.parse::<usize>("limit", "a number")?.unwrap_or(50).clamp(1, 1000);
-    blocking(move || Ok(app.store.stories(limit)?)).await
+    app.call(move |store| Ok(store.stories(limit)?)).await
 }
 
 async fn story(State(app): State<App>, Path(id): Path<String>) -> ApiResult {
     let id = parse_id(&id, "story")?;
-    blocking(move || app.store.story(id)?.ok_or_else(|| ApiError::not_found(format!("no story with id {id}")))).await
+    app.call(move |store| store.story(id)?.ok_or_else(|| ApiError::not_found(format!("no story with id {id}")))).await
 }
 
 async fn stats(State(app): State<App>) -> ApiResult {
-    blocking(move || Ok(app.store.stats()?)).await
+    app.call(move |store| Ok(store.stats()?)).await
 }
 
 /// Serves until Ctrl-C (or SIGTERM). `on_ready` gets the bound address

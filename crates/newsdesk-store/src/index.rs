@@ -1,24 +1,23 @@
 //! The Tantivy full-text index: one document per article, derived from the
 //! SQLite records (see the crate docs for how the two are kept in step).
 
+use crate::facets::{FacetCollector, FacetSpec, OrdinalNames};
+use crate::snippet::SnippetTerms;
 use crate::write::{entity_key, kind_name};
 use crate::{Error, Result};
 use chrono::{NaiveDate, NaiveTime};
-use newsdesk_core::{EntityKind, OffsetMap, Published, Span};
+use newsdesk_core::{EntityKind, Published, Span};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::path::Path;
-use std::sync::Mutex;
-use tantivy::aggregation::agg_req::Aggregations;
-use tantivy::aggregation::{AggregationCollector, AggregationLimitsGuard};
+use std::sync::{Arc, Mutex};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST,
     INDEXED, STORED, STRING,
 };
-use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::{DateTime, DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 
@@ -112,6 +111,8 @@ pub(crate) struct SearchIndex {
     reader: IndexReader,
     f: Fields,
     writer: Mutex<Option<IndexWriter>>,
+    /// Facet values already looked up in the segments' dictionaries.
+    facet_names: Arc<OrdinalNames>,
 }
 
 impl SearchIndex {
@@ -152,7 +153,8 @@ impl SearchIndex {
             .register("raw_lower", TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build());
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
         let f = fields(&index.schema())?;
-        Ok((SearchIndex { index, reader, f, writer: Mutex::new(None) }, created))
+        let facet_names = Arc::new(OrdinalNames::default());
+        Ok((SearchIndex { index, reader, f, writer: Mutex::new(None), facet_names }, created))
     }
 
     /// The highest article `seq` contained in the last index commit.
@@ -164,6 +166,11 @@ impl SearchIndex {
     pub(crate) fn num_docs(&self) -> Result<usize> {
         self.reader.reload()?;
         Ok(self.reader.searcher().num_docs() as usize)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn segment_count(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
     }
 
     fn with_writer<R>(&self, f: impl FnOnce(&mut IndexWriter) -> Result<R>) -> Result<R> {
@@ -206,6 +213,26 @@ impl SearchIndex {
         })?;
         self.reader.reload()?;
         Ok(())
+    }
+
+    /// The body terms of a query, weighted as Tantivy's snippet generator
+    /// weighs them (rarer terms count more).
+    fn snippet_terms(&self, searcher: &tantivy::Searcher, query: &dyn Query) -> Result<SnippetTerms> {
+        let mut terms = BTreeSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == self.f.body {
+                terms.insert(term.clone());
+            }
+        });
+        let mut weighted = Vec::with_capacity(terms.len());
+        for term in terms {
+            let Some(text) = term.value().as_str().map(str::to_string) else { continue };
+            let df = searcher.doc_freq(&term)?;
+            if df > 0 {
+                weighted.push((text, 1.0 / (1.0 + df as f32)));
+            }
+        }
+        Ok(SnippetTerms::new(weighted, self.index.tokenizer_for_field(self.f.body)?))
     }
 
     /// Runs a search; facet entity keys are returned raw for the store to
@@ -260,27 +287,15 @@ impl SearchIndex {
         let limit = q.limit.clamp(1, MAX_LIMIT);
         let offset = q.offset.min(MAX_OFFSET);
         let want_facets = q.facets > 0;
-        let facets = if want_facets {
-            let k = q.facets;
-            let agg = |field: &str, size: usize, by_key: bool| {
-                let mut terms = serde_json::json!({ "field": field, "size": size });
-                if by_key {
-                    terms["order"] = serde_json::json!({ "_key": "asc" });
-                }
-                serde_json::json!({ "terms": terms })
-            };
-            let aggs: Aggregations = serde_json::from_value(serde_json::json!({
-                "person": agg("fperson", k, false),
-                "organization": agg("forganization", k, false),
-                "place": agg("fplace", k, false),
-                "source": agg("fsource", k, false),
-                "month": agg("fmonth", 1200, true),
-            }))
-            .map_err(|e| Error::Index(tantivy::TantivyError::InvalidArgument(e.to_string())))?;
-            Some(AggregationCollector::from_aggs(aggs, AggregationLimitsGuard::default()))
-        } else {
-            None
-        };
+        if want_facets {
+            let live: Vec<_> = searcher.segment_readers().iter().map(|s| s.segment_id()).collect();
+            self.facet_names.retain_segments(&live);
+        }
+        let facets = want_facets.then(|| FacetCollector {
+            names: self.facet_names.clone(),
+            specs: FACET_ROOTS.iter().map(|&(_, field, all_by_key)| FacetSpec { field, all_by_key }).collect(),
+            k: q.facets,
+        });
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let (addrs, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) = match q.sort {
             Sort::Relevance => {
@@ -294,29 +309,16 @@ impl SearchIndex {
                 (docs.into_iter().map(|(_, a)| (None, a)).collect(), total, fc)
             }
         };
-        let snippets = if q.q.trim().is_empty() {
-            None
-        } else {
-            let mut g = SnippetGenerator::create(&searcher, &query, f.body)?;
-            g.set_max_num_chars(SNIPPET_CHARS);
-            Some(g)
-        };
+        let mut snippets = if q.q.trim().is_empty() { None } else { Some(self.snippet_terms(&searcher, &query)?) };
         let mut hits = Vec::with_capacity(addrs.len());
         for (score, addr) in addrs {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
             let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
             let snippet = snippets
-                .as_ref()
-                .map(|g| g.snippet(body))
-                .filter(|s| !s.fragment().trim().is_empty())
-                .map(|s| {
-                    let map = OffsetMap::new(s.fragment());
-                    Snippet {
-                        text: s.fragment().to_string(),
-                        highlights: s.highlighted().iter().map(|r| map.span(r.start, r.end)).collect(),
-                    }
-                })
+                .as_mut()
+                .and_then(|t| t.snippet(body, SNIPPET_CHARS))
+                .filter(|s| !s.text.is_empty())
                 .unwrap_or_else(|| leading_snippet(body));
             hits.push(Hit {
                 id: text(f.id).unwrap_or_default(),
@@ -328,27 +330,22 @@ impl SearchIndex {
                 snippet,
             });
         }
-        let mut raw_facets = Vec::new();
-        if let Some(results) = facet_counts {
-            let results = serde_json::to_value(&results)?;
-            for root in FACET_ROOTS {
-                let entries = results[root]["buckets"]
-                    .as_array()
-                    .map(|buckets| {
-                        buckets
-                            .iter()
-                            .filter_map(|b| Some((b["key"].as_str()?.to_string(), b["doc_count"].as_u64()?)))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                raw_facets.push((root, entries));
-            }
-        }
+        let raw_facets = facet_counts
+            .map(|counts| FACET_ROOTS.iter().map(|&(root, _, _)| root).zip(counts).collect())
+            .unwrap_or_default();
         Ok(RawResults { total, hits, facets: raw_facets })
     }
 }
 
-const FACET_ROOTS: [&str; 5] = ["person", "organization", "place", "source", "month"];
+/// The facets: name, fast field, and whether every value is listed in key
+/// order (months) rather than the most frequent first.
+const FACET_ROOTS: [(&str, &str, bool); 5] = [
+    ("person", "fperson", false),
+    ("organization", "forganization", false),
+    ("place", "fplace", false),
+    ("source", "fsource", false),
+    ("month", "fmonth", true),
+];
 
 pub(crate) struct RawResults {
     pub total: usize,

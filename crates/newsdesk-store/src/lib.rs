@@ -24,9 +24,11 @@
 //! Writers are single-process (Tantivy's writer lock); any number of readers
 //! (the server, `newsdesk search`) may open the same directory at once.
 
+mod facets;
 mod index;
 mod migrate;
 mod pool;
+mod snippet;
 mod views;
 mod write;
 

@@ -237,6 +237,79 @@ fn search_with_filters_facets_and_snippets() {
     assert!(matches!(store.search(&f), Err(Error::BadQuery(_))));
 }
 
+/// Facet counts over several index segments equal counts made by hand, in
+/// the promised order (most frequent first, then by key; months by key).
+#[test]
+fn facet_counts_are_exact_across_segments() {
+    use std::collections::BTreeMap;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let names = ["Ann Lee", "Bob Ray", "Cy Tam", "Dee Fox", "Eve Lin", "Fay Orr", "Gus Poe"];
+    let sources = ["Wire A", "Wire B", "Daily C"];
+    let (mut people, mut by_source, mut months) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
+    for batch in 0..3 {
+        let rows: Vec<(String, String, String, String, usize)> = (0..20)
+            .map(|j| {
+                let i = batch * 20 + j;
+                let n = i % 7;
+                let text = format!("{} met in the city. Markets rose.", names[..=n].join(" and "));
+                let date = format!("2020-{:02}-{:02}", i % 5 + 1, j % 28 + 1);
+                (format!("a{i}"), text, date, sources[i % 3].to_string(), n)
+            })
+            .collect();
+        let entities: Vec<Vec<(EntityKind, &str, Option<&str>)>> =
+            rows.iter().map(|r| names[..=r.4].iter().map(|&n| (EntityKind::Person, n, None)).collect()).collect();
+        let analyses: Vec<Analysis> = rows
+            .iter()
+            .zip(&entities)
+            .map(|(r, e)| {
+                analysis(&Spec {
+                    id: &r.0,
+                    title: "Meeting",
+                    date: &r.2,
+                    source: &r.3,
+                    text: &r.1,
+                    entities: e,
+                    quotes: &[],
+                    times: &[],
+                })
+            })
+            .collect();
+        for r in &rows {
+            for name in &names[..=r.4] {
+                *people.entry(name.to_string()).or_insert(0u64) += 1;
+            }
+            *by_source.entry(r.3.clone()).or_insert(0u64) += 1;
+            *months.entry(r.2[..7].to_string()).or_insert(0u64) += 1;
+        }
+        store.write_batch(&analyses).unwrap();
+        store.sync_index().unwrap();
+    }
+    assert!(store.index.segment_count() >= 2, "the test needs several segments");
+    let ranked = |m: &BTreeMap<String, u64>, k: usize| {
+        let mut v: Vec<(String, u64)> = m.iter().map(|(a, &b)| (a.clone(), b)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())));
+        v.truncate(k);
+        v
+    };
+    let got = |f: &[FacetCount]| f.iter().map(|c| (c.value.clone(), c.count)).collect::<Vec<_>>();
+    for k in [3, 10] {
+        let r = store.search(&SearchQuery { q: "markets".into(), facets: k, ..SearchQuery::default() }).unwrap();
+        assert_eq!(r.total, 60);
+        assert_eq!(got(&r.facets.people), ranked(&people, k), "people, k = {k}");
+        assert_eq!(got(&r.facets.sources), ranked(&by_source, k), "sources, k = {k}");
+        let all_months: Vec<(String, u64)> = months.iter().map(|(a, &b)| (a.clone(), b)).collect();
+        assert_eq!(got(&r.facets.months), all_months);
+    }
+    // A filter narrows the counts: only articles naming Gus Poe (n = 6).
+    let mut f = SearchQuery { q: "markets".into(), facets: 10, ..SearchQuery::default() };
+    f.person = Some("gus poe".into());
+    let r = store.search(&f).unwrap();
+    let gus = people["Gus Poe"];
+    assert_eq!(r.total as u64, gus);
+    assert!(got(&r.facets.people).iter().all(|(_, c)| *c == gus), "{:?}", r.facets.people);
+}
+
 struct NaiveDateOpt;
 impl NaiveDateOpt {
     fn d(s: &str) -> Option<chrono::NaiveDate> {
