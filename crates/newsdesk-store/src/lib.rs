@@ -79,7 +79,13 @@ pub struct Store {
     index: index::SearchIndex,
     /// Entity ids by key, as committed (cleared when entities may be deleted).
     entity_ids: Mutex<std::collections::HashMap<String, i64>>,
+    /// Entity id and name by key for search facets, valid for one index
+    /// generation (entities change only with a commit that readers see).
+    facet_entities: std::sync::RwLock<FacetEntities>,
 }
+
+/// See [`Store::facet_entities`]: (index generation, key → id and name).
+type FacetEntities = (u64, std::collections::HashMap<String, Option<(i64, String)>>);
 
 /// How the store was found when opened.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -111,7 +117,14 @@ impl Store {
         migrate::migrate(&writer, &db_path)?;
         let readers = pool::Pool::new(db_path);
         let (index, rebuilt) = index::SearchIndex::open(&dir.join("index"))?;
-        let store = Store { dir, writer: Mutex::new(writer), readers, index, entity_ids: Mutex::default() };
+        let store = Store {
+            dir,
+            writer: Mutex::new(writer),
+            readers,
+            index,
+            entity_ids: Mutex::default(),
+            facet_entities: Default::default(),
+        };
         let mut report = OpenReport { rebuilt_index: rebuilt, ..OpenReport::default() };
         match store.repair_index() {
             Ok(n) => report.reindexed = n,

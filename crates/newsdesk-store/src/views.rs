@@ -206,6 +206,9 @@ fn entity_summaries(c: &Connection, sql: &str, p: impl rusqlite::Params) -> Resu
     Ok(rows)
 }
 
+/// Facet entity names kept in memory before the cache starts over.
+const MAX_CACHED_FACET_ENTITIES: usize = 100_000;
+
 const TOP_ENTITIES: &str = "SELECT e.id, e.kind, e.name, COUNT(*) AS n,
        (SELECT COUNT(*) FROM quotes q WHERE q.entity = e.id)
      FROM mentions m JOIN entities e ON e.id = m.entity
@@ -218,18 +221,35 @@ impl Store {
         let raw = self.index.search(q)?;
         let mut facets = Facets::default();
         if !raw.facets.is_empty() {
+            let stale = {
+                let cache = self.facet_entities.read().unwrap_or_else(|p| p.into_inner());
+                cache.0 != raw.generation || cache.1.len() > MAX_CACHED_FACET_ENTITIES
+            };
+            if stale {
+                *self.facet_entities.write().unwrap_or_else(|p| p.into_inner()) = (raw.generation, HashMap::new());
+            }
+            let cache = self.facet_entities.read().unwrap_or_else(|p| p.into_inner());
+            // Another search may have moved the cache to another generation.
+            let known = (cache.0 == raw.generation).then_some(&cache.1);
+            let mut learned = Vec::new();
             self.readers.with(|c| {
                 let mut st = c.prepare_cached("SELECT id, name FROM entities WHERE key = ?1")?;
                 for (root, entries) in raw.facets {
                     let mut out = Vec::with_capacity(entries.len());
                     for (key, count) in entries {
                         let (value, entity) = if matches!(root, "person" | "organization" | "place") {
-                            match st
-                                .query_row([format!("{root}:{key}")], |r| {
-                                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-                                })
-                                .optional()?
-                            {
+                            let full = format!("{root}:{key}");
+                            let found = match known.and_then(|k| k.get(&full)) {
+                                Some(found) => found.clone(),
+                                None => {
+                                    let found = st
+                                        .query_row([&full], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+                                        .optional()?;
+                                    learned.push((full, found.clone()));
+                                    found
+                                }
+                            };
+                            match found {
                                 Some((id, name)) => (name, Some(id)),
                                 None => (key.clone(), None),
                             }
@@ -248,6 +268,13 @@ impl Store {
                 }
                 Ok(())
             })?;
+            drop(cache);
+            if !learned.is_empty() {
+                let mut cache = self.facet_entities.write().unwrap_or_else(|p| p.into_inner());
+                if cache.0 == raw.generation {
+                    cache.1.extend(learned);
+                }
+            }
         }
         Ok(SearchResults {
             total: raw.total,

@@ -1,6 +1,6 @@
 //! `newsdesk bench-search`: a bounded load test of a running `newsdesk
 //! serve` on this machine's loopback: N clients on keep-alive HTTP/1.1
-//! connections send search requests (a fixed list of queries, round robin)
+//! connections send search requests (455 distinct queries, round robin)
 //! until a request count or a time limit is reached; prints requests/s and
 //! latency percentiles. Figures go to docs/BENCHMARKS.md.
 
@@ -55,6 +55,52 @@ const QUERIES: &[&str] = &[
     "stocks OR shares",
 ];
 
+/// Words combined in pairs (`"oil tanker"`, `"bank strike"`, ...) so the
+/// load is not a handful of repeated queries: 20 typed queries plus 435
+/// pairs, from broad to matching a few articles.
+const WORDS: &[&str] = &[
+    "oil",
+    "bank",
+    "trade",
+    "dollar",
+    "profit",
+    "loss",
+    "merger",
+    "tax",
+    "coffee",
+    "wheat",
+    "japan",
+    "canada",
+    "strike",
+    "debt",
+    "rates",
+    "stake",
+    "shares",
+    "tanker",
+    "union",
+    "talks",
+    "gold",
+    "sugar",
+    "budget",
+    "exports",
+    "billion",
+    "quarter",
+    "dividend",
+    "offer",
+    "government",
+    "market",
+];
+
+fn queries() -> Vec<String> {
+    let mut q: Vec<String> = QUERIES.iter().map(|s| s.to_string()).collect();
+    for (i, a) in WORDS.iter().enumerate() {
+        for b in &WORDS[i + 1..] {
+            q.push(format!("{a} {b}"));
+        }
+    }
+    q
+}
+
 fn encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
@@ -104,15 +150,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let deadline = Instant::now() + Duration::from_secs(args.seconds.max(1)) + Duration::from_secs(5);
     let start = std::sync::Barrier::new(clients + 1);
     let params = args.params.clone();
+    let queries = queries();
     let (lat, errors, elapsed) = std::thread::scope(|s| -> anyhow::Result<_> {
         let mut handles = Vec::new();
         for c in 0..clients {
-            let (start, params) = (&start, &params);
+            let (start, params, queries) = (&start, &params, &queries);
             handles.push(s.spawn(move || -> std::io::Result<(Vec<u32>, usize)> {
                 let mut conn = BufReader::new(TcpStream::connect(args.addr)?);
                 conn.get_mut().set_nodelay(true)?;
                 let path =
-                    |i: usize| format!("/api/search?q={}&{params}", encode(QUERIES[(c * 7 + i) % QUERIES.len()]));
+                    |i: usize| format!("/api/search?q={}&{params}", encode(&queries[(c * 37 + i) % queries.len()]));
                 for i in 0..args.warmup {
                     get(&mut conn, &path(i))?;
                 }
