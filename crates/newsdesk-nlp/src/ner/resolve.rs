@@ -58,6 +58,9 @@ pub fn extract_entities_with(model: &NerModel, doc: &Doc, ws: &mut Workspace) ->
             while e > s && (!words[e - 1].chars().any(char::is_alphanumeric) || is_connector(words[e - 1])) {
                 e -= 1;
             }
+            if ty == EntType::Per {
+                s = skip_titles(&words, s, e);
+            }
             if s < e {
                 raws.extend(split_acronym(&words, Raw { ty, start: s, end: e }));
             }
@@ -66,6 +69,48 @@ pub fn extract_entities_with(model: &NerModel, doc: &Doc, ws: &mut Workspace) ->
     let raws = merge_demonym_org(&words, raws);
     let raws = expand_acronyms(&words, &ranges, raws);
     resolve(doc, &words, &raws)
+}
+
+/// Honorifics that are not part of a person's name ("Dr Valeria Gazzola",
+/// "Mr. Biden"); "Sir" and "Dame" are kept, as they are used with the name.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"];
+
+/// Titles that are customarily part of how the person is named ("Pope
+/// Francis", "Prince Harry", "Sheikh Hasina"): not stripped.
+const NAME_TITLES: &[&str] = &["king", "queen", "prince", "princess", "pope", "emir", "sheikh", "ayatollah"];
+
+/// The first token of a person mention `s..e` after a leading title: a run
+/// of honorifics, role words and modifiers that ends in an honorific or a
+/// role head ("Dr", "Legislator", "Deputy Foreign Minister"). Such titles
+/// are not part of the name, so "Dr Gazzola" resolves to "Valeria Gazzola"
+/// and the title becomes the person's role. A run of modifiers alone
+/// ("White") is left, and at least one token always remains.
+fn skip_titles(words: &[&str], s: usize, e: usize) -> usize {
+    let mut start = s;
+    let mut j = s;
+    while j + 1 < e {
+        let w = words[j];
+        if w == "." {
+            j += 1;
+            continue;
+        }
+        let bare = w.trim_end_matches('.');
+        if !bare.starts_with(char::is_uppercase) || lower_in(bare, NAME_TITLES) {
+            break;
+        }
+        let head = lower_in(bare, HONORIFICS) || lower_in(w, ROLE_HEADS) || lower_in(bare, ROLE_HEADS);
+        if !head && !lower_in(bare, ROLE_MODIFIERS) {
+            break;
+        }
+        j += 1;
+        if head {
+            start = j;
+            while start + 1 < e && words[start] == "." {
+                start += 1;
+            }
+        }
+    }
+    start
 }
 
 fn is_connector(w: &str) -> bool {
@@ -442,6 +487,9 @@ const ROLE_HEADS: &[&str] = &[
     "officer",
     "councillor",
     "lawmaker",
+    "legislator",
+    "councilman",
+    "councilwoman",
     "congressman",
     "congresswoman",
     "attorney",
@@ -873,6 +921,37 @@ mod tests {
                 assert!(m.start < m.end && m.end <= unit.chars().count());
             }
         }
+    }
+
+    #[test]
+    fn titles_before_names_are_not_part_of_them() {
+        let w = ["Dr", ".", "Valeria", "Gazzola", "Deputy", "Foreign", "Minister", "Sergei", "Ryabkov"];
+        assert_eq!(skip_titles(&w, 0, 4), 2, "Dr . Valeria Gazzola");
+        assert_eq!(skip_titles(&w, 4, 9), 7, "Deputy Foreign Minister Sergei Ryabkov");
+        // Modifiers alone, a royal title, a lone title word: kept.
+        assert_eq!(skip_titles(&["White", "Jack"], 0, 2), 0);
+        assert_eq!(skip_titles(&["Pope", "Francis"], 0, 2), 0);
+        assert_eq!(skip_titles(&["President"], 0, 1), 0);
+        assert_eq!(skip_titles(&["president", "Biden"], 0, 2), 0, "lower case is not a title in a name");
+
+        // Through the model and resolution: the surname with a title joins
+        // the full name, and the title becomes the role.
+        let text = "Legislator Tanya Chan said the bill was dead. Dr Valeria Gazzola of the \
+                    Netherlands Institute for Neuroscience led the study. Dr Gazzola said more work was needed.";
+        let doc = Doc::from_text(text);
+        let ents = extract_entities(&doc);
+        let person = |name: &str| ents.iter().find(|e| e.name == name);
+        let g = person("Valeria Gazzola")
+            .unwrap_or_else(|| panic!("{:?}", ents.iter().map(|e| &e.name).collect::<Vec<_>>()));
+        assert_eq!(g.mentions.len(), 2, "{:?}", g.mentions);
+        let chan =
+            person("Tanya Chan").unwrap_or_else(|| panic!("{:?}", ents.iter().map(|e| &e.name).collect::<Vec<_>>()));
+        assert_eq!(chan.role.as_ref().map(|r| r.text.as_str()), Some("Legislator"));
+        assert!(
+            ents.iter().all(|e| !e.name.starts_with("Dr")),
+            "{:?}",
+            ents.iter().map(|e| &e.name).collect::<Vec<_>>()
+        );
     }
 
     proptest! {

@@ -106,8 +106,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.text(i).eq_ignore_ascii_case(w)
     }
 
+    /// The quote region token `i` is in (none past the last token).
     pub fn in_region(&self, i: usize) -> Option<usize> {
-        match self.tok_region[i] {
+        match self.tok_region.get(i).copied().unwrap_or(0) {
             0 => None,
             r => Some(r as usize - 1),
         }

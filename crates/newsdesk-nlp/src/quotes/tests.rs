@@ -226,6 +226,17 @@ fn seed_article() {
     assert!((7..=8).contains(&with_marks), "{:#?}", all(&qs));
 }
 
+#[test]
+fn quote_marks_at_the_very_end_are_handled() {
+    // Found by the proptest below: a cue at the end of the text looked one
+    // token past the last for an opening mark.
+    for text in ["«said» he said:", "«said» he said", "\"x\" she told:"] {
+        let doc = Doc::from_text(text);
+        let qs = extract_quotes(&doc, &[]);
+        assert!(qs.iter().all(|q| q.end <= text.chars().count()), "{text}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
     #[test]
