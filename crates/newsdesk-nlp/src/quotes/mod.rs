@@ -196,6 +196,26 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 if i > a && matches!(ctx.text(i - 1), "be" | "been" | "being") {
                     continue;
                 }
+                // "Residents were told to stay off the roads": the subject of
+                // a passive verb of telling is the addressee, not the source.
+                if i > a
+                    && matches!(ctx.lower(i - 1, &mut buf), "was" | "were" | "is" | "are" | "am" | "get" | "got")
+                    && matches!(
+                        ctx.lower(i, &mut buf),
+                        "told"
+                            | "asked"
+                            | "informed"
+                            | "warned"
+                            | "advised"
+                            | "ordered"
+                            | "urged"
+                            | "reminded"
+                            | "assured"
+                            | "instructed"
+                    )
+                {
+                    continue;
+                }
                 cues.push((i, i + 1, lemma, class, form));
             }
         }

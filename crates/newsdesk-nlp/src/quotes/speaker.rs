@@ -294,6 +294,12 @@ pub(crate) fn np_right(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
             }
             break;
         }
+        if e > p && lexicon::cue(lw).is_some() && lw.ends_with('s') && (e + 1 >= lim || !ctx.is_word(e + 1)) {
+            // "according to preliminary reports,": a plural cue word that
+            // ends the phrase is its head noun, not a verb.
+            e += 1;
+            break;
+        }
         if e > p && (lexicon::is_np_boundary(lw) || lexicon::cue(lw).is_some()) {
             break;
         }

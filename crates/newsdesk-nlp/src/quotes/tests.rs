@@ -227,6 +227,19 @@ fn seed_article() {
 }
 
 #[test]
+fn passive_telling_and_plural_report_sources() {
+    let qs =
+        quotes("Residents were told to stay off the roads. The party lost 20 seats, according to preliminary reports.");
+    assert!(
+        qs.iter().all(|q| q.speaker_mention.as_ref().is_none_or(|m| m.text != "Residents")),
+        "the addressees of a passive 'told' are not its source: {:#?}",
+        all(&qs)
+    );
+    let q = qs.iter().find(|q| q.text.contains("lost 20 seats")).unwrap_or_else(|| panic!("{:#?}", all(&qs)));
+    assert_eq!(q.speaker_mention.as_ref().map(|m| m.text.as_str()), Some("preliminary reports"));
+}
+
+#[test]
 fn quote_marks_at_the_very_end_are_handled() {
     // Found by the proptest below: a cue at the end of the text looked one
     // token past the last for an opening mark.
