@@ -67,8 +67,29 @@ pub fn extract_entities_with(model: &NerModel, doc: &Doc, ws: &mut Workspace) ->
         }
     }
     let raws = merge_demonym_org(&words, raws);
+    let raws = inhabitants_are_misc(&words, raws);
     let raws = expand_acronyms(&words, &ranges, raws);
     resolve(doc, &words, &raws)
+}
+
+/// Names of a place's inhabitants ("Hong Kongers", "Londoner",
+/// "Hongkongers") are neither people nor organisations: a person or
+/// organisation mention that is a place of the same document plus "er" or
+/// "ers" (spaces and case ignored) becomes a miscellaneous name.
+fn inhabitants_are_misc(words: &[&str], mut raws: Vec<Raw>) -> Vec<Raw> {
+    let squash = |r: &Raw| words[r.start..r.end].concat().to_lowercase();
+    let places: std::collections::HashSet<String> = raws.iter().filter(|r| r.ty == EntType::Loc).map(squash).collect();
+    if places.is_empty() {
+        return raws;
+    }
+    for r in raws.iter_mut().filter(|r| matches!(r.ty, EntType::Per | EntType::Org)) {
+        let name = squash(r);
+        let stem = name.strip_suffix("ers").or_else(|| name.strip_suffix("er"));
+        if stem.is_some_and(|s| places.contains(s)) {
+            r.ty = EntType::Misc;
+        }
+    }
+    raws
 }
 
 /// Honorifics that are not part of a person's name ("Dr Valeria Gazzola",
