@@ -60,6 +60,10 @@ pub fn extract_entities_with(model: &NerModel, doc: &Doc, ws: &mut Workspace) ->
             }
             if ty == EntType::Per {
                 s = skip_titles(&words, s, e);
+                // A title on its own ("the Mayor said") names nobody.
+                if e - s == 1 && is_title(words[s]) {
+                    continue;
+                }
             }
             if s < e {
                 raws.extend(split_acronym(&words, Raw { ty, start: s, end: e }));
@@ -106,6 +110,11 @@ const NAME_TITLES: &[&str] = &["king", "queen", "prince", "princess", "pope", "e
 /// are not part of the name, so "Dr Gazzola" resolves to "Valeria Gazzola"
 /// and the title becomes the person's role. A run of modifiers alone
 /// ("White") is left, and at least one token always remains.
+fn is_title(w: &str) -> bool {
+    let bare = w.trim_end_matches('.');
+    lower_in(bare, HONORIFICS) || lower_in(w, ROLE_HEADS) || lower_in(bare, ROLE_HEADS)
+}
+
 fn skip_titles(words: &[&str], s: usize, e: usize) -> usize {
     let mut start = s;
     let mut j = s;
@@ -119,7 +128,7 @@ fn skip_titles(words: &[&str], s: usize, e: usize) -> usize {
         if !bare.starts_with(char::is_uppercase) || lower_in(bare, NAME_TITLES) {
             break;
         }
-        let head = lower_in(bare, HONORIFICS) || lower_in(w, ROLE_HEADS) || lower_in(bare, ROLE_HEADS);
+        let head = is_title(w);
         if !head && !lower_in(bare, ROLE_MODIFIERS) {
             break;
         }
