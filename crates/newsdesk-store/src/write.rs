@@ -309,21 +309,37 @@ impl Store {
             let rows = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
             Ok(rows)
         })?;
-        for chunk in rowids.chunks(500) {
-            let page: Vec<String> = self.readers.with(|c| {
-                let mut st = c.prepare_cached("SELECT analysis FROM articles WHERE rowid = ?1")?;
-                let mut out = Vec::with_capacity(chunk.len());
-                for id in chunk {
-                    if let Some(json) = st.query_row([id], |r| r.get(0)).optional()? {
-                        out.push(json);
+        // A reader thread loads and parses pages while `f` works on the
+        // previous one (the corpus stages are sequential; parsing the JSON
+        // of the analyses is a good part of this walk's cost).
+        std::thread::scope(|scope| -> Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Analysis>>>(2);
+            let rowids = &rowids;
+            scope.spawn(move || {
+                for chunk in rowids.chunks(500) {
+                    let page = self.readers.with(|c| {
+                        let mut st = c.prepare_cached("SELECT analysis FROM articles WHERE rowid = ?1")?;
+                        let mut out = Vec::with_capacity(chunk.len());
+                        for id in chunk {
+                            if let Some(json) = st.query_row([id], |r| r.get::<_, String>(0)).optional()? {
+                                out.push(serde_json::from_str(&json)?);
+                            }
+                        }
+                        Ok(out)
+                    });
+                    let failed = page.is_err();
+                    if tx.send(page).is_err() || failed {
+                        return;
                     }
                 }
-                Ok(out)
-            })?;
-            for json in page {
-                f(serde_json::from_str(&json)?)?;
+            });
+            for page in rx {
+                for analysis in page? {
+                    f(analysis)?;
+                }
             }
-        }
+            Ok(())
+        })?;
         Ok(())
     }
 
