@@ -136,3 +136,36 @@ fn synth_and_eval_round_trip() {
     assert_eq!(r["pairs_system"], 1);
     assert_eq!(r["pairs_gold"], 1);
 }
+
+/// The corpus commands report bad records like `analyze`: on stderr with
+/// file and line, in `--rejects` with the raw record, exit status 3, and
+/// `--strict` stops at the first one; the good records are all processed.
+#[test]
+fn corpus_commands_report_rejects_like_analyze() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_articles(dir.path());
+    let mut text = std::fs::read_to_string(&input).unwrap();
+    text.push_str("{not json\n");
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, text).unwrap();
+    for cmd in ["dedup", "stories"] {
+        let rejects = dir.path().join(format!("{cmd}-rejects.jsonl"));
+        let out = bin().arg(cmd).arg(&bad).arg("--rejects").arg(&rejects).output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{cmd}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(json_lines(&out).len(), 4, "{cmd}: every good article is in the output");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("bad.jsonl:5 (record 5): JSON syntax error"), "{cmd}: {stderr}");
+        let r: serde_json::Value =
+            serde_json::from_str(std::fs::read_to_string(&rejects).unwrap().lines().next().unwrap()).unwrap();
+        assert_eq!((r["line"].as_u64(), r["raw"].as_str()), (Some(5), Some("{not json")), "{cmd}");
+    }
+    // A bad line in an analysis file is a reject too.
+    let analysed = bin().arg("analyze").arg(&input).output().unwrap();
+    let apath = dir.path().join("an.jsonl");
+    std::fs::write(&apath, [analysed.stdout.as_slice(), b"garbage\n"].concat()).unwrap();
+    let out = bin().arg("stories").arg(&apath).arg("--strict").output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("an.jsonl:5 (record 5): not an analysis object"), "{stderr}");
+    assert!(stderr.contains("stopping at the first bad record"), "{stderr}");
+}

@@ -2,6 +2,7 @@
 //! (signatures + LSH + verification) on one core, input already in memory.
 
 use super::corpus_io;
+use super::pipeline::InputArgs;
 use newsdesk_corpus::{DedupConfig, Deduper};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -16,7 +17,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (mut items, _) = corpus_io::read_items(std::slice::from_ref(&args.input))?;
+    let (mut items, _) = corpus_io::read_items(&InputArgs::paths(std::slice::from_ref(&args.input)))?;
     corpus_io::sort_by_published(&mut items);
     let bytes: usize = items.iter().map(|i| i.article().text.len()).sum();
     let mut best = f64::INFINITY;

@@ -2,6 +2,7 @@
 //! core (analyses and dedup groups prepared beforehand, not timed).
 
 use super::corpus_io;
+use super::pipeline::InputArgs;
 use newsdesk_corpus::{Deduper, StoryClusterer, StoryConfig};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -22,7 +23,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (items, _) = corpus_io::read_items(std::slice::from_ref(&args.input))?;
+    let (items, _) = corpus_io::read_items(&InputArgs::paths(std::slice::from_ref(&args.input)))?;
     let analyses = super::stories::analyses(items);
     let mut dd = Deduper::default();
     let groups: Vec<String> = analyses.iter().map(|a| dd.add(&a.article).group).collect();

@@ -3,11 +3,14 @@
 //!
 //! Reads JSON Lines files whose lines are either analyses written by
 //! `newsdesk analyze` (they carry `schema_version`), or `newsdesk_read` reads (JSONL/JSON/txt articles, directories,
-//! compressed files). Bad records are reported on stderr with file and line
-//! and skipped; they never stop the run.
+//! compressed files). Bad records are reported like `analyze` reports them
+//! (stderr with file and line, `--rejects`, `--strict`) and skipped.
 
+use super::pipeline::{InputArgs, RejectLog, Tally};
 use anyhow::Context;
 use newsdesk_core::{Analysis, Article};
+use newsdesk_read::Reject;
+use rayon::prelude::*;
 use std::io::{BufRead, BufReader, Read};
 
 /// One input line: an analysis, or a raw article.
@@ -45,48 +48,83 @@ fn is_analysis_file(path: &str) -> bool {
     first.trim_start().starts_with('{') && first.contains("\"schema_version\"") && first.contains("\"sentences\"")
 }
 
-/// Reads every input (files, directories, or `-` for stdin; stdin when none
-/// is given): analysis files line by line, everything else through
-/// `newsdesk_read` (any supported format). Returns the items and the number
-/// of rejected records (reported on stderr).
-pub fn read_items(inputs: &[String]) -> anyhow::Result<(Vec<Item>, usize)> {
-    let inputs: Vec<String> = if inputs.is_empty() { vec!["-".to_string()] } else { inputs.to_vec() };
+/// Reads every input (files, directories, or `-` for stdin): analysis files
+/// line by line, everything else through `newsdesk_read` (any supported
+/// format). Rejects are reported like `analyze` reports them (stderr,
+/// `--rejects`, `--strict`); the tally counts articles and rejects.
+pub fn read_items(args: &InputArgs) -> anyhow::Result<(Vec<Item>, Tally)> {
+    let mut rejects = RejectLog::new(args)?;
     let mut items = Vec::new();
-    let mut rejected = 0;
-    for path in &inputs {
+    let mut tally = Tally::default();
+    'inputs: for path in &args.inputs {
         if is_analysis_file(path) {
-            let reader = BufReader::with_capacity(1 << 20, open(path)?);
-            for (ln, line) in reader.lines().enumerate() {
-                let line = line.with_context(|| format!("{path}:{}: read error", ln + 1))?;
+            let mut reader = BufReader::with_capacity(1 << 20, open(path)?);
+            let mut line = String::new();
+            let mut ln = 0u64;
+            loop {
+                line.clear();
+                if reader.read_line(&mut line).with_context(|| format!("{path}:{}: read error", ln + 1))? == 0 {
+                    break;
+                }
+                ln += 1;
                 if line.trim().is_empty() {
                     continue;
                 }
-                match parse_line(&line) {
-                    Ok(it) => items.push(it),
+                match serde_json::from_str::<Analysis>(&line) {
+                    Ok(a) => {
+                        tally.articles += 1;
+                        items.push(Item::Analysis(Box::new(a)));
+                    }
                     Err(e) => {
-                        rejected += 1;
-                        eprintln!("newsdesk: reject: {path}:{}: {e}", ln + 1);
+                        tally.rejected += 1;
+                        let r = Reject::new(path, Some(ln), Some(ln), format!("not an analysis object: {e}"))
+                            .with_raw(line.trim_end().as_bytes());
+                        if rejects.report(&r)? {
+                            tally.stopped_early = true;
+                            break 'inputs;
+                        }
                     }
                 }
             }
         } else {
-            for rec in newsdesk_read::read_inputs(std::slice::from_ref(path), &newsdesk_read::ReadOptions::default()) {
+            let records = newsdesk_read::read_inputs(std::slice::from_ref(path), &args.read_options());
+            if !args.quiet {
+                for (p, why) in records.skipped() {
+                    eprintln!("newsdesk: skipped {p}: {why}");
+                }
+            }
+            for rec in records {
                 match rec {
-                    Ok(a) => items.push(Item::Article(Box::new(a))),
+                    Ok(a) => {
+                        tally.articles += 1;
+                        items.push(Item::Article(Box::new(a)));
+                    }
                     Err(r) => {
-                        rejected += 1;
-                        eprintln!("newsdesk: reject: {r}");
+                        tally.rejected += 1;
+                        if rejects.report(&r)? {
+                            tally.stopped_early = true;
+                            break 'inputs;
+                        }
                     }
                 }
             }
         }
     }
-    Ok((items, rejected))
+    rejects.finish()?;
+    tally.print(args.quiet);
+    Ok((items, tally))
 }
 
-fn parse_line(line: &str) -> anyhow::Result<Item> {
-    let a: Analysis = serde_json::from_str(line).context("not an analysis object")?;
-    Ok(Item::Analysis(Box::new(a)))
+/// The analyses of the items, in the same order: raw articles are analysed
+/// in parallel.
+pub fn into_analyses(items: Vec<Item>) -> Vec<Analysis> {
+    items
+        .into_par_iter()
+        .map(|it| match it {
+            Item::Analysis(a) => *a,
+            Item::Article(a) => newsdesk_nlp::analyze(&a),
+        })
+        .collect()
 }
 
 /// Reads a JSONL file of objects with an `id` and one string (or null) field

@@ -5,6 +5,7 @@
 //! publication order, so `canonical` is final), and a summary on stderr.
 
 use super::corpus_io;
+use super::pipeline::InputArgs;
 use newsdesk_corpus::{DedupConfig, Deduper};
 use std::io::Write;
 use std::process::ExitCode;
@@ -12,8 +13,9 @@ use std::time::Instant;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Input files (JSONL articles or analyses); `-` or nothing for stdin.
-    pub inputs: Vec<String>,
+    /// Articles in any readable format, or analyses (`newsdesk analyze` output).
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Minimum estimated Jaccard resemblance of two articles' shingle sets.
     #[arg(long, default_value_t = DedupConfig::default().threshold)]
     pub threshold: f32,
@@ -31,7 +33,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (mut items, rejected) = corpus_io::read_items(&args.inputs)?;
+    let (mut items, tally) = corpus_io::read_items(&args.input)?;
+    let rejected = tally.rejected;
     let mut dd = match &args.state {
         Some(p) if std::path::Path::new(p).exists() => {
             let f = std::io::BufReader::new(std::fs::File::open(p)?);

@@ -8,6 +8,7 @@
 //! scored: pairs of two originals are not labelled (natural near-duplicates).
 
 use super::corpus_io;
+use super::pipeline::InputArgs;
 use newsdesk_corpus::eval::{exact_duplicate_groups, score_duplicates};
 use newsdesk_corpus::synth::original_id;
 use std::collections::HashMap;
@@ -32,7 +33,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (items, _) = corpus_io::read_items(std::slice::from_ref(&args.gold))?;
+    let (items, _) = corpus_io::read_items(&InputArgs::paths(std::slice::from_ref(&args.gold)))?;
     // Gold among originals: exact duplicates always; with --natural,
     // also natural near-duplicates by exact word 5-gram set arithmetic.
     let originals: Vec<&newsdesk_core::Article> =

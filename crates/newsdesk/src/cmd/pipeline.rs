@@ -37,6 +37,77 @@ impl InputArgs {
     pub fn read_options(&self) -> ReadOptions {
         ReadOptions { max_record_bytes: self.max_record_size, format: self.format }
     }
+
+    /// Default options for these inputs (for commands that take one file).
+    pub fn paths(inputs: &[String]) -> InputArgs {
+        InputArgs {
+            inputs: inputs.to_vec(),
+            format: None,
+            max_record_size: 16 << 20,
+            rejects: None,
+            strict: false,
+            quiet: false,
+        }
+    }
+}
+
+/// Reports rejected records the way every reading subcommand does: on
+/// stderr as `reject: file:line (record N): reason` (unless `--quiet`) and,
+/// with `--rejects FILE`, as JSON Lines with the raw record.
+pub struct RejectLog {
+    out: Option<std::io::BufWriter<std::fs::File>>,
+    quiet: bool,
+    strict: bool,
+}
+
+impl RejectLog {
+    pub fn new(args: &InputArgs) -> anyhow::Result<RejectLog> {
+        let out = match &args.rejects {
+            Some(p) => Some(std::io::BufWriter::new(
+                std::fs::File::create(p)
+                    .map_err(|e| anyhow::anyhow!("cannot create rejects file {}: {e}", p.display()))?,
+            )),
+            None => None,
+        };
+        Ok(RejectLog { out, quiet: args.quiet, strict: args.strict })
+    }
+
+    /// Records one reject; true when the run must stop here (`--strict`).
+    pub fn report(&mut self, r: &Reject) -> anyhow::Result<bool> {
+        if !self.quiet {
+            eprintln!("newsdesk: reject: {r}");
+        }
+        if let Some(out) = self.out.as_mut() {
+            serde_json::to_writer(&mut *out, r)?;
+            out.write_all(b"\n")?;
+        }
+        if self.strict {
+            eprintln!("newsdesk: stopping at the first bad record (--strict)");
+        }
+        Ok(self.strict)
+    }
+
+    pub fn finish(self) -> anyhow::Result<()> {
+        if let Some(mut out) = self.out {
+            out.flush()?;
+        }
+        Ok(())
+    }
+}
+
+impl Tally {
+    /// Prints the one-line summary of a run on stderr.
+    pub fn print(&self, quiet: bool) {
+        if !quiet {
+            eprintln!(
+                "newsdesk: {} article{} read, {} rejected{}",
+                self.articles,
+                if self.articles == 1 { "" } else { "s" },
+                self.rejected,
+                if self.stopped_early { " (stopped early)" } else { "" }
+            );
+        }
+    }
 }
 
 /// Counts of one run, for the summary and the exit status.
@@ -70,12 +141,7 @@ where
     F: Fn(&Article) -> T + Sync,
     S: FnMut(T) -> std::io::Result<()>,
 {
-    let mut rejects_out = match &args.rejects {
-        Some(p) => Some(std::io::BufWriter::new(
-            std::fs::File::create(p).map_err(|e| anyhow::anyhow!("cannot create rejects file {}: {e}", p.display()))?,
-        )),
-        None => None,
-    };
+    let mut rejects = RejectLog::new(args)?;
     let records = read_inputs(&args.inputs, &args.read_options());
     if !args.quiet {
         for (path, why) in records.skipped() {
@@ -124,15 +190,7 @@ where
                 }
                 Err(r) => {
                     tally.rejected += 1;
-                    if !args.quiet {
-                        eprintln!("newsdesk: reject: {r}");
-                    }
-                    if let Some(out) = rejects_out.as_mut() {
-                        serde_json::to_writer(&mut *out, r)?;
-                        out.write_all(b"\n")?;
-                    }
-                    if args.strict {
-                        eprintln!("newsdesk: stopping at the first bad record (--strict)");
+                    if rejects.report(r)? {
                         tally.stopped_early = true;
                         break 'outer;
                     }
@@ -142,18 +200,8 @@ where
     }
     drop(rx);
     let _ = reader.join();
-    if let Some(mut out) = rejects_out {
-        out.flush()?;
-    }
-    if !args.quiet {
-        eprintln!(
-            "newsdesk: {} article{} read, {} rejected{}",
-            tally.articles,
-            if tally.articles == 1 { "" } else { "s" },
-            tally.rejected,
-            if tally.stopped_early { " (stopped early)" } else { "" }
-        );
-    }
+    rejects.finish()?;
+    tally.print(args.quiet);
     Ok(tally)
 }
 

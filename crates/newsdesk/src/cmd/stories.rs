@@ -7,6 +7,7 @@
 //! [`newsdesk_corpus::StorySummary`] per story (JSON Lines).
 
 use super::corpus_io::{self, Item};
+use super::pipeline::InputArgs;
 use newsdesk_core::Analysis;
 use newsdesk_corpus::{Deduper, StoryClusterer, StoryConfig};
 use std::collections::HashMap;
@@ -15,8 +16,9 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Input files (JSONL analyses or articles); `-` or nothing for stdin.
-    pub inputs: Vec<String>,
+    /// Analyses (`newsdesk analyze` output) or articles in any readable format.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Write one summary object per story (JSON Lines) to this file.
     #[arg(long)]
     pub summary: Option<String>,
@@ -97,16 +99,11 @@ impl Args {
     }
 }
 
-/// Turns input items into analyses (analysing raw articles), in publication order.
+/// Turns input items into analyses (analysing raw articles in parallel), in
+/// publication order.
 pub fn analyses(mut items: Vec<Item>) -> Vec<Analysis> {
     corpus_io::sort_by_published(&mut items);
-    items
-        .into_iter()
-        .map(|it| match it {
-            Item::Analysis(a) => *a,
-            Item::Article(a) => newsdesk_nlp::analyze(&a),
-        })
-        .collect()
+    corpus_io::into_analyses(items)
 }
 
 /// Dedup groups and story ids for analyses in publication order.
@@ -119,7 +116,8 @@ pub fn cluster(analyses: &[Analysis], cfg: StoryConfig) -> (Vec<String>, StoryCl
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (items, rejected) = corpus_io::read_items(&args.inputs)?;
+    let (items, tally) = corpus_io::read_items(&args.input)?;
+    let rejected = tally.rejected;
     let order: Vec<String> = items.iter().map(|i| i.article().id.clone()).collect();
     let analyses = analyses(items);
     let (stories, sc) = cluster(&analyses, args.config());

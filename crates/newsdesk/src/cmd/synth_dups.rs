@@ -1,6 +1,7 @@
 //! `newsdesk synth-dups`: a synthetic syndication set for dedup tests.
 
 use super::corpus_io;
+use super::pipeline::InputArgs;
 use newsdesk_corpus::synth::{synthesize, SynthConfig};
 use std::io::Write;
 use std::process::ExitCode;
@@ -20,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (items, _) = corpus_io::read_items(std::slice::from_ref(&args.input))?;
+    let (items, _) = corpus_io::read_items(&InputArgs::paths(std::slice::from_ref(&args.input)))?;
     let articles: Vec<_> = items.iter().map(|i| i.article().clone()).collect();
     let cfg = SynthConfig { rate: args.rate, seed: args.seed, min_words: args.min_words };
     let out = synthesize(&articles, &cfg);
