@@ -61,6 +61,10 @@ pub struct StoryConfig {
     /// A person name found in more than this many stories is not
     /// evidence (officials, spokespeople, reporters).
     pub max_person_stories: u32,
+    /// An age and a place named in at most this many stories, both shared,
+    /// link an article to a story like a shared person (0 = off): "a
+    /// 15-year-old" in "Mount Pleasant" is the same victim weeks later.
+    pub max_place_stories: u32,
     /// Gate every story, not only those reporting incidents (see
     /// `Features::incident`); off by default: running topics (protests,
     /// politics) change their people from one article to the next.
@@ -91,18 +95,19 @@ impl Default for StoryConfig {
             name_threshold: 0.4,
             min_name_overlap: 0.1,
             nameless_threshold: 0.5,
-            name_weight: 2.0,
-            title_weight: 2.0,
-            date_weight: 2.0,
+            name_weight: 1.5,
+            title_weight: 3.0,
+            date_weight: 3.0,
             member_weight: 0.0,
             person_gate_days: 7,
             max_person_stories: 3,
+            max_place_stories: 3,
             gate_strict: false,
             street_days: 3,
             event_day_slack: 2,
             title_threshold: 0.35,
             centroid_terms: 200,
-            query_terms: 16,
+            query_terms: 30,
             max_events: 60,
             max_quotes: 12,
         }
@@ -171,6 +176,11 @@ struct Story {
     event_days: Vec<i64>,
     /// Sorted street hashes of its members (at most 100).
     streets: Vec<u64>,
+    /// Sorted ages given in its members (at most 32).
+    ages: Vec<u8>,
+    /// Sorted place hashes (at most 200) and headline n-gram hashes (at most 400).
+    places: Vec<u64>,
+    title_grams: Vec<u64>,
     count: u32,
     /// Hashes of the full person names of its members (at most 300).
     persons: Vec<u64>,
@@ -210,6 +220,10 @@ pub struct StoryClusterer {
     dup_story: FxHashMap<String, u32>,
     /// Person-name hash → number of stories naming it.
     person_stories: FxHashMap<u64, u32>,
+    /// Place hash → number of stories naming it.
+    place_stories: FxHashMap<u64, u32>,
+    /// (source, headline segment) → number of earlier headlines ending with it.
+    title_seg_count: FxHashMap<u64, u32>,
     /// The latest publication day seen (the stream's "now").
     now: i64,
     since_sweep: u32,
@@ -466,6 +480,12 @@ struct Features {
     event_days: Vec<i64>,
     /// Hashes of street names ("East 34th Street") among the entities.
     streets: Vec<u64>,
+    /// Ages given for people ("a 23-year-old man", "Jane Roe, 41,"), sorted.
+    ages: Vec<u8>,
+    /// Hashes of the places the NER stage found, and of the headline's
+    /// word 1–3-grams (a headline's places are not tagged), sorted.
+    places: Vec<u64>,
+    title_grams: Vec<u64>,
 }
 
 /// Words of a text with whether each is capitalised and not sentence-initial.
@@ -503,6 +523,8 @@ impl StoryClusterer {
             docs: 0,
             dup_story: FxHashMap::default(),
             person_stories: FxHashMap::default(),
+            place_stories: FxHashMap::default(),
+            title_seg_count: FxHashMap::default(),
             now: i64::MIN,
             since_sweep: 0,
         }
@@ -551,6 +573,45 @@ impl StoryClusterer {
         (keep, hashes)
     }
 
+    /// The headline without its site furniture: a segment after " - ", " | "
+    /// or " :: " that names the outlet (its host name's first label) or that
+    /// ended an earlier headline of the same source ("KSLA News 12
+    /// Shreveport, Louisiana News Weather & Sports"). Also returns the keys of
+    /// the trailing segments, to be counted once the article is added.
+    fn headline(&self, a: &Analysis) -> (String, Vec<u64>) {
+        let title = a.article.title.trim();
+        let src = a.article.source.as_deref().unwrap_or("");
+        let label: String = src
+            .trim_start_matches("www.")
+            .split('.')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let segs = title_segments(title);
+        let mut keep = String::new();
+        let mut keys = Vec::new();
+        for (i, seg) in segs.iter().enumerate() {
+            let squashed: String = seg.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            let key = xxh3_64(format!("{src}\u{1}{squashed}").as_bytes());
+            if i > 0 {
+                keys.push(key);
+                if (label.len() >= 3 && squashed.contains(&label))
+                    || self.title_seg_count.get(&key).copied().unwrap_or(0) >= 1
+                {
+                    continue;
+                }
+            }
+            if !keep.is_empty() {
+                keep.push_str(" - ");
+            }
+            keep.push_str(seg);
+        }
+        (keep, keys)
+    }
+
     fn features(&self, a: &Analysis) -> (Features, Vec<u64>) {
         let stop = stopwords();
         let mut terms: FxHashMap<u64, f32> = FxHashMap::with_capacity_and_hasher(512, Default::default());
@@ -587,7 +648,13 @@ impl StoryClusterer {
             flush(&mut run, found);
         };
         let mut title_terms_map = FxHashMap::default();
-        add_words(&a.article.title, 1.0, &mut title_terms_map, &mut Vec::new());
+        let (title, _) = self.headline(a);
+        let title = title.as_str();
+        add_words(title, 1.0, &mut title_terms_map, &mut Vec::new());
+        // Ages in a headline ("Boy, 3, dies") are words of it.
+        for g in ages_in(title) {
+            title_terms_map.insert(term(NS_WORD, &age_word(g)), 1.0);
+        }
         let title_terms: Vec<u64> = title_terms_map.keys().copied().collect();
         for (t, w) in title_terms_map {
             *terms.entry(t).or_insert(0.0) += w * self.config.title_weight;
@@ -651,7 +718,11 @@ impl StoryClusterer {
         persons.sort_unstable();
         persons.dedup();
         let short = a.article.text.split_whitespace().nth(29).is_none();
-        let incident = aged || has_age(&a.article.text);
+        let mut ages = ages_in(title);
+        ages.extend(ages_in(&a.article.text));
+        ages.sort_unstable();
+        ages.dedup();
+        let incident = aged || !ages.is_empty() || has_age(&a.article.text);
         let mut streets: Vec<u64> = a.entities.iter().filter_map(|e| street_key(&e.name)).collect();
         streets.sort_unstable();
         streets.dedup();
@@ -659,7 +730,32 @@ impl StoryClusterer {
             .into_iter()
             .map(|d| d.signed_duration_since(chrono::NaiveDate::default()).num_days())
             .collect();
-        (Features { terms, names, title_terms, persons, short, incident, event_days, streets }, hashes)
+
+        // Ages are words ("a 15-year-old"; the tokenizer drops digits).
+        for &g in &ages {
+            *terms.entry(term(NS_WORD, &age_word(g))).or_insert(0.0) += 1.0;
+        }
+        let mut places: Vec<u64> =
+            a.entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| place_key(&e.name)).collect();
+        places.sort_unstable();
+        places.dedup();
+        let title_grams = title_grams(title);
+        (
+            Features {
+                terms,
+                names,
+                title_terms,
+                persons,
+                short,
+                incident,
+                event_days,
+                streets,
+                ages,
+                places,
+                title_grams,
+            },
+            hashes,
+        )
     }
 
     fn ns_weight(&self, t: u64) -> f32 {
@@ -677,6 +773,7 @@ impl StoryClusterer {
     /// one group always share a story.
     pub fn add(&mut self, a: &Analysis, dup_group: Option<&str>) -> String {
         let (f, par_hashes) = self.features(a);
+
         let day = a.article.published.as_ref().map(day_of);
         let day = day.unwrap_or(if self.now == i64::MIN { 0 } else { self.now });
         self.now = self.now.max(day);
@@ -726,6 +823,9 @@ impl StoryClusterer {
                     incident: false,
                     event_days: Vec::new(),
                     streets: Vec::new(),
+                    ages: Vec::new(),
+                    places: Vec::new(),
+                    title_grams: Vec::new(),
                     count: 0,
                     persons: Vec::new(),
                     centroid: Vec::new(),
@@ -749,6 +849,12 @@ impl StoryClusterer {
         };
         if let Some(g) = dup_group {
             self.dup_story.entry(g.to_string()).or_insert(sidx);
+        }
+        for k in self.headline(a).1 {
+            *self.title_seg_count.entry(k).or_insert(0) += 1;
+        }
+        if self.title_seg_count.len() > 1_000_000 {
+            self.title_seg_count.retain(|_, c| *c > 1);
         }
         // Paragraph counts learn from articles that are not copies.
         if forced.is_none() {
@@ -790,8 +896,38 @@ impl StoryClusterer {
         best
     }
 
+    /// Whether the article and the story name a common place that at most
+    /// `max_place_stories` stories name (a town, a venue; not a big city).
+    fn shares_rare_place(&self, f: &Features, st: &Story) -> bool {
+        let max = self.config.max_place_stories;
+        let rare = |h: &u64| self.place_stories.get(h).copied().unwrap_or(0) <= max;
+        f.places
+            .iter()
+            .any(|h| rare(h) && (st.places.binary_search(h).is_ok() || st.title_grams.binary_search(h).is_ok()))
+            || f.title_grams.iter().any(|h| rare(h) && st.places.binary_search(h).is_ok())
+    }
+
+    /// Whether a rare person, or an age and a rare place, links the article
+    /// to the story (the same victim or suspect).
+    fn linked(&self, f: &Features, st: &Story) -> bool {
+        f.persons.iter().any(|p| {
+            st.persons.binary_search(p).is_ok()
+                && self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories
+        }) || (self.config.max_place_stories > 0
+            && f.ages.iter().any(|g| st.ages.binary_search(g).is_ok())
+            && self.shares_rare_place(f, st))
+    }
+
+    /// The person gate: incidents are identified by their people, running
+    /// topics are not.
+    fn gated(&self, f: &Features, st: &Story, day: i64, linked: bool) -> bool {
+        self.config.person_gate_days >= 0
+            && day - st.first_day > self.config.person_gate_days
+            && !linked
+            && (self.config.gate_strict || f.incident || st.incident)
+    }
+
     fn best_story(&mut self, vec: &[(u64, f32)], f: &Features, day: i64) -> Option<u32> {
-        let persons = &f.persons;
         let mut acc: FxHashMap<u32, f32> = FxHashMap::with_capacity_and_hasher(1024, Default::default());
         for &(t, w) in vec.iter().take(self.config.query_terms) {
             let Some(list) = self.postings.get(&t) else {
@@ -805,6 +941,11 @@ impl StoryClusterer {
             }
         }
         let mut cands: Vec<(u32, f32)> = acc.into_iter().collect();
+        // Stories the article cannot join are no candidates.
+        cands.retain(|&(s, _)| {
+            let st = &self.stories[s as usize];
+            !self.gated(f, st, day, self.linked(f, st))
+        });
         cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         cands.truncate(12);
         let mut by_term: Vec<(u64, f32)> = vec.to_vec();
@@ -817,14 +958,12 @@ impl StoryClusterer {
             if st.norm <= 0.0 {
                 continue;
             }
+
             let gap = (day - st.last_day).abs();
             if gap > self.config.max_gap_days {
                 continue;
             }
-            let shared_person = persons.iter().any(|p| {
-                st.persons.binary_search(p).is_ok()
-                    && self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories
-            });
+            let shared_person = self.linked(f, st);
             let (dot, ndot, adot) = merge_dot(&by_term, &st.centroid);
             let cn = st.name_norm;
             let any_name_sim =
@@ -834,11 +973,7 @@ impl StoryClusterer {
                 sim = sim.max(merge_dot(&by_term, m).0 * self.config.member_weight);
             }
             // Incidents are identified by their people; running topics are not.
-            if self.config.person_gate_days >= 0
-                && day - st.first_day > self.config.person_gate_days
-                && !shared_person
-                && (self.config.gate_strict || f.incident || st.incident)
-            {
+            if self.gated(f, st, day, shared_person) {
                 continue;
             }
             // Incident reports whose events happened on days more than
@@ -866,16 +1001,18 @@ impl StoryClusterer {
                 && f.streets.iter().any(|h| st.streets.binary_search(h).is_ok());
             let need = if same_street {
                 need * 0.5
-            } else if any_name_sim < self.config.min_name_overlap {
+            } else if any_name_sim < self.config.min_name_overlap && a_any > 0.0 && st.any_name_norm > 0.0 {
                 need.max(self.config.nameless_threshold)
             } else {
                 need
             };
+            // A headline join fades with time like any other.
             let title_sim = if f.short { self.title_sim(&f.title_terms, st) } else { 0.0 };
+            let title_need = self.config.title_threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
             let margin = if sim >= need {
                 sim - need
-            } else if f.short && title_sim >= self.config.title_threshold {
-                title_sim - self.config.title_threshold
+            } else if f.short && title_sim >= title_need {
+                title_sim - title_need
             } else if name_sim >= self.config.name_threshold && sim >= self.config.threshold {
                 name_sim - self.config.name_threshold
             } else {
@@ -899,6 +1036,28 @@ impl StoryClusterer {
             if let Err(i) = st.streets.binary_search(&h) {
                 if st.streets.len() < 100 {
                     st.streets.insert(i, h);
+                }
+            }
+        }
+        for &g in &f.ages {
+            if let Err(i) = st.ages.binary_search(&g) {
+                if st.ages.len() < 32 {
+                    st.ages.insert(i, g);
+                }
+            }
+        }
+        for &h in &f.places {
+            if let Err(i) = st.places.binary_search(&h) {
+                if st.places.len() < 200 {
+                    st.places.insert(i, h);
+                    *self.place_stories.entry(h).or_insert(0) += 1;
+                }
+            }
+        }
+        for &h in &f.title_grams {
+            if let Err(i) = st.title_grams.binary_search(&h) {
+                if st.title_grams.len() < 400 {
+                    st.title_grams.insert(i, h);
                 }
             }
         }
@@ -1129,6 +1288,75 @@ fn street_key(name: &str) -> Option<u64> {
     }
     let (_, norm) = SUFFIX.iter().find(|(w, _)| w == last)?;
     Some(xxh3_64(format!("{} {norm}", rest.join(" ")).as_bytes()))
+}
+
+/// The word an age becomes ("15-year-old").
+fn age_word(age: u8) -> String {
+    format!("{age}-year-old")
+}
+
+/// Ages given for people: "a 23-year-old man", "the 5-year-old",
+/// "Boy, 3, dies", "Jane Roe, 41, of Elmira" (ages 0–120).
+fn ages_in(text: &str) -> Vec<u8> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i:\b(\d{1,3})[- ]years?[- ]old\b)|\p{Lu}[\p{Ll}'’-]+,\s*(\d{1,3}),").expect("valid regex")
+    });
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+        .filter_map(|m| m.as_str().parse::<u8>().ok())
+        .filter(|&g| g <= 120)
+        .collect()
+}
+
+/// Key of a place name: its lower-cased words joined by one space.
+fn place_key(name: &str) -> u64 {
+    let words: Vec<String> =
+        name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    xxh3_64(words.join(" ").as_bytes())
+}
+
+/// Keys (as [`place_key`]) of a headline's word 1-, 2- and 3-grams, sorted.
+fn title_grams(title: &str) -> Vec<u64> {
+    let words: Vec<String> =
+        title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let mut out = Vec::new();
+    for n in 1..=3 {
+        for w in words.windows(n) {
+            out.push(xxh3_64(w.join(" ").as_bytes()));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A headline's segments, split at " - ", " – ", " — ", " | " and "|".
+fn title_segments(title: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = title.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let sep = if b[i] == b'|' {
+            Some(1)
+        } else if b[i] == b' ' {
+            let rest = &title[i..];
+            [" - ", " – ", " — "].iter().find(|s| rest.starts_with(**s)).map(|s| s.len())
+        } else {
+            None
+        };
+        if let Some(n) = sep {
+            out.push(title[start..i].trim());
+            i += n;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push(title[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
 }
 
 /// Whether a text gives someone's age ("a 23-year-old man").
