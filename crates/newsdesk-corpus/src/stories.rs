@@ -717,7 +717,9 @@ impl StoryClusterer {
         let aged = persons.len() > before;
         persons.sort_unstable();
         persons.dedup();
-        let short = a.article.text.split_whitespace().nth(29).is_none();
+        // Words of the body once furniture and recurring paragraphs are gone
+        // ("Get email notifications on …" pages have none).
+        let short = pars.iter().flat_map(|p| p.split_whitespace()).nth(29).is_none();
         let mut ages = ages_in(title);
         ages.extend(ages_in(&a.article.text));
         ages.sort_unstable();
@@ -808,7 +810,11 @@ impl StoryClusterer {
         }
 
         // The story: the dup group's, else the best open story, else new.
-        let forced = dup_group.and_then(|g| self.dup_story.get(g).copied());
+        // A page whose body is all furniture is no copy of its group's
+        // story unless its headline says so.
+        let forced = dup_group.and_then(|g| self.dup_story.get(g).copied()).filter(|&s| {
+            !f.short || self.title_sim(&f.title_terms, &self.stories[s as usize]) >= self.config.title_threshold
+        });
         let chosen = forced.or_else(|| self.best_story(&vec, &f, day));
         let sidx = match chosen {
             Some(s) => s,
