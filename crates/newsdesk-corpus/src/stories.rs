@@ -1306,13 +1306,44 @@ fn age_word(age: u8) -> String {
 fn ages_in(text: &str) -> Vec<u8> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"(?i:\b(\d{1,3})[- ]years?[- ]old\b)|\p{Lu}[\p{Ll}'’-]+,\s*(\d{1,3}),").expect("valid regex")
+        regex::Regex::new(
+            r"(?i:\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ]years?[- ]old\b)|\p{Lu}[\p{Ll}'’-]+,\s*(\d{1,3}),",
+        )
+        .expect("valid regex")
     });
     re.captures_iter(text)
         .filter_map(|c| c.get(1).or_else(|| c.get(2)))
-        .filter_map(|m| m.as_str().parse::<u8>().ok())
+        .filter_map(|m| number_value(m.as_str()))
         .filter(|&g| g <= 120)
         .collect()
+}
+
+/// The value of a number written in digits or as a word up to twenty.
+fn number_value(s: &str) -> Option<u8> {
+    const WORDS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    s.parse::<u8>().ok().or_else(|| WORDS.iter().position(|w| w.eq_ignore_ascii_case(s)).map(|i| i as u8))
 }
 
 /// Key of a place name: its lower-cased words joined by one space.
@@ -1543,5 +1574,153 @@ mod tests {
         let p = "The Prime Minister, 55 days into office, spoke to Parliament on Tuesday.";
         assert!(aged_names(p).next().is_none());
         assert!(!has_age(p));
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+    use newsdesk_core::{Article, Entity, Provenance, Published};
+
+    fn art(id: &str, source: &str, title: &str, date: &str, text: &str, places: &[&str]) -> Analysis {
+        let a = Article::new(
+            Some(id.into()),
+            None,
+            Some(source.into()),
+            title.into(),
+            Published::parse(date),
+            None,
+            text.into(),
+            Provenance::default(),
+        );
+        let sentences = a.paragraphs.clone();
+        let entities = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Entity {
+                id: format!("e{i}"),
+                kind: EntityKind::Place,
+                name: p.to_string(),
+                role: None,
+                affiliation: None,
+                mentions: Vec::new(),
+            })
+            .collect();
+        Analysis {
+            schema_version: newsdesk_core::SCHEMA_VERSION,
+            article: a,
+            sentences,
+            entities,
+            quotes: Vec::new(),
+            times: Vec::new(),
+        }
+    }
+
+    const FIRST: &str = "A 15-year-old boy was shot and killed in Mount Pleasant late on Tuesday \
+        while playing with a handgun at a friend's house on the hill, police said. The friend, also \
+        a teenager, called for help; paramedics took the boy to the regional hospital where he died. \
+        Detectives are questioning the friend's parents about the handgun and a locked cabinet.";
+
+    fn follow_up(age: u8) -> String {
+        format!(
+            "Prosecutors charged a {age}-year-old with homicide in the shooting death of a friend \
+             in Mount Pleasant. Police said the boys were playing with a handgun taken from a \
+             locked cabinet at the house on the hill when it fired. The parents are questioned \
+             about the handgun, prosecutors said; the friend died at the regional hospital."
+        )
+    }
+
+    fn run(cfg: StoryConfig, age: u8) -> (String, String) {
+        let mut s = StoryClusterer::new(cfg);
+        let a = s.add(&art("a", "one.com", "Boy killed in shooting", "2016-03-01", FIRST, &["Mount Pleasant"]), None);
+        let b = s.add(
+            &art("b", "two.com", "Friend charged in death", "2016-03-25", &follow_up(age), &["Mount Pleasant"]),
+            None,
+        );
+        (a, b)
+    }
+
+    #[test]
+    fn an_age_and_a_rare_place_link_a_late_follow_up() {
+        // Three weeks later, no name in common: the same age in the same
+        // small town carries the follow-up past the person gate.
+        let (a, b) = run(StoryConfig::default(), 15);
+        assert_eq!(a, b);
+        // Another age: another victim, so another story.
+        let (a, b) = run(StoryConfig::default(), 16);
+        assert_ne!(a, b);
+        // The rule switched off: the gate keeps them apart.
+        let (a, b) = run(StoryConfig { max_place_stories: 0, ..StoryConfig::default() }, 15);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn a_place_named_in_many_stories_is_no_link() {
+        let mut s = StoryClusterer::default();
+        // Four earlier stories (weeks apart, other people) name the town.
+        let topics = [
+            ("2016-01-01", "A 40-year-old resident asked the council to repave the main road."),
+            ("2016-01-15", "A 52-year-old coach led the high school team to its third title."),
+            ("2016-02-01", "A 33-year-old librarian will run the new branch and its reading room."),
+            ("2016-02-15", "A 61-year-old farmer expects a late harvest after a cold, wet spring."),
+        ];
+        let mut ids = Vec::new();
+        for (i, (date, t)) in topics.iter().enumerate() {
+            let text = format!("{t} It happened in Mount Pleasant, officials said.");
+            let title = format!("Town news item {}", ["one", "two", "three", "four"][i]);
+            ids.push(s.add(&art(&format!("t{i}"), "three.com", &title, date, &text, &["Mount Pleasant"]), None));
+        }
+        let first =
+            s.add(&art("a", "one.com", "Boy killed in shooting", "2016-03-01", FIRST, &["Mount Pleasant"]), None);
+        assert!(!ids.contains(&first), "{ids:?}");
+        let b = s.add(
+            &art("b", "two.com", "Friend charged in death", "2016-03-25", &follow_up(15), &["Mount Pleasant"]),
+            None,
+        );
+        assert_ne!(b, first);
+    }
+
+    #[test]
+    fn headline_furniture_is_dropped() {
+        let mut s = StoryClusterer::default();
+        let a = art("a", "ksla.com", "Victim identified - KSLA News 12 Shreveport", "2016-03-01", "", &[]);
+        assert_eq!(s.headline(&a).0, "Victim identified");
+        // A segment that ended an earlier headline of the same source.
+        let b = art("b", "wrcbtv.com", "Two hurt in crash | Chattanooga News, Weather & Sports", "2016-03-01", "", &[]);
+        assert_eq!(s.headline(&b).0, "Two hurt in crash - Chattanooga News, Weather & Sports");
+        s.add(&b, None);
+        let c = art("c", "wrcbtv.com", "Mayor speaks | Chattanooga News, Weather & Sports", "2016-03-02", "", &[]);
+        assert_eq!(s.headline(&c).0, "Mayor speaks");
+        // Another source's headline keeps it; the first segment always stays.
+        let d = art("d", "other.com", "Mayor speaks | Chattanooga News, Weather & Sports", "2016-03-02", "", &[]);
+        assert_eq!(s.headline(&d).0, "Mayor speaks - Chattanooga News, Weather & Sports");
+        let e = art("e", "ksla.com", "KSLA - a report", "2016-03-02", "", &[]);
+        assert_eq!(s.headline(&e).0, "KSLA - a report");
+    }
+
+    #[test]
+    fn furniture_only_pages_join_their_copy_group_only_by_headline() {
+        let furniture = "Close Get email notifications on Jane Doe daily!\n\nYour notification has been saved.\n\n\
+            There was a problem saving your notification.\n\nWhenever Jane Doe posts new content, you'll get an \
+            email delivered to your inbox with a link.\n\nEmail notifications are only sent once a day, and only \
+            if there are new matching items.";
+        let mut s = StoryClusterer::default();
+        // Two earlier pages teach that these paragraphs recur.
+        s.add(&art("p0", "paper.com", "Council approves the budget", "2016-03-01", furniture, &[]), None);
+        s.add(&art("p1", "paper.com", "Library opens new branch", "2016-03-01", furniture, &[]), None);
+        let x = s.add(&art("x", "paper.com", "Man shot on Elm Street", "2016-03-02", furniture, &[]), Some("g"));
+        let y = s.add(&art("y", "paper.com", "Bakery wins state award", "2016-03-02", furniture, &[]), Some("g"));
+        assert_ne!(x, y);
+        let z = s.add(&art("z", "paper.com", "Man shot on Elm Street dies", "2016-03-03", furniture, &[]), Some("g"));
+        assert_eq!(x, z);
+    }
+
+    #[test]
+    fn ages_in_digits_words_and_appositions() {
+        assert_eq!(ages_in("a 23-year-old man and a three-year-old girl"), vec![23, 3]);
+        assert_eq!(ages_in("Boy, 3, dies; Zecary L. Banks, 27, of Elmira"), vec![3, 27]);
+        assert_eq!(ages_in("The 5 Year Old was hurt"), vec![5]);
+        assert!(ages_in("On Jan. 5, 2016, 300 people marched for 12 years").is_empty());
+        assert!(ages_in("a 999-year-old oak").is_empty());
     }
 }
