@@ -1306,44 +1306,13 @@ fn age_word(age: u8) -> String {
 fn ages_in(text: &str) -> Vec<u8> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i:\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ]years?[- ]old\b)|\p{Lu}[\p{Ll}'’-]+,\s*(\d{1,3}),",
-        )
-        .expect("valid regex")
+        regex::Regex::new(r"(?i:\b(\d{1,3})[- ]years?[- ]old\b)|\p{Lu}[\p{Ll}'’-]+,\s*(\d{1,3}),").expect("valid regex")
     });
     re.captures_iter(text)
         .filter_map(|c| c.get(1).or_else(|| c.get(2)))
-        .filter_map(|m| number_value(m.as_str()))
+        .filter_map(|m| m.as_str().parse::<u8>().ok())
         .filter(|&g| g <= 120)
         .collect()
-}
-
-/// The value of a number written in digits or as a word up to twenty.
-fn number_value(s: &str) -> Option<u8> {
-    const WORDS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    s.parse::<u8>().ok().or_else(|| WORDS.iter().position(|w| w.eq_ignore_ascii_case(s)).map(|i| i as u8))
 }
 
 /// Key of a place name: its lower-cased words joined by one space.
@@ -1717,7 +1686,11 @@ mod link_tests {
 
     #[test]
     fn ages_in_digits_words_and_appositions() {
-        assert_eq!(ages_in("a 23-year-old man and a three-year-old girl"), vec![23, 3]);
+        assert_eq!(ages_in("a 23-year-old man and a 3-years-old girl"), vec![23, 3]);
+        // Ages in words are not read (tried: on the Wikinews sample the
+        // protester "eighteen-years-old" made a Hong Kong protest report an
+        // incident, which the person gate then split from its story).
+        assert!(ages_in("a three-year-old girl").is_empty());
         assert_eq!(ages_in("Boy, 3, dies; Zecary L. Banks, 27, of Elmira"), vec![3, 27]);
         assert_eq!(ages_in("The 5 Year Old was hurt"), vec![5]);
         assert!(ages_in("On Jan. 5, 2016, 300 people marched for 12 years").is_empty());
