@@ -480,6 +480,8 @@ struct Features {
     event_days: Vec<i64>,
     /// Hashes of street names ("East 34th Street") among the entities.
     streets: Vec<u64>,
+    /// Keys of the headline's trailing segments (see `headline`).
+    title_keys: Vec<u64>,
     /// Ages given for people ("a 23-year-old man", "Jane Roe, 41,"), sorted.
     ages: Vec<u8>,
     /// Hashes of the places the NER stage found, and of the headline's
@@ -648,7 +650,7 @@ impl StoryClusterer {
             flush(&mut run, found);
         };
         let mut title_terms_map = FxHashMap::default();
-        let (title, _) = self.headline(a);
+        let (title, title_keys) = self.headline(a);
         let title = title.as_str();
         add_words(title, 1.0, &mut title_terms_map, &mut Vec::new());
         // Ages in a headline ("Boy, 3, dies") are words of it.
@@ -724,7 +726,8 @@ impl StoryClusterer {
         ages.extend(ages_in(&a.article.text));
         ages.sort_unstable();
         ages.dedup();
-        let incident = aged || !ages.is_empty() || has_age(&a.article.text);
+        // (`ages_in` covers every "23-year-old".)
+        let incident = aged || !ages.is_empty();
         let mut streets: Vec<u64> = a.entities.iter().filter_map(|e| street_key(&e.name)).collect();
         streets.sort_unstable();
         streets.dedup();
@@ -752,6 +755,7 @@ impl StoryClusterer {
                 incident,
                 event_days,
                 streets,
+                title_keys,
                 ages,
                 places,
                 title_grams,
@@ -774,7 +778,7 @@ impl StoryClusterer {
     /// near-duplicate group (from [`crate::Deduper`]), if known: articles of
     /// one group always share a story.
     pub fn add(&mut self, a: &Analysis, dup_group: Option<&str>) -> String {
-        let (f, par_hashes) = self.features(a);
+        let (mut f, par_hashes) = self.features(a);
 
         let day = a.article.published.as_ref().map(day_of);
         let day = day.unwrap_or(if self.now == i64::MIN { 0 } else { self.now });
@@ -856,7 +860,7 @@ impl StoryClusterer {
         if let Some(g) = dup_group {
             self.dup_story.entry(g.to_string()).or_insert(sidx);
         }
-        for k in self.headline(a).1 {
+        for k in std::mem::take(&mut f.title_keys) {
             *self.title_seg_count.entry(k).or_insert(0) += 1;
         }
         if self.title_seg_count.len() > 1_000_000 {
@@ -1365,12 +1369,6 @@ fn title_segments(title: &str) -> Vec<&str> {
     out
 }
 
-/// Whether a text gives someone's age ("a 23-year-old man").
-fn has_age(text: &str) -> bool {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| regex::Regex::new(r"\b\d{1,3}-year-old\b").expect("valid regex")).is_match(text)
-}
-
 /// Names given with an age in apposition ("Zecary L. Banks, 27, of
 /// Elmira"): victims and suspects, whether or not the NER stage caught them.
 fn aged_names(text: &str) -> impl Iterator<Item = &str> {
@@ -1539,10 +1537,10 @@ mod tests {
     fn ages_mark_incidents_and_name_people() {
         let t = "Police are looking for Zecary L. Banks, 27, of Elmira. A 23-year-old man was hurt.";
         assert_eq!(aged_names(t).collect::<Vec<_>>(), vec!["Zecary L. Banks"]);
-        assert!(has_age(t));
+        assert_eq!(ages_in(t), vec![27, 23]);
         let p = "The Prime Minister, 55 days into office, spoke to Parliament on Tuesday.";
         assert!(aged_names(p).next().is_none());
-        assert!(!has_age(p));
+        assert!(ages_in(p).is_empty());
     }
 }
 
