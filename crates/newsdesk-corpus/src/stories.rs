@@ -919,13 +919,18 @@ impl StoryClusterer {
 
     /// Whether a rare person, or an age and a rare place, links the article
     /// to the story (the same victim or suspect).
+    /// A person counts when named in the other side's body or headline
+    /// (headlines are not tagged; a person key and a headline word bigram
+    /// hash alike: "cedric poore").
     fn linked(&self, f: &Features, st: &Story) -> bool {
-        f.persons.iter().any(|p| {
-            st.persons.binary_search(p).is_ok()
-                && self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories
-        }) || (self.config.max_place_stories > 0
-            && f.ages.iter().any(|g| st.ages.binary_search(g).is_ok())
-            && self.shares_rare_place(f, st))
+        let rare = |p: &u64| self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories;
+        f.persons
+            .iter()
+            .any(|p| rare(p) && (st.persons.binary_search(p).is_ok() || st.title_grams.binary_search(p).is_ok()))
+            || f.title_grams.iter().any(|p| rare(p) && st.persons.binary_search(p).is_ok())
+            || (self.config.max_place_stories > 0
+                && f.ages.iter().any(|g| st.ages.binary_search(g).is_ok())
+                && self.shares_rare_place(f, st))
     }
 
     /// The person gate: incidents are identified by their people, running
@@ -1645,6 +1650,31 @@ mod link_tests {
             None,
         );
         assert_ne!(b, first);
+    }
+
+    #[test]
+    fn a_person_named_in_a_headline_links_like_one_in_the_body() {
+        let run = |title: &str| {
+            let mut s = StoryClusterer::default();
+            let mut first = art("a", "one.com", "Four found dead in apartment", "2013-01-07", FIRST, &[]);
+            first.entities.push(Entity {
+                id: "p1".into(),
+                kind: EntityKind::Person,
+                name: "Cedric Poore".into(),
+                role: None,
+                affiliation: None,
+                mentions: Vec::new(),
+            });
+            let a = s.add(&first, None);
+            // Six months later, the suspect named only in the headline (NER
+            // does not tag headlines) and another age in the body.
+            let b = s.add(&art("b", "two.com", title, "2013-07-16", &follow_up(40), &[]), None);
+            (a, b)
+        };
+        let (a, b) = run("Cedric Poore hearing continued in quadruple murder");
+        assert_eq!(a, b);
+        let (a, b) = run("Hearing continued in quadruple murder");
+        assert_ne!(a, b);
     }
 
     #[test]
