@@ -45,4 +45,19 @@ proptest! {
         let sums = s.summaries();
         prop_assert!(sums.iter().map(|x| x.article_count).sum::<u32>() == 2);
     }
+
+    #[test]
+    fn headlines_sources_and_ages_in_odd_shapes(titles in proptest::collection::vec("[a-zA-Z0-9 |–—,.'’-]{0,60}", 1..6),
+                                              source in "[a-z0-9.é]{0,12}",
+                                              body in "[A-Za-z0-9 ,.-]{0,200}") {
+        let mut s = StoryClusterer::default();
+        for (i, t) in titles.iter().enumerate() {
+            let text = format!("{body} a {i}-year-old, Roe, {i}, was hurt.");
+            let mut a = analysis(format!("h{i}"), t.clone(), text, Published::parse("2020-03-01"));
+            a.article.source = Some(source.clone());
+            let st = s.add(&a, Some("same"));
+            prop_assert!(!st.is_empty());
+        }
+        prop_assert_eq!(s.summaries().iter().map(|x| x.article_count).sum::<u32>(), titles.len() as u32);
+    }
 }

@@ -59,6 +59,13 @@ pub struct Args {
     /// A person name in more stories than this is not evidence.
     #[arg(long, default_value_t = StoryConfig::default().max_person_stories)]
     pub max_person_stories: u32,
+    /// A shared age plus a shared place named in at most this many stories
+    /// counts as a shared person (0 = off).
+    #[arg(long, default_value_t = StoryConfig::default().max_place_stories)]
+    pub max_place_stories: u32,
+    /// Article terms used to look up candidate stories.
+    #[arg(long, default_value_t = StoryConfig::default().query_terms)]
+    pub query_terms: usize,
     /// Headline similarity that joins an article with (almost) no body text.
     #[arg(long, default_value_t = StoryConfig::default().title_threshold)]
     pub title_threshold: f32,
@@ -90,6 +97,8 @@ impl Args {
             member_weight: self.member_weight,
             person_gate_days: self.person_gate_days,
             max_person_stories: self.max_person_stories,
+            max_place_stories: self.max_place_stories,
+            query_terms: self.query_terms,
             title_threshold: self.title_threshold,
             gate_strict: self.gate_strict,
             event_day_slack: self.event_day_slack,
