@@ -15,7 +15,12 @@
 //! 4. each candidate is **verified** on the signatures: estimated Jaccard
 //!    resemblance ≥ `threshold`, or estimated containment of the smaller text
 //!    in the larger ≥ `containment` (a copy that keeps only part of the
-//!    original) with resemblance ≥ `containment_floor`;
+//!    original) with resemblance ≥ `containment_floor`; and on the
+//!    **numbers** of the two texts ([`NumSketch`]): a pair whose figures
+//!    disagree (templated wire items of different days) is rejected, one
+//!    whose figures partly disagree passes on resemblance only, one that
+//!    agrees on several figures and misses none needs less resemblance
+//!    (a heavily edited copy of a short table);
 //! 5. assigned to the group of its best verified match, or a new group.
 //!
 //! Groups never merge (no chaining): an article joins one group, the one of
@@ -27,7 +32,8 @@
 //! it takes over and [`DupAssignment::replaced`] names the demoted article;
 //! [`Deduper::assignments`] always gives the final state.
 //!
-//! Memory: per article one 516-byte signature, its id, its group, and
+//! Memory: per article one 516-byte signature, a sample of at most
+//! [`NUM_K`] 4-byte number hashes, its id, its group, and
 //! `bands` LSH entries of 8 bytes plus the hash-table slot. The state is
 //! serialisable ([`serde`]); the LSH tables are rebuilt from the signatures
 //! when it is loaded, so a new batch is deduplicated against everything
@@ -67,6 +73,31 @@ pub struct DedupConfig {
     pub global_boilerplate: u32,
     /// Paragraph counters are pruned (count-1 entries dropped) above this size.
     pub boilerplate_capacity: usize,
+    /// A pair is rejected when at least `numbers_min_missing` numbers of the
+    /// text with fewer numbers are missing from the other, and they make at
+    /// least `numbers_max_missing` of its numbers.
+    pub numbers_min_missing: u32,
+    pub numbers_max_missing: f32,
+    /// A pair missing at least one number, making at least this fraction of
+    /// the compared ones, passes on resemblance alone (not on containment or
+    /// number agreement).
+    pub numbers_partial: f32,
+    /// A pair that shares at least this many numbers and misses none passes
+    /// with resemblance `agree_threshold`, or containment `containment` and
+    /// resemblance `agree_floor`.
+    pub numbers_agree: u32,
+    pub agree_threshold: f32,
+    pub agree_floor: f32,
+    /// A pair that shares at least this many numbers and misses none passes
+    /// with resemblance `strong_threshold`.
+    pub numbers_strong: u32,
+    pub strong_threshold: f32,
+    /// An article joins the group of its best match only if it is also a
+    /// near-duplicate of the group's canonical article, or resembles it to
+    /// at least this with no number missing or fewer than `numbers_partial`
+    /// of them (the canonical article may be a natural near-duplicate, such
+    /// as an update, of the one it copies).
+    pub canonical_floor: f32,
 }
 
 impl Default for DedupConfig {
@@ -83,6 +114,15 @@ impl Default for DedupConfig {
             source_boilerplate: 3,
             global_boilerplate: 8,
             boilerplate_capacity: 4_000_000,
+            numbers_min_missing: 2,
+            numbers_max_missing: 0.5,
+            numbers_agree: 3,
+            agree_threshold: 0.45,
+            agree_floor: 0.25,
+            numbers_strong: 8,
+            strong_threshold: 0.25,
+            canonical_floor: 0.35,
+            numbers_partial: 0.25,
         }
     }
 }
@@ -111,6 +151,60 @@ struct DocRec {
     when: Option<i64>,
     sig: Option<Signature>,
     group: u32,
+    /// The numbers of the text (see [`NumSketch`]).
+    #[serde(default)]
+    nums: NumSketch,
+}
+
+/// At most this many number hashes are kept per article.
+pub const NUM_K: usize = 24;
+
+/// The numbers of an article's text, as a bottom-k sample: the [`NUM_K`]
+/// smallest distinct 32-bit hashes of its numbers
+/// ([`shingle::for_each_number`]) and how many distinct numbers there were.
+/// Two samples compare exactly below the larger of their cut-offs, so the
+/// share of one text's numbers found in another is exact for texts of up to
+/// [`NUM_K`] numbers and a uniform sample beyond.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NumSketch {
+    pub hashes: Vec<u32>,
+    pub distinct: u32,
+}
+
+impl NumSketch {
+    /// The sketch of a set of number hashes (any order, repeats allowed).
+    pub fn from_hashes(mut all: Vec<u32>) -> NumSketch {
+        all.sort_unstable();
+        all.dedup();
+        let distinct = all.len() as u32;
+        all.truncate(NUM_K);
+        all.shrink_to_fit();
+        NumSketch { hashes: all, distinct }
+    }
+
+    fn cutoff(&self) -> u32 {
+        if self.distinct as usize > self.hashes.len() {
+            self.hashes.last().copied().unwrap_or(u32::MAX)
+        } else {
+            u32::MAX
+        }
+    }
+
+    /// `(checked, missing)`: of the numbers of the text with fewer distinct
+    /// numbers (sampled below both cut-offs), how many were compared and how
+    /// many of those the other text lacks.
+    pub fn missing(&self, other: &NumSketch) -> (u32, u32) {
+        let (small, large) = if self.distinct <= other.distinct { (self, other) } else { (other, self) };
+        let cut = small.cutoff().min(large.cutoff());
+        let (mut checked, mut missing) = (0, 0);
+        for &h in small.hashes.iter().take_while(|&&h| h <= cut) {
+            checked += 1;
+            if large.hashes.binary_search(&h).is_err() {
+                missing += 1;
+            }
+        }
+        (checked, missing)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -224,6 +318,13 @@ const FURNITURE_MARKERS: &[&str] = &[
     "copyright",
     "©",
     "click here",
+    "tweet this",
+    "share on facebook",
+    "share on twitter",
+    "print this page",
+    "like us on",
+    "loading comments",
+    "first published",
     "sign up for",
     "follow us on",
     "email notifications",
@@ -292,7 +393,7 @@ impl Deduper {
         self.signature_and_paragraphs(article).0
     }
 
-    fn signature_and_paragraphs(&mut self, article: &Article) -> (Option<Signature>, Vec<u64>) {
+    fn signature_and_paragraphs(&mut self, article: &Article) -> (Option<Signature>, Vec<u64>, NumSketch) {
         let text = article.text.as_str();
         let derived;
         let paragraphs: &[Span] = if article.paragraphs.is_empty() && !text.trim().is_empty() {
@@ -305,6 +406,7 @@ impl Deduper {
         let src = article.source.as_deref().map(|s| xxhash_rust::xxh3::xxh3_64(s.as_bytes()));
         let mut builder = SignatureBuilder::default();
         let mut hashes = Vec::with_capacity(paragraphs.len());
+        let mut nums: Vec<u32> = Vec::new();
         let mut scratch = std::mem::take(&mut self.scratch);
         for p in paragraphs {
             let (s, e) = (map.to_byte(p.start), map.to_byte(p.end));
@@ -323,10 +425,11 @@ impl Deduper {
                 || is_furniture(par);
             if !boiler {
                 shingle::for_each_shingle(&scratch, |h| builder.push(h));
+                shingle::for_each_number(par, |h| nums.push(h as u32));
             }
         }
         self.scratch = scratch;
-        (builder.finish(), hashes)
+        (builder.finish(), hashes, NumSketch::from_hashes(nums))
     }
 
     /// The LSH key of band `band`. The first `K / rows` bands take
@@ -344,19 +447,40 @@ impl Deduper {
     }
 
     /// Verification of a candidate pair: `Some((jaccard, containment))` when
-    /// the two signatures are near-duplicates under the configuration.
-    fn verify(&self, a: &Signature, b: &Signature) -> Option<(f32, f32)> {
+    /// the two articles are near-duplicates under the configuration.
+    ///
+    /// Numbers weigh in both ways: a copy keeps the figures of its original
+    /// (typos, glued words and dropped paragraphs do not add new ones), while
+    /// templated wire items of different days ("Fed adds reserves", weekly
+    /// money supply, earnings tables) share their wording and differ in
+    /// their figures. A pair whose smaller set of numbers is largely missing
+    /// from the other is rejected whatever its text resemblance; a pair that
+    /// agrees on several numbers and none disagrees needs less text
+    /// resemblance (a heavily edited copy of a short item).
+    fn verify(&self, a: &Signature, an: &NumSketch, b: &Signature, bn: &NumSketch) -> Option<(f32, f32)> {
+        let c = &self.config;
+        let (checked, missing) = an.missing(bn);
+        if missing >= c.numbers_min_missing && missing as f32 >= c.numbers_max_missing * checked as f32 {
+            return None;
+        }
         let j = a.jaccard(b);
         let cont = a.containment(b, j);
         let small = a.size.min(b.size);
         let ratio = small as f32 / a.size.max(b.size).max(1) as f32;
+        let agree = checked >= c.numbers_agree && missing == 0;
+        let strong = agree && checked >= c.numbers_strong;
+        // Texts that partly disagree on their figures pass on resemblance only.
+        let partial = missing >= 1 && missing as f32 >= c.numbers_partial * checked as f32;
         // Containment speaks for an excerpt only when one text is clearly
         // shorter; between texts of similar length resemblance decides.
-        let ok = j >= self.config.threshold
-            || (cont >= self.config.containment
-                && j >= self.config.containment_floor
-                && ratio <= self.config.containment_max_ratio
-                && small >= self.config.containment_min_size);
+        let ok = j >= c.threshold
+            || (!partial
+                && cont >= c.containment
+                && j >= c.containment_floor
+                && ratio <= c.containment_max_ratio
+                && small >= c.containment_min_size)
+            || (agree && (j >= c.agree_threshold || (cont >= c.containment && j >= c.agree_floor)))
+            || (strong && j >= c.strong_threshold);
         ok.then_some((j, cont))
     }
 
@@ -372,7 +496,7 @@ impl Deduper {
     /// Adds an article; returns its group. Ids are not checked for
     /// uniqueness (a repeated id is a new article).
     pub fn add(&mut self, article: &Article) -> DupAssignment {
-        let (sig, par_hashes) = self.signature_and_paragraphs(article);
+        let (sig, par_hashes, nums) = self.signature_and_paragraphs(article);
         let when = article.published.as_ref().map(published_seconds);
         let idx = self.docs.len() as u32;
 
@@ -402,7 +526,7 @@ impl Deduper {
                 let Some(other) = &self.docs[c as usize].sig else {
                     continue;
                 };
-                if let Some((j, cont)) = self.verify(sig, other) {
+                if let Some((j, cont)) = self.verify(sig, &nums, other, &self.docs[c as usize].nums) {
                     matches.push((c, j, cont));
                 }
             }
@@ -410,8 +534,16 @@ impl Deduper {
             for (c, j, cont) in matches {
                 let g = &self.groups[self.docs[c as usize].group as usize];
                 let canon = g.canonical;
-                let ok = canon == c
-                    || self.docs[canon as usize].sig.as_ref().is_some_and(|cs| self.verify(sig, cs).is_some());
+                let ok = canon == c || {
+                    let cd = &self.docs[canon as usize];
+                    cd.sig.as_ref().is_some_and(|cs| {
+                        self.verify(sig, &nums, cs, &cd.nums).is_some() || {
+                            let (checked, missing) = nums.missing(&cd.nums);
+                            sig.jaccard(cs) >= self.config.canonical_floor
+                                && (missing == 0 || (missing as f32) < self.config.numbers_partial * checked as f32)
+                        }
+                    })
+                };
                 if ok {
                     best = Some((c, j, cont));
                     break;
@@ -475,7 +607,7 @@ impl Deduper {
             self.index(idx, s);
         }
         self.by_id.entry(article.id.clone()).or_insert(idx);
-        self.docs.push(DocRec { id: article.id.clone(), when, sig, group });
+        self.docs.push(DocRec { id: article.id.clone(), when, sig, group, nums });
         let mut a = self.assignment_of(idx);
         a.replaced = replaced;
         a
@@ -521,7 +653,12 @@ impl Deduper {
         let docs: usize = self
             .docs
             .iter()
-            .map(|d| std::mem::size_of::<DocRec>() + d.id.capacity() + if d.sig.is_some() { 4 * K } else { 0 })
+            .map(|d| {
+                std::mem::size_of::<DocRec>()
+                    + d.id.capacity()
+                    + 4 * d.nums.hashes.capacity()
+                    + if d.sig.is_some() { 4 * K } else { 0 }
+            })
             .sum();
         docs + self.groups.capacity() * std::mem::size_of::<Group>()
             + self.entries.capacity() * 8

@@ -169,3 +169,100 @@ fn synthetic_syndication_set_from_bbc() {
     assert!(r.scores.recall >= 0.97, "{r:?}");
     assert!(r.scores.precision >= 0.97, "{r:?}");
 }
+
+/// A templated wire item (same wording every day, different figures), one
+/// line per paragraph as the Reuters reader gives them.
+fn templated(day: u32, rng: &mut Rng) -> String {
+    let n = |rng: &mut Rng, lo: usize| format!("{},{:03}", lo + rng.below(90), rng.below(1000));
+    let lines = [
+        "Chicago Mercantile Exchange floor traders and commission house".to_string(),
+        format!("representatives are guesstimating today's hog slaughter at about {} to", n(rng, 280)),
+        format!("{} head versus {} week ago and {} a year ago.", n(rng, 280), n(rng, 280), n(rng, 280)),
+        format!("Cattle slaughter is guesstimated at about {} to", n(rng, 120)),
+        format!("{} head versus {} week ago and {} a year ago.", n(rng, 120), n(rng, 120), n(rng, 120)),
+        format!("Saturday's hog slaughter for March {day} is guesstimated at about {} head.", n(rng, 20)),
+        "The guesstimates are compiled from floor traders and commission houses".to_string(),
+        "before the opening of trading and are not official estimates of the".to_string(),
+        "Agriculture Department, which reports actual slaughter in the afternoon.".to_string(),
+    ];
+    lines.join("\n\n")
+}
+
+#[test]
+fn templated_items_with_different_figures_are_not_grouped() {
+    let mut rng = Rng::new(11);
+    let mut d = Deduper::default();
+    let texts: Vec<String> = (1..=8).map(|day| templated(day, &mut rng)).collect();
+    // Without the figures, their wording alone makes them near-duplicates:
+    // it is the numbers check that tells the days apart.
+    let blind =
+        DedupConfig { numbers_max_missing: f32::INFINITY, numbers_partial: f32::INFINITY, ..DedupConfig::default() };
+    let mut b = Deduper::new(blind);
+    let mut blind_joins = 0;
+    for (i, t) in texts.iter().enumerate() {
+        let day = format!("1987-03-{:02}", i + 1);
+        // One source per day, so that the shared lines are not learnt as
+        // boilerplate of a source.
+        let src = format!("wire{i}");
+        let a = d.add(&art(&format!("day{i}"), &src, &day, t));
+        assert_eq!(a.group, format!("day{i}"), "day {i} joined {a:?}");
+        if b.add(&art(&format!("day{i}"), &src, &day, t)).group != format!("day{i}") {
+            blind_joins += 1;
+        }
+    }
+    assert!(blind_joins >= 4, "{blind_joins}");
+}
+
+#[test]
+fn edited_copy_of_a_short_table_keeps_its_figures_and_is_found() {
+    let mut rng = Rng::new(5);
+    let texts: Vec<String> = (1..=4).map(|day| templated(day, &mut rng)).collect();
+    // A copy of day 2: lines shuffled, typos, glued and repeated words, a
+    // credit line and furniture added, one line dropped.
+    let mut lines: Vec<String> = texts[1].split("\n\n").map(str::to_string).collect();
+    lines.remove(0);
+    lines.reverse();
+    lines[0] = lines[0].replacen("head", "haed", 1).replacen(" versus", "versus", 1);
+    lines[1] = lines[1].replacen("week", "week week", 1);
+    lines[2] = lines[2].replacen("slaughter", "slaugter", 1).replacen(" is ", "is ", 1);
+    lines.insert(0, "Story courtesy of AFP.".into());
+    lines.push("Tweet this".into());
+    let copy = lines.join("\n\n");
+    let mut d = Deduper::default();
+    for (i, t) in texts.iter().enumerate() {
+        d.add(&art(&format!("day{i}"), &format!("wire{i}"), &format!("1987-03-{:02}", i + 1), t));
+    }
+    let c = d.add(&art("copy", "syndicator.example", "1987-03-03", &copy));
+    assert_eq!(c.group, "day1", "{c:?}");
+    // The other days stayed apart.
+    for i in [0, 2, 3] {
+        assert_eq!(d.assignment(&format!("day{i}")).unwrap().group, format!("day{i}"));
+    }
+}
+
+#[test]
+fn number_sketches_compare_the_smaller_set_of_figures() {
+    use newsdesk_corpus::dedup::{NumSketch, NUM_K};
+    let sketch = |t: &str| {
+        let mut v = Vec::new();
+        newsdesk_corpus::shingle::for_each_number(t, |h| v.push(h as u32));
+        NumSketch::from_hashes(v)
+    };
+    let full = sketch("Net 8,037,000 vs 7,710,000; revs 136.4 mln vs 133.3 mln; rate 6-3/16 pct");
+    assert_eq!(full.distinct, 5);
+    // Glued letters, typos and a repeated figure change nothing.
+    let copy = sketch("Net8,037,000 vs 7,710,000 7,710,000; rvs 136.4mln");
+    assert_eq!(copy.missing(&full), (3, 0));
+    assert_eq!(full.missing(&copy), (3, 0));
+    // Another day's figures: all missing. A different fraction is a different number.
+    assert_eq!(sketch("Net 9,112,000 vs 7,010,000").missing(&full), (2, 2));
+    assert_eq!(sketch("rate 6-1/8 pct").missing(&sketch("rate 6-3/16 pct")), (1, 1));
+    // Large sets are sampled consistently: a text compared with itself plus more.
+    let many: String = (0..200).map(|i| format!("{} ", 1000 + i * 7)).collect();
+    let more = format!("{many} 99999 88888");
+    let (a, b) = (sketch(&many), sketch(&more));
+    assert_eq!(a.hashes.len(), NUM_K);
+    let (checked, missing) = a.missing(&b);
+    assert!(checked > 0 && missing == 0, "{checked} {missing}");
+    assert!(sketch("no figures here").missing(&a) == (0, 0));
+}
