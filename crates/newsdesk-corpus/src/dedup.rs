@@ -98,6 +98,12 @@ pub struct DedupConfig {
     /// of them (the canonical article may be a natural near-duplicate, such
     /// as an update, of the one it copies).
     pub canonical_floor: f32,
+    /// A match of at least this resemblance to a group member joins its
+    /// group without the check against the canonical article.
+    pub member_threshold: f32,
+    /// At most this many most recent articles are taken per paragraph of
+    /// the paragraph index.
+    pub paragraph_scan: usize,
 }
 
 impl Default for DedupConfig {
@@ -122,6 +128,8 @@ impl Default for DedupConfig {
             numbers_strong: 8,
             strong_threshold: 0.25,
             canonical_floor: 0.35,
+            member_threshold: 0.75,
+            paragraph_scan: 16,
             numbers_partial: 0.25,
         }
     }
@@ -154,6 +162,24 @@ struct DocRec {
     /// The numbers of the text (see [`NumSketch`]).
     #[serde(default)]
     nums: NumSketch,
+    /// Up to [`PAR_K`] hashes of its long content paragraphs (the smallest).
+    #[serde(default)]
+    pars: Vec<u32>,
+}
+
+/// At most this many paragraph hashes are indexed per article.
+pub const PAR_K: usize = 12;
+/// Paragraphs of at least this many normalised bytes are indexed.
+const PAR_MIN_BYTES: usize = 30;
+
+/// What [`Deduper`] computes of an article before looking it up.
+struct Prepared {
+    sig: Option<Signature>,
+    /// Hashes of every paragraph (boilerplate counters).
+    par_hashes: Vec<u64>,
+    nums: NumSketch,
+    /// Sorted distinct 32-bit hashes of its long content paragraphs.
+    content: Vec<u32>,
 }
 
 /// At most this many number hashes are kept per article.
@@ -247,6 +273,13 @@ pub struct Deduper {
     scratch: Vec<u8>,
     #[serde(skip)]
     cands: Vec<u32>,
+    /// Paragraph index: paragraph hash → last entry; entries (doc, previous).
+    #[serde(skip)]
+    par_buckets: FxHashMap<u32, u32>,
+    #[serde(skip)]
+    par_entries: Vec<(u32, u32)>,
+    #[serde(skip)]
+    par_hits: Vec<u32>,
 }
 
 impl From<DeduperState> for Deduper {
@@ -262,6 +295,9 @@ impl From<DeduperState> for Deduper {
                 d.index(i as u32, &sig);
                 d.docs[i].sig = Some(sig);
             }
+            let pars = std::mem::take(&mut d.docs[i].pars);
+            d.index_paragraphs(i as u32, &pars);
+            d.docs[i].pars = pars;
         }
         d
     }
@@ -366,6 +402,9 @@ impl Deduper {
             by_id: FxHashMap::default(),
             scratch: Vec::new(),
             cands: Vec::new(),
+            par_buckets: FxHashMap::default(),
+            par_entries: Vec::new(),
+            par_hits: Vec::new(),
         }
     }
 
@@ -390,10 +429,10 @@ impl Deduper {
     /// Computes the signature of an article as [`Deduper::add`] would now
     /// (boilerplate paragraphs left out). `None` when no text remains.
     pub fn signature(&mut self, article: &Article) -> Option<Signature> {
-        self.signature_and_paragraphs(article).0
+        self.prepare(article).sig
     }
 
-    fn signature_and_paragraphs(&mut self, article: &Article) -> (Option<Signature>, Vec<u64>, NumSketch) {
+    fn prepare(&mut self, article: &Article) -> Prepared {
         let text = article.text.as_str();
         let derived;
         let paragraphs: &[Span] = if article.paragraphs.is_empty() && !text.trim().is_empty() {
@@ -407,6 +446,7 @@ impl Deduper {
         let mut builder = SignatureBuilder::default();
         let mut hashes = Vec::with_capacity(paragraphs.len());
         let mut nums: Vec<u32> = Vec::new();
+        let mut content: Vec<u32> = Vec::new();
         let mut scratch = std::mem::take(&mut self.scratch);
         for p in paragraphs {
             let (s, e) = (map.to_byte(p.start), map.to_byte(p.end));
@@ -426,10 +466,15 @@ impl Deduper {
             if !boiler {
                 shingle::for_each_shingle(&scratch, |h| builder.push(h));
                 shingle::for_each_number(par, |h| nums.push(h as u32));
+                if scratch.len() >= PAR_MIN_BYTES {
+                    content.push(ph as u32);
+                }
             }
         }
         self.scratch = scratch;
-        (builder.finish(), hashes, NumSketch::from_hashes(nums))
+        content.sort_unstable();
+        content.dedup();
+        Prepared { sig: builder.finish(), par_hashes: hashes, nums: NumSketch::from_hashes(nums), content }
     }
 
     /// The LSH key of band `band`. The first `K / rows` bands take
@@ -457,7 +502,14 @@ impl Deduper {
     /// from the other is rejected whatever its text resemblance; a pair that
     /// agrees on several numbers and none disagrees needs less text
     /// resemblance (a heavily edited copy of a short item).
-    fn verify(&self, a: &Signature, an: &NumSketch, b: &Signature, bn: &NumSketch) -> Option<(f32, f32)> {
+    fn verify(
+        &self,
+        a: &Signature,
+        an: &NumSketch,
+        b: &Signature,
+        bn: &NumSketch,
+        shared_pars: usize,
+    ) -> Option<(f32, f32)> {
         let c = &self.config;
         let (checked, missing) = an.missing(bn);
         if missing >= c.numbers_min_missing && missing as f32 >= c.numbers_max_missing * checked as f32 {
@@ -478,10 +530,18 @@ impl Deduper {
                 && cont >= c.containment
                 && j >= c.containment_floor
                 && ratio <= c.containment_max_ratio
-                && small >= c.containment_min_size)
+                && (small >= c.containment_min_size || shared_pars >= 2))
             || (agree && (j >= c.agree_threshold || (cont >= c.containment && j >= c.agree_floor)))
             || (strong && j >= c.strong_threshold);
         ok.then_some((j, cont))
+    }
+
+    fn index_paragraphs(&mut self, doc: u32, pars: &[u32]) {
+        for &h in pars {
+            let e = self.par_entries.len() as u32;
+            let prev = self.par_buckets.insert(h, e).unwrap_or(NONE);
+            self.par_entries.push((doc, prev));
+        }
     }
 
     fn index(&mut self, doc: u32, sig: &Signature) {
@@ -496,7 +556,7 @@ impl Deduper {
     /// Adds an article; returns its group. Ids are not checked for
     /// uniqueness (a repeated id is a new article).
     pub fn add(&mut self, article: &Article) -> DupAssignment {
-        let (sig, par_hashes, nums) = self.signature_and_paragraphs(article);
+        let Prepared { sig, par_hashes, nums, content } = self.prepare(article);
         let when = article.published.as_ref().map(published_seconds);
         let idx = self.docs.len() as u32;
 
@@ -516,6 +576,29 @@ impl Deduper {
                     n += 1;
                 }
             }
+            // Candidates sharing whole paragraphs (excerpts of long texts,
+            // whose resemblance is too low for the bands): at least two, or
+            // the only one the new article has.
+            let mut hits = std::mem::take(&mut self.par_hits);
+            hits.clear();
+            for h in &content {
+                let mut e = self.par_buckets.get(h).copied().unwrap_or(NONE);
+                let mut n = 0;
+                while e != NONE && n < self.config.paragraph_scan {
+                    let (d, prev) = self.par_entries[e as usize];
+                    hits.push(d);
+                    e = prev;
+                    n += 1;
+                }
+            }
+            hits.sort_unstable();
+            let need = content.len().min(2);
+            for run in hits.chunk_by(|a, b| a == b) {
+                if run.len() >= need {
+                    cands.push(run[0]);
+                }
+            }
+            self.par_hits = hits;
             cands.sort_unstable();
             cands.dedup();
             // Verified matches, best first; an article joins the group of
@@ -526,7 +609,8 @@ impl Deduper {
                 let Some(other) = &self.docs[c as usize].sig else {
                     continue;
                 };
-                if let Some((j, cont)) = self.verify(sig, &nums, other, &self.docs[c as usize].nums) {
+                let od = &self.docs[c as usize];
+                if let Some((j, cont)) = self.verify(sig, &nums, other, &od.nums, shared(&content, &od.pars)) {
                     matches.push((c, j, cont));
                 }
             }
@@ -534,10 +618,12 @@ impl Deduper {
             for (c, j, cont) in matches {
                 let g = &self.groups[self.docs[c as usize].group as usize];
                 let canon = g.canonical;
-                let ok = canon == c || {
+                // A near-identical copy of a member follows that member,
+                // whatever the canonical article it was grouped under.
+                let ok = canon == c || j >= self.config.member_threshold || {
                     let cd = &self.docs[canon as usize];
                     cd.sig.as_ref().is_some_and(|cs| {
-                        self.verify(sig, &nums, cs, &cd.nums).is_some() || {
+                        self.verify(sig, &nums, cs, &cd.nums, shared(&content, &cd.pars)).is_some() || {
                             let (checked, missing) = nums.missing(&cd.nums);
                             sig.jaccard(cs) >= self.config.canonical_floor
                                 && (missing == 0 || (missing as f32) < self.config.numbers_partial * checked as f32)
@@ -606,8 +692,12 @@ impl Deduper {
         if let Some(s) = &sig {
             self.index(idx, s);
         }
+        let mut pars = content;
+        pars.truncate(PAR_K);
+        pars.shrink_to_fit();
+        self.index_paragraphs(idx, &pars);
         self.by_id.entry(article.id.clone()).or_insert(idx);
-        self.docs.push(DocRec { id: article.id.clone(), when, sig, group, nums });
+        self.docs.push(DocRec { id: article.id.clone(), when, sig, group, nums, pars });
         let mut a = self.assignment_of(idx);
         a.replaced = replaced;
         a
@@ -657,15 +747,24 @@ impl Deduper {
                 std::mem::size_of::<DocRec>()
                     + d.id.capacity()
                     + 4 * d.nums.hashes.capacity()
+                    + 4 * d.pars.capacity()
                     + if d.sig.is_some() { 4 * K } else { 0 }
             })
             .sum();
         docs + self.groups.capacity() * std::mem::size_of::<Group>()
             + self.entries.capacity() * 8
+            + self.par_entries.capacity() * 8
+            + self.par_buckets.capacity() * 9
             + self.buckets.capacity() * 13
             + self.by_id.capacity() * 33
             + (self.source_par.capacity() + self.global_par.capacity()) * 13
     }
+}
+
+/// How many of `stored` (a sample of another article's paragraph hashes)
+/// are in `content` (sorted).
+fn shared(content: &[u32], stored: &[u32]) -> usize {
+    stored.iter().filter(|h| content.binary_search(h).is_ok()).count()
 }
 
 fn score(j: f32, cont: f32) -> f32 {
