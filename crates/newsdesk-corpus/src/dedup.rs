@@ -11,20 +11,26 @@
 //! 2. summarised as a [`Signature`] of its character shingles (see
 //!    [`crate::shingle`]: order-invariant, blind to spacing and punctuation);
 //! 3. looked up in the LSH tables (`bands` × `rows` positions): every
-//!    article sharing one band is a candidate;
+//!    article sharing one band is a candidate, and so is every article
+//!    sharing a long paragraph verbatim (a **paragraph index** of up to
+//!    [`PAR_K`] paragraph hashes per article finds short excerpts of long
+//!    texts, whose resemblance is too low for the bands);
 //! 4. each candidate is **verified** on the signatures: estimated Jaccard
 //!    resemblance ≥ `threshold`, or estimated containment of the smaller text
 //!    in the larger ≥ `containment` (a copy that keeps only part of the
-//!    original) with resemblance ≥ `containment_floor`; and on the
-//!    **numbers** of the two texts ([`NumSketch`]): a pair whose figures
+//!    original) with resemblance ≥ `containment_floor`, or two or more long
+//!    paragraphs shared verbatim that make most of one text's paragraphs;
+//!    and on the **numbers** of the two texts ([`NumSketch`]): a pair whose figures
 //!    disagree (templated wire items of different days) is rejected, one
 //!    whose figures partly disagree passes on resemblance only, one that
 //!    agrees on several figures and misses none needs less resemblance
 //!    (a heavily edited copy of a short table);
 //! 5. assigned to the group of its best verified match, or a new group.
 //!
-//! Groups never merge (no chaining): an article joins one group, the one of
-//! its closest earlier match. A group is labelled with the id of its first
+//! Groups never merge: an article joins one group, the one of its closest
+//! earlier match, provided it also passes against that group's canonical
+//! article (or resembles that match to at least `member_threshold`: a copy
+//! follows the article it copies). A group is labelled with the id of its first
 //! article; its **canonical** article is the earliest published one, ties
 //! broken by the most complete text (most shingles), then by arrival. When an
 //! article arrives that should be the canonical one (earlier published than
@@ -32,12 +38,13 @@
 //! it takes over and [`DupAssignment::replaced`] names the demoted article;
 //! [`Deduper::assignments`] always gives the final state.
 //!
-//! Memory: per article one 516-byte signature, a sample of at most
-//! [`NUM_K`] 4-byte number hashes, its id, its group, and
-//! `bands` LSH entries of 8 bytes plus the hash-table slot. The state is
-//! serialisable ([`serde`]); the LSH tables are rebuilt from the signatures
-//! when it is loaded, so a new batch is deduplicated against everything
-//! seen before.
+//! Memory: per article one 516-byte signature, samples of at most
+//! [`NUM_K`] number hashes and [`PAR_K`] paragraph hashes (4 bytes each),
+//! its id, its group, `bands` LSH entries of 8 bytes plus the hash-table
+//! slot, and one paragraph-index entry per sampled paragraph. The state is
+//! serialisable ([`serde`]); the LSH tables and the paragraph index are
+//! rebuilt from the stored samples when it is loaded, so a new batch is
+//! deduplicated against everything seen before.
 
 use crate::minhash::{Signature, SignatureBuilder, K};
 use crate::shingle;
@@ -104,6 +111,9 @@ pub struct DedupConfig {
     /// At most this many most recent articles are taken per paragraph of
     /// the paragraph index.
     pub paragraph_scan: usize,
+    /// A pair sharing two or more long paragraphs verbatim, which make at
+    /// least this share of one text's long paragraphs, is an excerpt.
+    pub paragraph_containment: f32,
 }
 
 impl Default for DedupConfig {
@@ -130,6 +140,7 @@ impl Default for DedupConfig {
             canonical_floor: 0.35,
             member_threshold: 0.75,
             paragraph_scan: 16,
+            paragraph_containment: 0.8,
             numbers_partial: 0.25,
         }
     }
@@ -168,7 +179,7 @@ struct DocRec {
 }
 
 /// At most this many paragraph hashes are indexed per article.
-pub const PAR_K: usize = 12;
+pub const PAR_K: usize = 32;
 /// Paragraphs of at least this many normalised bytes are indexed.
 const PAR_MIN_BYTES: usize = 30;
 
@@ -278,8 +289,6 @@ pub struct Deduper {
     par_buckets: FxHashMap<u32, u32>,
     #[serde(skip)]
     par_entries: Vec<(u32, u32)>,
-    #[serde(skip)]
-    par_hits: Vec<u32>,
 }
 
 impl From<DeduperState> for Deduper {
@@ -404,7 +413,6 @@ impl Deduper {
             cands: Vec::new(),
             par_buckets: FxHashMap::default(),
             par_entries: Vec::new(),
-            par_hits: Vec::new(),
         }
     }
 
@@ -508,7 +516,7 @@ impl Deduper {
         an: &NumSketch,
         b: &Signature,
         bn: &NumSketch,
-        shared_pars: usize,
+        pars: (usize, f32),
     ) -> Option<(f32, f32)> {
         let c = &self.config;
         let (checked, missing) = an.missing(bn);
@@ -530,7 +538,9 @@ impl Deduper {
                 && cont >= c.containment
                 && j >= c.containment_floor
                 && ratio <= c.containment_max_ratio
-                && (small >= c.containment_min_size || shared_pars >= 2))
+                && (small >= c.containment_min_size || pars.0 >= 2))
+            // Whole paragraphs found verbatim: an excerpt however short.
+            || (!partial && pars.0 >= 2 && pars.1 >= c.paragraph_containment && ratio <= c.containment_max_ratio)
             || (agree && (j >= c.agree_threshold || (cont >= c.containment && j >= c.agree_floor)))
             || (strong && j >= c.strong_threshold);
         ok.then_some((j, cont))
@@ -576,34 +586,24 @@ impl Deduper {
                     n += 1;
                 }
             }
-            // Candidates sharing whole paragraphs (excerpts of long texts,
-            // whose resemblance is too low for the bands): at least two, or
-            // the only one the new article has.
-            let mut hits = std::mem::take(&mut self.par_hits);
-            hits.clear();
+            // Candidates sharing a whole long paragraph verbatim (excerpts
+            // of long texts, whose resemblance is too low for the bands).
             for h in &content {
                 let mut e = self.par_buckets.get(h).copied().unwrap_or(NONE);
                 let mut n = 0;
                 while e != NONE && n < self.config.paragraph_scan {
                     let (d, prev) = self.par_entries[e as usize];
-                    hits.push(d);
+                    cands.push(d);
                     e = prev;
                     n += 1;
                 }
             }
-            hits.sort_unstable();
-            let need = content.len().min(2);
-            for run in hits.chunk_by(|a, b| a == b) {
-                if run.len() >= need {
-                    cands.push(run[0]);
-                }
-            }
-            self.par_hits = hits;
             cands.sort_unstable();
             cands.dedup();
             // Verified matches, best first; an article joins the group of
             // the best match only if it also passes against that group's
-            // canonical article (no chaining A~B~C with A ≁ C).
+            // canonical article (no chaining A~B~C with A ≁ C), unless it
+            // is a near-identical copy of that match.
             let mut matches: Vec<(u32, f32, f32)> = Vec::new();
             for &c in &cands {
                 let Some(other) = &self.docs[c as usize].sig else {
@@ -763,12 +763,23 @@ impl Deduper {
 
 /// How many of `stored` (a sample of another article's paragraph hashes)
 /// are in `content` (sorted).
-fn shared(content: &[u32], stored: &[u32]) -> usize {
-    stored.iter().filter(|h| content.binary_search(h).is_ok()).count()
+/// and the larger of the two shares of paragraphs found in the other text:
+/// of the stored sample, and of the content paragraphs below the sample's
+/// cut-off (all of them when the sample is complete).
+fn shared(content: &[u32], stored: &[u32]) -> (usize, f32) {
+    let n = stored.iter().filter(|h| content.binary_search(h).is_ok()).count();
+    if n == 0 {
+        return (0, 0.0);
+    }
+    let cut = if stored.len() >= PAR_K { stored.last().copied().unwrap_or(u32::MAX) } else { u32::MAX };
+    let eligible = content.iter().take_while(|&&h| h <= cut).count().max(1);
+    (n, (n as f32 / stored.len() as f32).max(n as f32 / eligible as f32))
 }
 
+/// Ranks verified matches: the better of resemblance and containment, and
+/// among excerpts contained alike, the one resembling the article more.
 fn score(j: f32, cont: f32) -> f32 {
-    j.max(cont * 0.999)
+    j.max(cont * 0.999) + 0.05 * j
 }
 
 fn source_key(source_hash: u64, par_hash: u64) -> u64 {

@@ -266,3 +266,29 @@ fn number_sketches_compare_the_smaller_set_of_figures() {
     assert!(checked > 0 && missing == 0, "{checked} {missing}");
     assert!(sketch("no figures here").missing(&a) == (0, 0));
 }
+
+#[test]
+fn short_excerpt_of_a_long_article_is_found_through_its_paragraphs() {
+    // A long article and a copy keeping three of its 30 paragraphs (in
+    // another order): resemblance about 0.1, too low for the LSH bands.
+    let long = prose(77, 30);
+    let pars: Vec<&str> = long.split("\n\n").collect();
+    let excerpt = [pars[4], pars[1], pars[2]].join("\n\n");
+    let mut d = Deduper::default();
+    d.add(&art("long", "a.com", "2020-01-01", &long));
+    for i in 0..20 {
+        d.add(&art(&format!("other{i}"), "a.com", "2020-01-01", &prose(1000 + i, 10)));
+    }
+    let sig_long = d.signature(&art("x", "z.com", "2020-01-01", &long)).unwrap();
+    let sig_ex = d.signature(&art("y", "z.com", "2020-01-01", &excerpt)).unwrap();
+    assert!(sig_long.jaccard(&sig_ex) < 0.2, "{}", sig_long.jaccard(&sig_ex));
+    // The paragraph index survives persistence (rebuilt on load).
+    let json = serde_json::to_string(&d).unwrap();
+    let mut d2: Deduper = serde_json::from_str(&json).unwrap();
+    let a = d2.add(&art("excerpt", "b.com", "2020-01-02", &excerpt));
+    assert_eq!(a.group, "long", "{a:?}");
+    // Without the paragraph index the bands alone miss it.
+    let mut blind = Deduper::new(DedupConfig { paragraph_scan: 0, ..DedupConfig::default() });
+    blind.add(&art("long", "a.com", "2020-01-01", &long));
+    assert_eq!(blind.add(&art("excerpt", "b.com", "2020-01-02", &excerpt)).group, "excerpt");
+}
