@@ -292,3 +292,56 @@ fn short_excerpt_of_a_long_article_is_found_through_its_paragraphs() {
     blind.add(&art("long", "a.com", "2020-01-01", &long));
     assert_eq!(blind.add(&art("excerpt", "b.com", "2020-01-02", &excerpt)).group, "excerpt");
 }
+
+/// A price table: one row per paragraph, the figures make most of the text.
+fn table(rows: &[(String, [u32; 4])]) -> String {
+    rows.iter().map(|(name, f)| format!("{name} {} {} {} {}", f[0], f[1], f[2], f[3])).collect::<Vec<_>>().join("\n\n")
+}
+
+#[test]
+fn a_copy_follows_the_update_it_copies() {
+    // A: a table; B: its correction a day later (figures of 3 rows of 10
+    // changed), which joins A's group on resemblance; C: a syndicated copy
+    // of B keeping 8 rows — near-identical to B, too far from A on figures
+    // and text to pass against A, the group's canonical article.
+    let mut rng = Rng::new(3);
+    let names = [
+        "Coffee",
+        "Cocoa",
+        "Sugar eleven",
+        "Sugar fourteen",
+        "Orange juice",
+        "Cotton",
+        "Sugar calls",
+        "Sugar puts",
+        "Copper",
+        "Silver",
+    ];
+    let mut rows: Vec<(String, [u32; 4])> = names
+        .iter()
+        .map(|n| (format!("{n} estimated volume"), [0; 4].map(|_| 100 + rng.below(90000) as u32)))
+        .collect();
+    let a = table(&rows);
+    for r in rows.iter_mut().take(3) {
+        r.1 = [0; 4].map(|_| 100 + rng.below(90000) as u32);
+    }
+    let b = table(&rows);
+    let c = table(&rows[..8]);
+    let run = |member_threshold: f32| {
+        let mut d = Deduper::new(DedupConfig { member_threshold, ..DedupConfig::default() });
+        d.add(&art("a", "wire", "1987-04-07", &a));
+        let gb = d.add(&art("b", "wire", "1987-04-08", &b)).group;
+        let gc = d.add(&art("c", "syn.example", "1987-04-09", &c)).group;
+        let mut sig = |t: &str| d.signature(&art("x", "z", "1987-04-08", t)).unwrap();
+        let (sa, sb, sc) = (sig(&a), sig(&b), sig(&c));
+        (gb, gc, sc.jaccard(&sb), sc.jaccard(&sa), sb.jaccard(&sa))
+    };
+    let (gb, gc, cb, ca, ba) = run(DedupConfig::default().member_threshold);
+    assert!(cb >= DedupConfig::default().member_threshold && ca < DedupConfig::default().threshold, "{cb} {ca}");
+    assert!(ba >= DedupConfig::default().threshold, "{ba}");
+    assert_eq!(gb, "a");
+    assert_eq!(gc, "a");
+    // Without the membership rule the copy would start a group of its own.
+    let (_, gc, ..) = run(2.0);
+    assert_eq!(gc, "c");
+}
