@@ -11,15 +11,26 @@
 //! 2. summarised as a [`Signature`] of its character shingles (see
 //!    [`crate::shingle`]: order-invariant, blind to spacing and punctuation);
 //! 3. looked up in the LSH tables (`bands` × `rows` positions): every
-//!    article sharing one band is a candidate;
+//!    article sharing one band is a candidate, and so is every article
+//!    sharing a long paragraph verbatim (a **paragraph index** of up to
+//!    [`PAR_K`] paragraph hashes per article finds short excerpts of long
+//!    texts, whose resemblance is too low for the bands);
 //! 4. each candidate is **verified** on the signatures: estimated Jaccard
 //!    resemblance ≥ `threshold`, or estimated containment of the smaller text
 //!    in the larger ≥ `containment` (a copy that keeps only part of the
-//!    original) with resemblance ≥ `containment_floor`;
+//!    original) with resemblance ≥ `containment_floor`, or two or more long
+//!    paragraphs shared verbatim that make most of one text's paragraphs;
+//!    and on the **numbers** of the two texts ([`NumSketch`]): a pair whose figures
+//!    disagree (templated wire items of different days) is rejected, one
+//!    whose figures partly disagree passes on resemblance only, one that
+//!    agrees on several figures and misses none needs less resemblance
+//!    (a heavily edited copy of a short table);
 //! 5. assigned to the group of its best verified match, or a new group.
 //!
-//! Groups never merge (no chaining): an article joins one group, the one of
-//! its closest earlier match. A group is labelled with the id of its first
+//! Groups never merge: an article joins one group, the one of its closest
+//! earlier match, provided it also passes against that group's canonical
+//! article (or resembles that match to at least `member_threshold`: a copy
+//! follows the article it copies). A group is labelled with the id of its first
 //! article; its **canonical** article is the earliest published one, ties
 //! broken by the most complete text (most shingles), then by arrival. When an
 //! article arrives that should be the canonical one (earlier published than
@@ -27,11 +38,13 @@
 //! it takes over and [`DupAssignment::replaced`] names the demoted article;
 //! [`Deduper::assignments`] always gives the final state.
 //!
-//! Memory: per article one 516-byte signature, its id, its group, and
-//! `bands` LSH entries of 8 bytes plus the hash-table slot. The state is
-//! serialisable ([`serde`]); the LSH tables are rebuilt from the signatures
-//! when it is loaded, so a new batch is deduplicated against everything
-//! seen before.
+//! Memory: per article one 516-byte signature, samples of at most
+//! [`NUM_K`] number hashes and [`PAR_K`] paragraph hashes (4 bytes each),
+//! its id, its group, `bands` LSH entries of 8 bytes plus the hash-table
+//! slot, and one paragraph-index entry per sampled paragraph. The state is
+//! serialisable ([`serde`]); the LSH tables and the paragraph index are
+//! rebuilt from the stored samples when it is loaded, so a new batch is
+//! deduplicated against everything seen before.
 
 use crate::minhash::{Signature, SignatureBuilder, K};
 use crate::shingle;
@@ -67,6 +80,40 @@ pub struct DedupConfig {
     pub global_boilerplate: u32,
     /// Paragraph counters are pruned (count-1 entries dropped) above this size.
     pub boilerplate_capacity: usize,
+    /// A pair is rejected when at least `numbers_min_missing` numbers of the
+    /// text with fewer numbers are missing from the other, and they make at
+    /// least `numbers_max_missing` of its numbers.
+    pub numbers_min_missing: u32,
+    pub numbers_max_missing: f32,
+    /// A pair missing at least one number, making at least this fraction of
+    /// the compared ones, passes on resemblance alone (not on containment or
+    /// number agreement).
+    pub numbers_partial: f32,
+    /// A pair that shares at least this many numbers and misses none passes
+    /// with resemblance `agree_threshold`, or containment `containment` and
+    /// resemblance `agree_floor`.
+    pub numbers_agree: u32,
+    pub agree_threshold: f32,
+    pub agree_floor: f32,
+    /// A pair that shares at least this many numbers and misses none passes
+    /// with resemblance `strong_threshold`.
+    pub numbers_strong: u32,
+    pub strong_threshold: f32,
+    /// An article joins the group of its best match only if it is also a
+    /// near-duplicate of the group's canonical article, or resembles it to
+    /// at least this with no number missing or fewer than `numbers_partial`
+    /// of them (the canonical article may be a natural near-duplicate, such
+    /// as an update, of the one it copies).
+    pub canonical_floor: f32,
+    /// A match of at least this resemblance to a group member joins its
+    /// group without the check against the canonical article.
+    pub member_threshold: f32,
+    /// At most this many most recent articles are taken per paragraph of
+    /// the paragraph index.
+    pub paragraph_scan: usize,
+    /// A pair sharing two or more long paragraphs verbatim, which make at
+    /// least this share of one text's long paragraphs, is an excerpt.
+    pub paragraph_containment: f32,
 }
 
 impl Default for DedupConfig {
@@ -83,6 +130,18 @@ impl Default for DedupConfig {
             source_boilerplate: 3,
             global_boilerplate: 8,
             boilerplate_capacity: 4_000_000,
+            numbers_min_missing: 2,
+            numbers_max_missing: 0.5,
+            numbers_agree: 3,
+            agree_threshold: 0.45,
+            agree_floor: 0.25,
+            numbers_strong: 8,
+            strong_threshold: 0.25,
+            canonical_floor: 0.35,
+            member_threshold: 0.75,
+            paragraph_scan: 16,
+            paragraph_containment: 0.8,
+            numbers_partial: 0.25,
         }
     }
 }
@@ -111,6 +170,78 @@ struct DocRec {
     when: Option<i64>,
     sig: Option<Signature>,
     group: u32,
+    /// The numbers of the text (see [`NumSketch`]).
+    #[serde(default)]
+    nums: NumSketch,
+    /// Up to [`PAR_K`] hashes of its long content paragraphs (the smallest).
+    #[serde(default)]
+    pars: Vec<u32>,
+}
+
+/// At most this many paragraph hashes are indexed per article.
+pub const PAR_K: usize = 32;
+/// Paragraphs of at least this many normalised bytes are indexed.
+const PAR_MIN_BYTES: usize = 30;
+
+/// What [`Deduper`] computes of an article before looking it up.
+struct Prepared {
+    sig: Option<Signature>,
+    /// Hashes of every paragraph (boilerplate counters).
+    par_hashes: Vec<u64>,
+    nums: NumSketch,
+    /// Sorted distinct 32-bit hashes of its long content paragraphs.
+    content: Vec<u32>,
+}
+
+/// At most this many number hashes are kept per article.
+pub const NUM_K: usize = 24;
+
+/// The numbers of an article's text, as a bottom-k sample: the [`NUM_K`]
+/// smallest distinct 32-bit hashes of its numbers
+/// ([`shingle::for_each_number`]) and how many distinct numbers there were.
+/// Two samples compare exactly below the larger of their cut-offs, so the
+/// share of one text's numbers found in another is exact for texts of up to
+/// [`NUM_K`] numbers and a uniform sample beyond.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NumSketch {
+    pub hashes: Vec<u32>,
+    pub distinct: u32,
+}
+
+impl NumSketch {
+    /// The sketch of a set of number hashes (any order, repeats allowed).
+    pub fn from_hashes(mut all: Vec<u32>) -> NumSketch {
+        all.sort_unstable();
+        all.dedup();
+        let distinct = all.len() as u32;
+        all.truncate(NUM_K);
+        all.shrink_to_fit();
+        NumSketch { hashes: all, distinct }
+    }
+
+    fn cutoff(&self) -> u32 {
+        if self.distinct as usize > self.hashes.len() {
+            self.hashes.last().copied().unwrap_or(u32::MAX)
+        } else {
+            u32::MAX
+        }
+    }
+
+    /// `(checked, missing)`: of the numbers of the text with fewer distinct
+    /// numbers (sampled below both cut-offs), how many were compared and how
+    /// many of those the other text lacks.
+    pub fn missing(&self, other: &NumSketch) -> (u32, u32) {
+        let (small, large) = if self.distinct <= other.distinct { (self, other) } else { (other, self) };
+        let cut = small.cutoff().min(large.cutoff());
+        let (mut checked, mut missing) = (0, 0);
+        for &h in small.hashes.iter().take_while(|&&h| h <= cut) {
+            checked += 1;
+            if large.hashes.binary_search(&h).is_err() {
+                missing += 1;
+            }
+        }
+        (checked, missing)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -153,6 +284,11 @@ pub struct Deduper {
     scratch: Vec<u8>,
     #[serde(skip)]
     cands: Vec<u32>,
+    /// Paragraph index: paragraph hash → last entry; entries (doc, previous).
+    #[serde(skip)]
+    par_buckets: FxHashMap<u32, u32>,
+    #[serde(skip)]
+    par_entries: Vec<(u32, u32)>,
 }
 
 impl From<DeduperState> for Deduper {
@@ -168,6 +304,9 @@ impl From<DeduperState> for Deduper {
                 d.index(i as u32, &sig);
                 d.docs[i].sig = Some(sig);
             }
+            let pars = std::mem::take(&mut d.docs[i].pars);
+            d.index_paragraphs(i as u32, &pars);
+            d.docs[i].pars = pars;
         }
         d
     }
@@ -224,6 +363,13 @@ const FURNITURE_MARKERS: &[&str] = &[
     "copyright",
     "©",
     "click here",
+    "tweet this",
+    "share on facebook",
+    "share on twitter",
+    "print this page",
+    "like us on",
+    "loading comments",
+    "first published",
     "sign up for",
     "follow us on",
     "email notifications",
@@ -265,6 +411,8 @@ impl Deduper {
             by_id: FxHashMap::default(),
             scratch: Vec::new(),
             cands: Vec::new(),
+            par_buckets: FxHashMap::default(),
+            par_entries: Vec::new(),
         }
     }
 
@@ -289,10 +437,10 @@ impl Deduper {
     /// Computes the signature of an article as [`Deduper::add`] would now
     /// (boilerplate paragraphs left out). `None` when no text remains.
     pub fn signature(&mut self, article: &Article) -> Option<Signature> {
-        self.signature_and_paragraphs(article).0
+        self.prepare(article).sig
     }
 
-    fn signature_and_paragraphs(&mut self, article: &Article) -> (Option<Signature>, Vec<u64>) {
+    fn prepare(&mut self, article: &Article) -> Prepared {
         let text = article.text.as_str();
         let derived;
         let paragraphs: &[Span] = if article.paragraphs.is_empty() && !text.trim().is_empty() {
@@ -305,6 +453,8 @@ impl Deduper {
         let src = article.source.as_deref().map(|s| xxhash_rust::xxh3::xxh3_64(s.as_bytes()));
         let mut builder = SignatureBuilder::default();
         let mut hashes = Vec::with_capacity(paragraphs.len());
+        let mut nums: Vec<u32> = Vec::new();
+        let mut content: Vec<u32> = Vec::new();
         let mut scratch = std::mem::take(&mut self.scratch);
         for p in paragraphs {
             let (s, e) = (map.to_byte(p.start), map.to_byte(p.end));
@@ -323,10 +473,16 @@ impl Deduper {
                 || is_furniture(par);
             if !boiler {
                 shingle::for_each_shingle(&scratch, |h| builder.push(h));
+                shingle::for_each_number(par, |h| nums.push(h as u32));
+                if scratch.len() >= PAR_MIN_BYTES {
+                    content.push(ph as u32);
+                }
             }
         }
         self.scratch = scratch;
-        (builder.finish(), hashes)
+        content.sort_unstable();
+        content.dedup();
+        Prepared { sig: builder.finish(), par_hashes: hashes, nums: NumSketch::from_hashes(nums), content }
     }
 
     /// The LSH key of band `band`. The first `K / rows` bands take
@@ -344,20 +500,58 @@ impl Deduper {
     }
 
     /// Verification of a candidate pair: `Some((jaccard, containment))` when
-    /// the two signatures are near-duplicates under the configuration.
-    fn verify(&self, a: &Signature, b: &Signature) -> Option<(f32, f32)> {
+    /// the two articles are near-duplicates under the configuration.
+    ///
+    /// Numbers weigh in both ways: a copy keeps the figures of its original
+    /// (typos, glued words and dropped paragraphs do not add new ones), while
+    /// templated wire items of different days ("Fed adds reserves", weekly
+    /// money supply, earnings tables) share their wording and differ in
+    /// their figures. A pair whose smaller set of numbers is largely missing
+    /// from the other is rejected whatever its text resemblance; a pair that
+    /// agrees on several numbers and none disagrees needs less text
+    /// resemblance (a heavily edited copy of a short item).
+    fn verify(
+        &self,
+        a: &Signature,
+        an: &NumSketch,
+        b: &Signature,
+        bn: &NumSketch,
+        pars: (usize, f32),
+    ) -> Option<(f32, f32)> {
+        let c = &self.config;
+        let (checked, missing) = an.missing(bn);
+        if missing >= c.numbers_min_missing && missing as f32 >= c.numbers_max_missing * checked as f32 {
+            return None;
+        }
         let j = a.jaccard(b);
         let cont = a.containment(b, j);
         let small = a.size.min(b.size);
         let ratio = small as f32 / a.size.max(b.size).max(1) as f32;
+        let agree = checked >= c.numbers_agree && missing == 0;
+        let strong = agree && checked >= c.numbers_strong;
+        // Texts that partly disagree on their figures pass on resemblance only.
+        let partial = missing >= 1 && missing as f32 >= c.numbers_partial * checked as f32;
         // Containment speaks for an excerpt only when one text is clearly
         // shorter; between texts of similar length resemblance decides.
-        let ok = j >= self.config.threshold
-            || (cont >= self.config.containment
-                && j >= self.config.containment_floor
-                && ratio <= self.config.containment_max_ratio
-                && small >= self.config.containment_min_size);
+        let ok = j >= c.threshold
+            || (!partial
+                && cont >= c.containment
+                && j >= c.containment_floor
+                && ratio <= c.containment_max_ratio
+                && (small >= c.containment_min_size || pars.0 >= 2))
+            // Whole paragraphs found verbatim: an excerpt however short.
+            || (!partial && pars.0 >= 2 && pars.1 >= c.paragraph_containment && ratio <= c.containment_max_ratio)
+            || (agree && (j >= c.agree_threshold || (cont >= c.containment && j >= c.agree_floor)))
+            || (strong && j >= c.strong_threshold);
         ok.then_some((j, cont))
+    }
+
+    fn index_paragraphs(&mut self, doc: u32, pars: &[u32]) {
+        for &h in pars {
+            let e = self.par_entries.len() as u32;
+            let prev = self.par_buckets.insert(h, e).unwrap_or(NONE);
+            self.par_entries.push((doc, prev));
+        }
     }
 
     fn index(&mut self, doc: u32, sig: &Signature) {
@@ -372,7 +566,7 @@ impl Deduper {
     /// Adds an article; returns its group. Ids are not checked for
     /// uniqueness (a repeated id is a new article).
     pub fn add(&mut self, article: &Article) -> DupAssignment {
-        let (sig, par_hashes) = self.signature_and_paragraphs(article);
+        let Prepared { sig, par_hashes, nums, content } = self.prepare(article);
         let when = article.published.as_ref().map(published_seconds);
         let idx = self.docs.len() as u32;
 
@@ -392,17 +586,31 @@ impl Deduper {
                     n += 1;
                 }
             }
+            // Candidates sharing a whole long paragraph verbatim (excerpts
+            // of long texts, whose resemblance is too low for the bands).
+            for h in &content {
+                let mut e = self.par_buckets.get(h).copied().unwrap_or(NONE);
+                let mut n = 0;
+                while e != NONE && n < self.config.paragraph_scan {
+                    let (d, prev) = self.par_entries[e as usize];
+                    cands.push(d);
+                    e = prev;
+                    n += 1;
+                }
+            }
             cands.sort_unstable();
             cands.dedup();
             // Verified matches, best first; an article joins the group of
             // the best match only if it also passes against that group's
-            // canonical article (no chaining A~B~C with A ≁ C).
+            // canonical article (no chaining A~B~C with A ≁ C), unless it
+            // is a near-identical copy of that match.
             let mut matches: Vec<(u32, f32, f32)> = Vec::new();
             for &c in &cands {
                 let Some(other) = &self.docs[c as usize].sig else {
                     continue;
                 };
-                if let Some((j, cont)) = self.verify(sig, other) {
+                let od = &self.docs[c as usize];
+                if let Some((j, cont)) = self.verify(sig, &nums, other, &od.nums, shared(&content, &od.pars)) {
                     matches.push((c, j, cont));
                 }
             }
@@ -410,8 +618,18 @@ impl Deduper {
             for (c, j, cont) in matches {
                 let g = &self.groups[self.docs[c as usize].group as usize];
                 let canon = g.canonical;
-                let ok = canon == c
-                    || self.docs[canon as usize].sig.as_ref().is_some_and(|cs| self.verify(sig, cs).is_some());
+                // A near-identical copy of a member follows that member,
+                // whatever the canonical article it was grouped under.
+                let ok = canon == c || j >= self.config.member_threshold || {
+                    let cd = &self.docs[canon as usize];
+                    cd.sig.as_ref().is_some_and(|cs| {
+                        self.verify(sig, &nums, cs, &cd.nums, shared(&content, &cd.pars)).is_some() || {
+                            let (checked, missing) = nums.missing(&cd.nums);
+                            sig.jaccard(cs) >= self.config.canonical_floor
+                                && (missing == 0 || (missing as f32) < self.config.numbers_partial * checked as f32)
+                        }
+                    })
+                };
                 if ok {
                     best = Some((c, j, cont));
                     break;
@@ -474,8 +692,12 @@ impl Deduper {
         if let Some(s) = &sig {
             self.index(idx, s);
         }
+        let mut pars = content;
+        pars.truncate(PAR_K);
+        pars.shrink_to_fit();
+        self.index_paragraphs(idx, &pars);
         self.by_id.entry(article.id.clone()).or_insert(idx);
-        self.docs.push(DocRec { id: article.id.clone(), when, sig, group });
+        self.docs.push(DocRec { id: article.id.clone(), when, sig, group, nums, pars });
         let mut a = self.assignment_of(idx);
         a.replaced = replaced;
         a
@@ -521,18 +743,43 @@ impl Deduper {
         let docs: usize = self
             .docs
             .iter()
-            .map(|d| std::mem::size_of::<DocRec>() + d.id.capacity() + if d.sig.is_some() { 4 * K } else { 0 })
+            .map(|d| {
+                std::mem::size_of::<DocRec>()
+                    + d.id.capacity()
+                    + 4 * d.nums.hashes.capacity()
+                    + 4 * d.pars.capacity()
+                    + if d.sig.is_some() { 4 * K } else { 0 }
+            })
             .sum();
         docs + self.groups.capacity() * std::mem::size_of::<Group>()
             + self.entries.capacity() * 8
+            + self.par_entries.capacity() * 8
+            + self.par_buckets.capacity() * 9
             + self.buckets.capacity() * 13
             + self.by_id.capacity() * 33
             + (self.source_par.capacity() + self.global_par.capacity()) * 13
     }
 }
 
+/// How many of `stored` (a sample of another article's paragraph hashes)
+/// are in `content` (sorted).
+/// and the larger of the two shares of paragraphs found in the other text:
+/// of the stored sample, and of the content paragraphs below the sample's
+/// cut-off (all of them when the sample is complete).
+fn shared(content: &[u32], stored: &[u32]) -> (usize, f32) {
+    let n = stored.iter().filter(|h| content.binary_search(h).is_ok()).count();
+    if n == 0 {
+        return (0, 0.0);
+    }
+    let cut = if stored.len() >= PAR_K { stored.last().copied().unwrap_or(u32::MAX) } else { u32::MAX };
+    let eligible = content.iter().take_while(|&&h| h <= cut).count().max(1);
+    (n, (n as f32 / stored.len() as f32).max(n as f32 / eligible as f32))
+}
+
+/// Ranks verified matches: the better of resemblance and containment, and
+/// among excerpts contained alike, the one resembling the article more.
 fn score(j: f32, cont: f32) -> f32 {
-    j.max(cont * 0.999)
+    j.max(cont * 0.999) + 0.05 * j
 }
 
 fn source_key(source_hash: u64, par_hash: u64) -> u64 {

@@ -87,6 +87,44 @@ pub fn for_each_shingle(normalized: &[u8], mut f: impl FnMut(u64)) {
     }
 }
 
+/// Calls `f` with the hash of every **number** of a raw text: a maximal run
+/// of ASCII digits, with `.`, `,`, `-` or `/` kept between two digits
+/// ("8,037,000", "2.16", "6-3/16", "17-19"). Letters around a number do not
+/// change it ("311,000a" is 311,000), so glued words and letter typos leave
+/// the numbers of a copy intact.
+pub fn for_each_number(text: &str, mut f: impl FnMut(u64)) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut h: u64 = 0x243f_6a88_85a3_08d3;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_digit() {
+                h = (h ^ c as u64).wrapping_mul(0x100000001b3);
+                i += 1;
+            } else if matches!(c, b'.' | b',' | b'-' | b'/')
+                && i + 1 < b.len()
+                && b[i + 1].is_ascii_digit()
+                && i > start
+            {
+                // Separators between digits are kept ("1,500" and "1.500"
+                // are one mark, "6-1/8" and "6-1/4" differ in the whole).
+                let m = if c == b',' { b'.' } else { c };
+                h = (h ^ m as u64).wrapping_mul(0x100000001b3);
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        f(mix(h));
+    }
+}
+
 /// A 64-bit finaliser (murmur3 fmix64).
 #[inline]
 pub fn mix(mut k: u64) -> u64 {

@@ -169,3 +169,179 @@ fn synthetic_syndication_set_from_bbc() {
     assert!(r.scores.recall >= 0.97, "{r:?}");
     assert!(r.scores.precision >= 0.97, "{r:?}");
 }
+
+/// A templated wire item (same wording every day, different figures), one
+/// line per paragraph as the Reuters reader gives them.
+fn templated(day: u32, rng: &mut Rng) -> String {
+    let n = |rng: &mut Rng, lo: usize| format!("{},{:03}", lo + rng.below(90), rng.below(1000));
+    let lines = [
+        "Chicago Mercantile Exchange floor traders and commission house".to_string(),
+        format!("representatives are guesstimating today's hog slaughter at about {} to", n(rng, 280)),
+        format!("{} head versus {} week ago and {} a year ago.", n(rng, 280), n(rng, 280), n(rng, 280)),
+        format!("Cattle slaughter is guesstimated at about {} to", n(rng, 120)),
+        format!("{} head versus {} week ago and {} a year ago.", n(rng, 120), n(rng, 120), n(rng, 120)),
+        format!("Saturday's hog slaughter for March {day} is guesstimated at about {} head.", n(rng, 20)),
+        "The guesstimates are compiled from floor traders and commission houses".to_string(),
+        "before the opening of trading and are not official estimates of the".to_string(),
+        "Agriculture Department, which reports actual slaughter in the afternoon.".to_string(),
+    ];
+    lines.join("\n\n")
+}
+
+#[test]
+fn templated_items_with_different_figures_are_not_grouped() {
+    let mut rng = Rng::new(11);
+    let mut d = Deduper::default();
+    let texts: Vec<String> = (1..=8).map(|day| templated(day, &mut rng)).collect();
+    // Without the figures, their wording alone makes them near-duplicates:
+    // it is the numbers check that tells the days apart.
+    let blind =
+        DedupConfig { numbers_max_missing: f32::INFINITY, numbers_partial: f32::INFINITY, ..DedupConfig::default() };
+    let mut b = Deduper::new(blind);
+    let mut blind_joins = 0;
+    for (i, t) in texts.iter().enumerate() {
+        let day = format!("1987-03-{:02}", i + 1);
+        // One source per day, so that the shared lines are not learnt as
+        // boilerplate of a source.
+        let src = format!("wire{i}");
+        let a = d.add(&art(&format!("day{i}"), &src, &day, t));
+        assert_eq!(a.group, format!("day{i}"), "day {i} joined {a:?}");
+        if b.add(&art(&format!("day{i}"), &src, &day, t)).group != format!("day{i}") {
+            blind_joins += 1;
+        }
+    }
+    assert!(blind_joins >= 4, "{blind_joins}");
+}
+
+#[test]
+fn edited_copy_of_a_short_table_keeps_its_figures_and_is_found() {
+    let mut rng = Rng::new(5);
+    let texts: Vec<String> = (1..=4).map(|day| templated(day, &mut rng)).collect();
+    // A copy of day 2: lines shuffled, typos, glued and repeated words, a
+    // credit line and furniture added, one line dropped.
+    let mut lines: Vec<String> = texts[1].split("\n\n").map(str::to_string).collect();
+    lines.remove(0);
+    lines.reverse();
+    lines[0] = lines[0].replacen("head", "haed", 1).replacen(" versus", "versus", 1);
+    lines[1] = lines[1].replacen("week", "week week", 1);
+    lines[2] = lines[2].replacen("slaughter", "slaugter", 1).replacen(" is ", "is ", 1);
+    lines.insert(0, "Story courtesy of AFP.".into());
+    lines.push("Tweet this".into());
+    let copy = lines.join("\n\n");
+    let mut d = Deduper::default();
+    for (i, t) in texts.iter().enumerate() {
+        d.add(&art(&format!("day{i}"), &format!("wire{i}"), &format!("1987-03-{:02}", i + 1), t));
+    }
+    let c = d.add(&art("copy", "syndicator.example", "1987-03-03", &copy));
+    assert_eq!(c.group, "day1", "{c:?}");
+    // The other days stayed apart.
+    for i in [0, 2, 3] {
+        assert_eq!(d.assignment(&format!("day{i}")).unwrap().group, format!("day{i}"));
+    }
+}
+
+#[test]
+fn number_sketches_compare_the_smaller_set_of_figures() {
+    use newsdesk_corpus::dedup::{NumSketch, NUM_K};
+    let sketch = |t: &str| {
+        let mut v = Vec::new();
+        newsdesk_corpus::shingle::for_each_number(t, |h| v.push(h as u32));
+        NumSketch::from_hashes(v)
+    };
+    let full = sketch("Net 8,037,000 vs 7,710,000; revs 136.4 mln vs 133.3 mln; rate 6-3/16 pct");
+    assert_eq!(full.distinct, 5);
+    // Glued letters, typos and a repeated figure change nothing.
+    let copy = sketch("Net8,037,000 vs 7,710,000 7,710,000; rvs 136.4mln");
+    assert_eq!(copy.missing(&full), (3, 0));
+    assert_eq!(full.missing(&copy), (3, 0));
+    // Another day's figures: all missing. A different fraction is a different number.
+    assert_eq!(sketch("Net 9,112,000 vs 7,010,000").missing(&full), (2, 2));
+    assert_eq!(sketch("rate 6-1/8 pct").missing(&sketch("rate 6-3/16 pct")), (1, 1));
+    // Large sets are sampled consistently: a text compared with itself plus more.
+    let many: String = (0..200).map(|i| format!("{} ", 1000 + i * 7)).collect();
+    let more = format!("{many} 99999 88888");
+    let (a, b) = (sketch(&many), sketch(&more));
+    assert_eq!(a.hashes.len(), NUM_K);
+    let (checked, missing) = a.missing(&b);
+    assert!(checked > 0 && missing == 0, "{checked} {missing}");
+    assert!(sketch("no figures here").missing(&a) == (0, 0));
+}
+
+#[test]
+fn short_excerpt_of_a_long_article_is_found_through_its_paragraphs() {
+    // A long article and a copy keeping three of its 30 paragraphs (in
+    // another order): resemblance about 0.1, too low for the LSH bands.
+    let long = prose(77, 30);
+    let pars: Vec<&str> = long.split("\n\n").collect();
+    let excerpt = [pars[4], pars[1], pars[2]].join("\n\n");
+    let mut d = Deduper::default();
+    d.add(&art("long", "a.com", "2020-01-01", &long));
+    for i in 0..20 {
+        d.add(&art(&format!("other{i}"), "a.com", "2020-01-01", &prose(1000 + i, 10)));
+    }
+    let sig_long = d.signature(&art("x", "z.com", "2020-01-01", &long)).unwrap();
+    let sig_ex = d.signature(&art("y", "z.com", "2020-01-01", &excerpt)).unwrap();
+    assert!(sig_long.jaccard(&sig_ex) < 0.2, "{}", sig_long.jaccard(&sig_ex));
+    // The paragraph index survives persistence (rebuilt on load).
+    let json = serde_json::to_string(&d).unwrap();
+    let mut d2: Deduper = serde_json::from_str(&json).unwrap();
+    let a = d2.add(&art("excerpt", "b.com", "2020-01-02", &excerpt));
+    assert_eq!(a.group, "long", "{a:?}");
+    // Without the paragraph index the bands alone miss it.
+    let mut blind = Deduper::new(DedupConfig { paragraph_scan: 0, ..DedupConfig::default() });
+    blind.add(&art("long", "a.com", "2020-01-01", &long));
+    assert_eq!(blind.add(&art("excerpt", "b.com", "2020-01-02", &excerpt)).group, "excerpt");
+}
+
+/// A price table: one row per paragraph, the figures make most of the text.
+fn table(rows: &[(String, [u32; 4])]) -> String {
+    rows.iter().map(|(name, f)| format!("{name} {} {} {} {}", f[0], f[1], f[2], f[3])).collect::<Vec<_>>().join("\n\n")
+}
+
+#[test]
+fn a_copy_follows_the_update_it_copies() {
+    // A: a table; B: its correction a day later (figures of 3 rows of 10
+    // changed), which joins A's group on resemblance; C: a syndicated copy
+    // of B keeping 8 rows — near-identical to B, too far from A on figures
+    // and text to pass against A, the group's canonical article.
+    let mut rng = Rng::new(3);
+    let names = [
+        "Coffee",
+        "Cocoa",
+        "Sugar eleven",
+        "Sugar fourteen",
+        "Orange juice",
+        "Cotton",
+        "Sugar calls",
+        "Sugar puts",
+        "Copper",
+        "Silver",
+    ];
+    let mut rows: Vec<(String, [u32; 4])> = names
+        .iter()
+        .map(|n| (format!("{n} estimated volume"), [0; 4].map(|_| 100 + rng.below(90000) as u32)))
+        .collect();
+    let a = table(&rows);
+    for r in rows.iter_mut().take(3) {
+        r.1 = [0; 4].map(|_| 100 + rng.below(90000) as u32);
+    }
+    let b = table(&rows);
+    let c = table(&rows[..8]);
+    let run = |member_threshold: f32| {
+        let mut d = Deduper::new(DedupConfig { member_threshold, ..DedupConfig::default() });
+        d.add(&art("a", "wire", "1987-04-07", &a));
+        let gb = d.add(&art("b", "wire", "1987-04-08", &b)).group;
+        let gc = d.add(&art("c", "syn.example", "1987-04-09", &c)).group;
+        let mut sig = |t: &str| d.signature(&art("x", "z", "1987-04-08", t)).unwrap();
+        let (sa, sb, sc) = (sig(&a), sig(&b), sig(&c));
+        (gb, gc, sc.jaccard(&sb), sc.jaccard(&sa), sb.jaccard(&sa))
+    };
+    let (gb, gc, cb, ca, ba) = run(DedupConfig::default().member_threshold);
+    assert!(cb >= DedupConfig::default().member_threshold && ca < DedupConfig::default().threshold, "{cb} {ca}");
+    assert!(ba >= DedupConfig::default().threshold, "{ba}");
+    assert_eq!(gb, "a");
+    assert_eq!(gc, "a");
+    // Without the membership rule the copy would start a group of its own.
+    let (_, gc, ..) = run(2.0);
+    assert_eq!(gc, "c");
+}
