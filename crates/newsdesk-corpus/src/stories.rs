@@ -77,6 +77,12 @@ pub struct StoryConfig {
     /// Headline similarity (IDF-weighted cosine to one of the story's
     /// headlines) that joins an article with (almost) no body text.
     pub title_threshold: f32,
+    /// Headline similarity that joins a full article to a story updated
+    /// within `headline_days` days (> 1 = off): reports of one incident
+    /// share their headline's rare words even when their bodies (long,
+    /// boilerplate-heavy pages) do not look alike.
+    pub headline_threshold: f32,
+    pub headline_days: i64,
     /// Centroid terms kept per story.
     pub centroid_terms: usize,
     /// Article terms used to look up candidate stories.
@@ -106,6 +112,8 @@ impl Default for StoryConfig {
             street_days: 3,
             event_day_slack: 2,
             title_threshold: 0.35,
+            headline_threshold: 0.5,
+            headline_days: 1,
             centroid_terms: 200,
             query_terms: 30,
             max_events: 60,
@@ -1022,12 +1030,15 @@ impl StoryClusterer {
                 need
             };
             // A headline join fades with time like any other.
-            let title_sim = if f.short { self.title_sim(&f.title_terms, st) } else { 0.0 };
+            let recent_headline = !f.short && gap <= self.config.headline_days && self.config.headline_threshold <= 1.0;
+            let title_sim = if f.short || recent_headline { self.title_sim(&f.title_terms, st) } else { 0.0 };
             let title_need = self.config.title_threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
             let margin = if sim >= need {
                 sim - need
             } else if f.short && title_sim >= title_need {
                 title_sim - title_need
+            } else if recent_headline && title_sim >= self.config.headline_threshold {
+                title_sim - self.config.headline_threshold
             } else if name_sim >= self.config.name_threshold && sim >= self.config.threshold {
                 name_sim - self.config.name_threshold
             } else {
@@ -1623,6 +1634,66 @@ mod link_tests {
         assert_ne!(a, b);
         // The rule switched off: the gate keeps them apart.
         let (a, b) = run(StoryConfig { max_place_stories: 0, ..StoryConfig::default() }, 15);
+        assert_ne!(a, b);
+    }
+
+    /// Two full reports whose bodies share little but whose headlines share
+    /// their rare words, the second published on `date`. Returns both story ids.
+    fn headline_pair(cfg: StoryConfig, second_title: &str, date: &str) -> (String, String) {
+        let mut s = StoryClusterer::new(cfg);
+        let filler = [
+            ("Council approves new budget", "The council voted on the budget for parks, roads and libraries after a long debate about taxes and spending priorities for the coming fiscal year in the county."),
+            ("Storm brings heavy rain", "Forecasters warned that the storm would bring heavy rain and flooding to low areas through the weekend, with winds strong enough to bring down trees and power lines."),
+            ("School board names superintendent", "The school board picked a superintendent from three finalists after interviews with teachers, parents and students about test scores, buses and classroom sizes."),
+        ];
+        for (i, (t, b)) in filler.iter().enumerate() {
+            s.add(&art(&format!("f{i}"), "other.com", t, "2016-08-17", b, &[]), None);
+        }
+        let a = s.add(
+            &art(
+                "a",
+                "one.com",
+                "Millbrook boy dies after accidental shooting",
+                "2016-08-18",
+                "Emergency crews answered a call from a rural property north of town on Thursday evening. \
+                 Deputies found a child with a gunshot wound inside a barn; the sheriff said a rifle \
+                 discharged while the children were handling it without adults nearby. The coroner will \
+                 release further details once relatives are notified.",
+                &["Gallatin County"],
+            ),
+            None,
+        );
+        let b = s.add(
+            &art(
+                "b",
+                "two.com",
+                second_title,
+                date,
+                "Classmates gathered at the middle school gym for a vigil with candles and photographs. \
+                 Teachers remembered a cheerful student who loved fishing, baseball and his grandfather's \
+                 horses. Counselors will be available all week, the principal wrote in a letter sent home \
+                 to families, and a memorial fund has been opened at a local bank.",
+                &["Bozeman"],
+            ),
+            None,
+        );
+        (a, b)
+    }
+
+    #[test]
+    fn a_shared_headline_joins_reports_of_the_next_day() {
+        let same = "Millbrook boy dead after accidental shooting at ranch";
+        let (a, b) = headline_pair(StoryConfig::default(), same, "2016-08-19");
+        assert_eq!(a, b);
+        // Headlines sharing only common words do not join.
+        let (a, b) = headline_pair(StoryConfig::default(), "Vigil held at middle school", "2016-08-19");
+        assert_ne!(a, b);
+        // Beyond `headline_days` the bodies must agree as usual.
+        let (a, b) = headline_pair(StoryConfig::default(), same, "2016-08-23");
+        assert_ne!(a, b);
+        // The rule switched off.
+        let (a, b) =
+            headline_pair(StoryConfig { headline_threshold: 2.0, ..StoryConfig::default() }, same, "2016-08-19");
         assert_ne!(a, b);
     }
 
