@@ -1041,7 +1041,9 @@ impl StoryClusterer {
             };
             // A headline join fades with time like any other.
             let recent_headline = !f.short && gap <= self.config.headline_days && self.config.headline_threshold <= 1.0;
-            let title_sim = if f.short || recent_headline { self.title_sim(&f.title_terms, st) } else { 0.0 };
+            // (Only needed when the bodies fall short.)
+            let title_sim =
+                if sim < need && (f.short || recent_headline) { self.title_sim(&f.title_terms, st) } else { 0.0 };
             let title_need = self.config.title_threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
             let margin = if sim >= need {
                 sim - need
