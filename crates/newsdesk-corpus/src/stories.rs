@@ -71,12 +71,22 @@ pub struct StoryConfig {
     pub gate_strict: bool,
     /// Within this many days a shared street name halves the similarity needed (-1 = off).
     pub street_days: i64,
+    /// Within this many days a shared place named in at most
+    /// `max_place_stories` stories (a neighbourhood, a small town, a venue)
+    /// halves the similarity needed, like a street (-1 = off).
+    pub place_days: i64,
     /// Incident reports whose event days differ by more than this are
     /// different incidents unless they share a person (-1 = off).
     pub event_day_slack: i64,
     /// Headline similarity (IDF-weighted cosine to one of the story's
     /// headlines) that joins an article with (almost) no body text.
     pub title_threshold: f32,
+    /// Headline similarity that joins a full article to a story updated
+    /// within `headline_days` days (> 1 = off): reports of one incident
+    /// share their headline's rare words even when their bodies (long,
+    /// boilerplate-heavy pages) do not look alike.
+    pub headline_threshold: f32,
+    pub headline_days: i64,
     /// Centroid terms kept per story.
     pub centroid_terms: usize,
     /// Article terms used to look up candidate stories.
@@ -104,8 +114,11 @@ impl Default for StoryConfig {
             max_place_stories: 3,
             gate_strict: false,
             street_days: 3,
+            place_days: 1,
             event_day_slack: 2,
             title_threshold: 0.35,
+            headline_threshold: 0.5,
+            headline_days: 1,
             centroid_terms: 200,
             query_terms: 30,
             max_events: 60,
@@ -1010,11 +1023,16 @@ impl StoryClusterer {
             let need = self.config.threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
             // Shared vocabulary alone (templated wire items, crime-report
             // phrasing) is weak evidence: without shared names the bar is higher.
-            // A street shared within days is the same scene: half the bar.
+            // A street shared within days is the same scene: half the bar;
+            // so is a rare place shared within a day.
             let same_street = self.config.street_days >= 0
                 && gap <= self.config.street_days
                 && f.streets.iter().any(|h| st.streets.binary_search(h).is_ok());
-            let need = if same_street {
+            let same_place = self.config.place_days >= 0
+                && gap <= self.config.place_days
+                && self.config.max_place_stories > 0
+                && self.shares_rare_place(f, st);
+            let need = if same_street || same_place {
                 need * 0.5
             } else if any_name_sim < self.config.min_name_overlap && a_any > 0.0 && st.any_name_norm > 0.0 {
                 need.max(self.config.nameless_threshold)
@@ -1022,12 +1040,17 @@ impl StoryClusterer {
                 need
             };
             // A headline join fades with time like any other.
-            let title_sim = if f.short { self.title_sim(&f.title_terms, st) } else { 0.0 };
+            let recent_headline = !f.short && gap <= self.config.headline_days && self.config.headline_threshold <= 1.0;
+            // (Only needed when the bodies fall short.)
+            let title_sim =
+                if sim < need && (f.short || recent_headline) { self.title_sim(&f.title_terms, st) } else { 0.0 };
             let title_need = self.config.title_threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
             let margin = if sim >= need {
                 sim - need
             } else if f.short && title_sim >= title_need {
                 title_sim - title_need
+            } else if recent_headline && title_sim >= self.config.headline_threshold {
+                title_sim - self.config.headline_threshold
             } else if name_sim >= self.config.name_threshold && sim >= self.config.threshold {
                 name_sim - self.config.name_threshold
             } else {
@@ -1623,6 +1646,146 @@ mod link_tests {
         assert_ne!(a, b);
         // The rule switched off: the gate keeps them apart.
         let (a, b) = run(StoryConfig { max_place_stories: 0, ..StoryConfig::default() }, 15);
+        assert_ne!(a, b);
+    }
+
+    /// Two full reports whose bodies share little but whose headlines share
+    /// their rare words, the second published on `date`. Returns both story ids.
+    fn headline_pair(cfg: StoryConfig, second_title: &str, date: &str) -> (String, String) {
+        let mut s = StoryClusterer::new(cfg);
+        let filler = [
+            ("Council approves new budget", "The council voted on the budget for parks, roads and libraries after a long debate about taxes and spending priorities for the coming fiscal year in the county."),
+            ("Storm brings heavy rain", "Forecasters warned that the storm would bring heavy rain and flooding to low areas through the weekend, with winds strong enough to bring down trees and power lines."),
+            ("School board names superintendent", "The school board picked a superintendent from three finalists after interviews with teachers, parents and students about test scores, buses and classroom sizes."),
+        ];
+        for (i, (t, b)) in filler.iter().enumerate() {
+            s.add(&art(&format!("f{i}"), "other.com", t, "2016-08-17", b, &[]), None);
+        }
+        let a = s.add(
+            &art(
+                "a",
+                "one.com",
+                "Millbrook boy dies after accidental shooting",
+                "2016-08-18",
+                "Emergency crews answered a call from a rural property north of town on Thursday evening. \
+                 Deputies found a child with a gunshot wound inside a barn; the sheriff said a rifle \
+                 discharged while the children were handling it without adults nearby. The coroner will \
+                 release further details once relatives are notified.",
+                &["Gallatin County"],
+            ),
+            None,
+        );
+        let b = s.add(
+            &art(
+                "b",
+                "two.com",
+                second_title,
+                date,
+                "Classmates gathered at the middle school gym for a vigil with candles and photographs. \
+                 Teachers remembered a cheerful student who loved fishing, baseball and his grandfather's \
+                 horses. Counselors will be available all week, the principal wrote in a letter sent home \
+                 to families, and a memorial fund has been opened at a local bank.",
+                &["Bozeman"],
+            ),
+            None,
+        );
+        (a, b)
+    }
+
+    /// Two reports of the next day naming the same place, with little else
+    /// in common; `extra` stories name the place too. Returns both story ids.
+    fn place_pair(cfg: StoryConfig, second_date: &str, extra: usize) -> (String, String) {
+        let mut s = StoryClusterer::new(cfg);
+        let filler = [
+            "The council voted on the budget for parks, roads and libraries after a long debate about taxes.",
+            "Forecasters warned that the storm would bring heavy rain and flooding to low areas this weekend.",
+            "The school board picked a superintendent after interviews with teachers, parents and students.",
+        ];
+        for (i, t) in filler.iter().enumerate() {
+            s.add(&art(&format!("f{i}"), "other.com", "Local news", "2016-05-01", t, &[]), None);
+        }
+        // Enough other documents for the place's words to stay rare ones.
+        for i in 0..30 {
+            let t = format!("Notice {i}: committee{i} discussed agenda{i} and schedule{i} matters.");
+            s.add(&art(&format!("n{i}"), "other.com", &format!("Notice{i}"), "2016-04-01", &t, &[]), None);
+        }
+        let others = [
+            ("Library reopens", "The library reopened after renovation with new computers and a reading garden."),
+            ("Bakery wins award", "A family bakery won a regional prize for its rye bread and cinnamon rolls."),
+            ("Bridge repairs begin", "Crews began replacing the deck of the old bridge; detours will last two months."),
+            ("Choir tours Europe", "The youth choir left for a concert tour of cathedrals in France and Italy."),
+            ("Marathon draws runners", "Thousands of runners crossed the finish line under sunny skies on Sunday."),
+        ];
+        for (i, (t, b)) in others.iter().take(extra).enumerate() {
+            // Other names of their own, so that they stay apart.
+            let (n1, n2) = (format!("Harbor Point {i}"), format!("Cedar Hall {i}"));
+            let places = ["Willow Bend", n1.as_str(), n2.as_str()];
+            s.add(&art(&format!("x{i}"), "other.com", t, &format!("2016-0{}-02", i + 1), b, &places), None);
+        }
+        let a = s.add(
+            &art(
+                "a",
+                "one.com",
+                "Man wounded overnight",
+                "2016-05-10",
+                "A man was wounded by gunfire overnight in Willow Bend and taken to hospital in serious \
+                 condition. Officers searched the area with dogs but found nobody, and detectives asked \
+                 residents with doorbell cameras to share their recordings. Sergeant Dana Reyes of the Eastern District said the \
+                 investigation was at an early stage and that no motive was known.",
+                &["Willow Bend"],
+            ),
+            None,
+        );
+        let b = s.add(
+            &art(
+                "b",
+                "two.com",
+                "Neighbours want more patrols",
+                second_date,
+                "Residents of Willow Bend met with council members on Wednesday to demand more patrols \
+                 and brighter street lights after a frightening night. Several said they no \
+                 longer let their children walk to the bus stop alone. Councilwoman Maria Okafor and Pastor James Lindqvist promised a town hall \
+                 meeting next month and funding for youth programmes over the summer holidays.",
+                &["Willow Bend"],
+            ),
+            None,
+        );
+        (a, b)
+    }
+
+    #[test]
+    fn a_rare_place_shared_the_next_day_lowers_the_bar() {
+        let (a, b) = place_pair(StoryConfig::default(), "2016-05-11", 0);
+        assert_eq!(a, b);
+        // The rule switched off: the bodies alone are too different.
+        let (a, b) = place_pair(StoryConfig { place_days: -1, ..StoryConfig::default() }, "2016-05-11", 0);
+        assert_ne!(a, b);
+        // A week later the place is no longer enough.
+        let (a, b) = place_pair(StoryConfig::default(), "2016-05-17", 0);
+        assert_ne!(a, b);
+        // A place many stories name is no evidence (every term looked up,
+        // so that the story is a candidate at all).
+        let wide = StoryConfig { query_terms: 1000, ..StoryConfig::default() };
+        let (a, b) = place_pair(wide.clone(), "2016-05-11", 0);
+        assert_eq!(a, b);
+        let (a, b) = place_pair(wide, "2016-05-11", 5);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn a_shared_headline_joins_reports_of_the_next_day() {
+        let same = "Millbrook boy dead after accidental shooting at ranch";
+        let (a, b) = headline_pair(StoryConfig::default(), same, "2016-08-19");
+        assert_eq!(a, b);
+        // Headlines sharing only common words do not join.
+        let (a, b) = headline_pair(StoryConfig::default(), "Vigil held at middle school", "2016-08-19");
+        assert_ne!(a, b);
+        // Beyond `headline_days` the bodies must agree as usual.
+        let (a, b) = headline_pair(StoryConfig::default(), same, "2016-08-23");
+        assert_ne!(a, b);
+        // The rule switched off.
+        let (a, b) =
+            headline_pair(StoryConfig { headline_threshold: 2.0, ..StoryConfig::default() }, same, "2016-08-19");
         assert_ne!(a, b);
     }
 

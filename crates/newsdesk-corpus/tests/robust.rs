@@ -60,6 +60,22 @@ proptest! {
         }
         prop_assert_eq!(s.summaries().iter().map(|x| x.article_count).sum::<u32>(), titles.len() as u32);
     }
+
+    #[test]
+    fn full_articles_with_odd_headlines_on_consecutive_days(titles in proptest::collection::vec("[a-zA-Z0-9 |–,.'-]{0,60}", 1..6),
+                                                         body in "[A-Za-z ,.]{150,400}") {
+        // Bodies long enough to be full articles, a day apart: the headline
+        // and rare-place rules run on whatever the headlines hold.
+        let mut s = StoryClusterer::default();
+        for (i, t) in titles.iter().enumerate() {
+            let date = format!("2020-03-{:02}", 1 + i);
+            let text = format!("{body} In Willow Bend, a {i}-year-old was hurt. {body}");
+            let a = analysis(format!("f{i}"), t.clone(), text, Published::parse(&date));
+            let st = s.add(&a, None);
+            prop_assert!(!st.is_empty());
+        }
+        prop_assert_eq!(s.summaries().iter().map(|x| x.article_count).sum::<u32>(), titles.len() as u32);
+    }
 }
 
 fn number_sketch(t: &str) -> newsdesk_corpus::dedup::NumSketch {

@@ -77,6 +77,16 @@ pub struct Args {
     /// different incidents unless they share a person (-1 = off).
     #[arg(long, default_value_t = StoryConfig::default().event_day_slack, allow_hyphen_values = true)]
     pub event_day_slack: i64,
+    /// Within this many days a shared place named in at most
+    /// `--max-place-stories` stories halves the similarity needed (-1 = off).
+    #[arg(long, default_value_t = StoryConfig::default().place_days, allow_hyphen_values = true)]
+    pub place_days: i64,
+    /// Headline similarity that joins a full article to a story updated
+    /// within `--headline-days` days (> 1 = off).
+    #[arg(long, default_value_t = StoryConfig::default().headline_threshold)]
+    pub headline_threshold: f32,
+    #[arg(long, default_value_t = StoryConfig::default().headline_days)]
+    pub headline_days: i64,
     /// Within this many days a shared street name halves the similarity needed (-1 = off).
     #[arg(long, default_value_t = StoryConfig::default().street_days, allow_hyphen_values = true)]
     pub street_days: i64,
@@ -103,6 +113,9 @@ impl Args {
             gate_strict: self.gate_strict,
             event_day_slack: self.event_day_slack,
             street_days: self.street_days,
+            place_days: self.place_days,
+            headline_threshold: self.headline_threshold,
+            headline_days: self.headline_days,
             ..StoryConfig::default()
         }
     }
