@@ -948,11 +948,13 @@ impl StoryClusterer {
 
     /// The person gate: incidents are identified by their people, running
     /// topics are not.
-    fn gated(&self, f: &Features, st: &Story, day: i64, linked: bool) -> bool {
+    /// `linked` is only asked when the rest of the gate applies (it is the
+    /// costly part, and most candidates are recent or not incidents).
+    fn gated(&self, f: &Features, st: &Story, day: i64, linked: impl FnOnce() -> bool) -> bool {
         self.config.person_gate_days >= 0
             && day - st.first_day > self.config.person_gate_days
-            && !linked
             && (self.config.gate_strict || f.incident || st.incident)
+            && !linked()
     }
 
     fn best_story(&mut self, vec: &[(u64, f32)], f: &Features, day: i64) -> Option<u32> {
@@ -972,7 +974,7 @@ impl StoryClusterer {
         // Stories the article cannot join are no candidates.
         cands.retain(|&(s, _)| {
             let st = &self.stories[s as usize];
-            !self.gated(f, st, day, self.linked(f, st))
+            !self.gated(f, st, day, || self.linked(f, st))
         });
         cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         cands.truncate(12);
@@ -1001,7 +1003,7 @@ impl StoryClusterer {
                 sim = sim.max(merge_dot(&by_term, m).0 * self.config.member_weight);
             }
             // Incidents are identified by their people; running topics are not.
-            if self.gated(f, st, day, shared_person) {
+            if self.gated(f, st, day, || shared_person) {
                 continue;
             }
             // Incident reports whose events happened on days more than
