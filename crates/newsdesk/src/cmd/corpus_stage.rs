@@ -28,14 +28,31 @@ pub struct Outcome {
 pub fn run(store: &Store) -> anyhow::Result<Outcome> {
     let t0 = std::time::Instant::now();
     let mut dedup = Deduper::default();
-    let mut clusterer = StoryClusterer::default();
     // (article id, group label, story id of the clusterer)
     let mut placed: Vec<(String, String, String)> = Vec::new();
-    store.for_each_by_date(|a| {
-        let group = dedup.add(&a.article).group;
-        let story = clusterer.add(&a, Some(&group));
-        placed.push((a.article.id.clone(), group, story));
-        Ok(())
+    // Three stages at once: the store's reader parses the analyses, this
+    // thread deduplicates, a second one clusters (each stage is sequential
+    // by nature; together they take about as long as the clustering).
+    let clusterer = std::thread::scope(|scope| -> anyhow::Result<StoryClusterer> {
+        let (tx, rx) = crossbeam_channel::bounded::<(newsdesk_core::Analysis, String)>(256);
+        let worker = scope.spawn(move || {
+            let mut clusterer = StoryClusterer::default();
+            let stories: Vec<String> = rx.iter().map(|(a, group)| clusterer.add(&a, Some(&group))).collect();
+            (clusterer, stories)
+        });
+        let mut ids = Vec::new();
+        let walked = store.for_each_by_date(|a| {
+            let group = dedup.add(&a.article).group;
+            ids.push((a.article.id.clone(), group.clone()));
+            // A closed channel means the clusterer died; join reports it.
+            let _ = tx.send((a, group));
+            Ok(())
+        });
+        drop(tx);
+        let (clusterer, stories) = worker.join().map_err(|_| anyhow::anyhow!("the story clusterer panicked"))?;
+        walked?;
+        placed = ids.into_iter().zip(stories).map(|((id, g), s)| (id, g, s)).collect();
+        Ok(clusterer)
     })?;
     let mut group_size: HashMap<&str, usize> = HashMap::new();
     for (_, g, _) in &placed {
