@@ -755,6 +755,7 @@ impl StoryClusterer {
         }
         let mut places: Vec<u64> =
             a.entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| place_key(&e.name)).collect();
+        places.extend(located_names(&a.article.text));
         places.sort_unstable();
         places.dedup();
         let title_grams = title_grams(title);
@@ -1356,6 +1357,78 @@ fn place_key(name: &str) -> u64 {
     xxh3_64(words.join(" ").as_bytes())
 }
 
+/// Keys (as [`place_key`]) of capitalised names written right after "in"
+/// or "near" in the first words of a text ("shot in Four Hills", "near
+/// Lawrence"): small places the NER stage often misses. Months and
+/// weekdays are not places; a name is at most three words.
+fn located_names(text: &str) -> Vec<u64> {
+    const NOT_PLACES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "court",
+        "custody",
+        "critical",
+        "stable",
+    ];
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).take(400).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < words.len() {
+        if matches!(words[i], "in" | "near") {
+            let mut name = Vec::new();
+            let mut j = i + 1;
+            while j < words.len() && name.len() < 3 {
+                let w = words[j].trim_matches(|c: char| !c.is_alphanumeric());
+                let capital = w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && !NOT_PLACES.contains(&w.to_lowercase().as_str());
+                if !capital {
+                    break;
+                }
+                name.push(w);
+                // A name ends at punctuation ("in Lawrence, police said").
+                if words[j].ends_with(|c: char| !c.is_alphanumeric()) {
+                    j += 1;
+                    break;
+                }
+                j += 1;
+            }
+            if !name.is_empty() {
+                out.push(place_key(&name.join(" ")));
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Keys (as [`place_key`]) of a headline's word 1-, 2- and 3-grams, sorted.
 fn title_grams(title: &str) -> Vec<u64> {
     let words: Vec<String> =
@@ -1553,6 +1626,16 @@ mod tests {
         assert_ne!(person_key("Jillian Roberson"), person_key("Leland Ashley"));
         assert_eq!(person_key("Roberson"), None);
         assert_eq!(person_key("Mr. Smith"), None);
+    }
+
+    #[test]
+    fn places_written_after_in_or_near_are_found() {
+        let got = located_names(
+            "A boy was shot in Four Hills on Monday. Police near Lawrence, Kansas said he is in Critical \
+             condition in January.",
+        );
+        assert_eq!(got, vec![place_key("Four Hills"), place_key("Lawrence")]);
+        assert!(located_names("in the city, in custody, in March").is_empty());
     }
 
     #[test]
