@@ -1067,40 +1067,25 @@ impl StoryClusterer {
     }
 
     fn absorb(&mut self, sidx: u32, a: &Analysis, vec: &[(u64, f32)], f: Features, day: i64) {
-        let cfg = self.config.clone();
+        let cfg = &self.config;
         let st = &mut self.stories[sidx as usize];
         st.count += 1;
         st.last_day = st.last_day.max(day);
         st.first_day = st.first_day.min(day);
         st.incident |= f.incident;
         for &h in &f.streets {
-            if let Err(i) = st.streets.binary_search(&h) {
-                if st.streets.len() < 100 {
-                    st.streets.insert(i, h);
-                }
-            }
+            insert_capped(&mut st.streets, h, 100);
         }
         for &g in &f.ages {
-            if let Err(i) = st.ages.binary_search(&g) {
-                if st.ages.len() < 32 {
-                    st.ages.insert(i, g);
-                }
-            }
+            insert_capped(&mut st.ages, g, 32);
         }
         for &h in &f.places {
-            if let Err(i) = st.places.binary_search(&h) {
-                if st.places.len() < 200 {
-                    st.places.insert(i, h);
-                    *self.place_stories.entry(h).or_insert(0) += 1;
-                }
+            if insert_capped(&mut st.places, h, 200) {
+                *self.place_stories.entry(h).or_insert(0) += 1;
             }
         }
         for &h in &f.title_grams {
-            if let Err(i) = st.title_grams.binary_search(&h) {
-                if st.title_grams.len() < 400 {
-                    st.title_grams.insert(i, h);
-                }
-            }
+            insert_capped(&mut st.title_grams, h, 400);
         }
         for &d in &f.event_days {
             if st.event_days.len() < 32 && !st.event_days.contains(&d) {
@@ -1108,11 +1093,8 @@ impl StoryClusterer {
             }
         }
         for &p in &f.persons {
-            if let Err(i) = st.persons.binary_search(&p) {
-                if st.persons.len() < 300 {
-                    st.persons.insert(i, p);
-                    *self.person_stories.entry(p).or_insert(0) += 1;
-                }
+            if insert_capped(&mut st.persons, p, 300) {
+                *self.person_stories.entry(p).or_insert(0) += 1;
             }
         }
         if let Some(p) = a.article.published {
@@ -1357,44 +1339,27 @@ fn place_key(name: &str) -> u64 {
     xxh3_64(words.join(" ").as_bytes())
 }
 
+/// Inserts `x` into the sorted set `v` unless it is there or `v` holds `cap`
+/// values already; whether it was inserted.
+fn insert_capped<T: Ord + Copy>(v: &mut Vec<T>, x: T, cap: usize) -> bool {
+    match v.binary_search(&x) {
+        Err(i) if v.len() < cap => {
+            v.insert(i, x);
+            true
+        }
+        _ => false,
+    }
+}
+
 /// Keys (as [`place_key`]) of capitalised names written right after "in"
 /// or "near" in the first words of a text ("shot in Four Hills", "near
 /// Lawrence"): small places the NER stage often misses. Months and
 /// weekdays are not places; a name is at most three words.
 fn located_names(text: &str) -> Vec<u64> {
-    const NOT_PLACES: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "this",
-        "that",
-        "court",
-        "custody",
-        "critical",
-        "stable",
-    ];
+    // Capitalised words after "in" that are not places ("in May" is the
+    // month, not the modal verb, here).
+    const NOT_PLACES: &[&str] =
+        &["the", "a", "an", "his", "her", "their", "this", "that", "may", "court", "custody", "critical", "stable"];
     let words: Vec<&str> = text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).take(400).collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -1406,6 +1371,7 @@ fn located_names(text: &str) -> Vec<u64> {
                 let w = words[j].trim_matches(|c: char| !c.is_alphanumeric());
                 let capital = w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars().skip(1).any(char::is_lowercase)
+                    && !crate::dates::is_calendar_word(w)
                     && !NOT_PLACES.contains(&w.to_lowercase().as_str());
                 if !capital {
                     break;
