@@ -27,6 +27,8 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 /// One facet: which fast field it counts and how its values are ordered.
 #[derive(Clone, Copy)]
 pub(crate) struct FacetSpec {
+    /// The facet's name in results (`person`, `month`, ...).
+    pub name: &'static str,
     pub field: &'static str,
     /// Every value in key order (true) or the most frequent first (false).
     pub all_by_key: bool,
@@ -97,7 +99,7 @@ impl OrdinalNames {
 
 /// Counts values of several facets for the matching documents.
 pub(crate) struct FacetCollector {
-    pub specs: Vec<FacetSpec>,
+    pub specs: &'static [FacetSpec],
     pub names: Arc<OrdinalNames>,
     /// Values returned per count-ordered facet.
     pub k: usize,
@@ -110,7 +112,7 @@ fn segment_keep(k: usize) -> usize {
 
 pub(crate) struct FacetSegment {
     columns: Vec<Option<(StrColumn, Vec<u32>)>>,
-    specs: Vec<FacetSpec>,
+    specs: &'static [FacetSpec],
     k: usize,
     segment: SegmentId,
     names: Arc<OrdinalNames>,
@@ -128,7 +130,7 @@ impl Collector for FacetCollector {
     fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<FacetSegment> {
         let fast = segment.fast_fields();
         let mut columns = Vec::with_capacity(self.specs.len());
-        for spec in &self.specs {
+        for spec in self.specs {
             columns.push(fast.str(spec.field)?.map(|c| {
                 let n = c.num_terms();
                 (c, vec![0u32; n])
@@ -136,7 +138,7 @@ impl Collector for FacetCollector {
         }
         Ok(FacetSegment {
             columns,
-            specs: self.specs.clone(),
+            specs: self.specs,
             k: self.k,
             segment: segment.segment_id(),
             names: self.names.clone(),

@@ -296,11 +296,8 @@ impl SearchIndex {
             let live: Vec<_> = searcher.segment_readers().iter().map(|s| s.segment_id()).collect();
             self.facet_names.retain_segments(&live);
         }
-        let facets = want_facets.then(|| FacetCollector {
-            names: self.facet_names.clone(),
-            specs: FACET_ROOTS.iter().map(|&(_, field, all_by_key)| FacetSpec { field, all_by_key }).collect(),
-            k: q.facets,
-        });
+        let facets =
+            want_facets.then(|| FacetCollector { names: self.facet_names.clone(), specs: &FACETS, k: q.facets });
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let (addrs, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) = match q.sort {
             Sort::Relevance => {
@@ -335,21 +332,20 @@ impl SearchIndex {
                 snippet,
             });
         }
-        let raw_facets = facet_counts
-            .map(|counts| FACET_ROOTS.iter().map(|&(root, _, _)| root).zip(counts).collect())
-            .unwrap_or_default();
+        let raw_facets =
+            facet_counts.map(|counts| FACETS.iter().map(|f| f.name).zip(counts).collect()).unwrap_or_default();
         Ok(RawResults { total, hits, facets: raw_facets, generation: searcher.generation().generation_id() })
     }
 }
 
 /// The facets: name, fast field, and whether every value is listed in key
 /// order (months) rather than the most frequent first.
-const FACET_ROOTS: [(&str, &str, bool); 5] = [
-    ("person", "fperson", false),
-    ("organization", "forganization", false),
-    ("place", "fplace", false),
-    ("source", "fsource", false),
-    ("month", "fmonth", true),
+const FACETS: [FacetSpec; 5] = [
+    FacetSpec { name: "person", field: "fperson", all_by_key: false },
+    FacetSpec { name: "organization", field: "forganization", all_by_key: false },
+    FacetSpec { name: "place", field: "fplace", all_by_key: false },
+    FacetSpec { name: "source", field: "fsource", all_by_key: false },
+    FacetSpec { name: "month", field: "fmonth", all_by_key: true },
 ];
 
 pub(crate) struct RawResults {
