@@ -192,29 +192,17 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 if !verb_reading(ctx, i, a, b) {
                     continue;
                 }
-                // "point out" style particles are not needed; passive "was said" is not a cue.
-                if i > a && matches!(ctx.text(i - 1), "be" | "been" | "being") {
-                    continue;
-                }
-                // "Residents were told to stay off the roads": the subject of
-                // a passive verb of telling is the addressee, not the source.
-                if i > a
-                    && matches!(ctx.lower(i - 1, &mut buf), "was" | "were" | "is" | "are" | "am" | "get" | "got")
-                    && matches!(
-                        ctx.lower(i, &mut buf),
-                        "told"
-                            | "asked"
-                            | "informed"
-                            | "warned"
-                            | "advised"
-                            | "ordered"
-                            | "urged"
-                            | "reminded"
-                            | "assured"
-                            | "instructed"
-                    )
-                {
-                    continue;
+                // Passives are not cues: "has been said"; and "Residents were
+                // told to stay off the roads", where the subject of a verb
+                // that takes an addressee is the addressee, not the source.
+                if i > a {
+                    let prev = ctx.lower(i - 1, &mut buf);
+                    if matches!(prev, "be" | "been" | "being")
+                        || (lexicon::takes_addressee(lemma)
+                            && matches!(prev, "was" | "were" | "is" | "are" | "am" | "get" | "got"))
+                    {
+                        continue;
+                    }
                 }
                 cues.push((i, i + 1, lemma, class, form));
             }
