@@ -162,37 +162,28 @@ impl Store {
                 let published = a.article.published.map(|p| p.to_string());
                 let day = a.article.published.map(|p| p.date().format("%Y-%m-%d").to_string());
                 let chars = a.article.text.chars().count() as i64;
-                let rowid = match existing {
-                    Some((rowid, ..)) => {
-                        for table in ["mentions", "quotes", "times"] {
-                            tx.execute(&format!("DELETE FROM {table} WHERE article = ?1"), [rowid])?;
-                        }
-                        tx.execute(
-                            "UPDATE articles SET url = ?2, source = ?3, title = ?4, published = ?5, day = ?6,
-                               chars = ?7, content_hash = ?8, analysis = ?9, seq = ?10 WHERE rowid = ?1",
-                            params![
-                                rowid,
-                                a.article.url,
-                                a.article.source,
-                                a.article.title,
-                                published,
-                                day,
-                                chars,
-                                hash,
-                                json,
-                                seq
-                            ],
-                        )?;
-                        out.updated += 1;
-                        rowid
+                if let Some((rowid, _)) = existing {
+                    for table in ["mentions", "quotes", "times"] {
+                        tx.execute(&format!("DELETE FROM {table} WHERE article = ?1"), [rowid])?;
                     }
-                    None => {
-                        tx.prepare_cached(
-                            "INSERT INTO articles (id, url, source, title, published, day, chars,
-                               content_hash, analysis, seq)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                        )?
-                        .execute(params![
+                    out.updated += 1;
+                } else {
+                    out.new += 1;
+                }
+                // A changed article keeps its row (and its story and group
+                // until the corpus stages run again).
+                let rowid: i64 = tx
+                    .prepare_cached(
+                        "INSERT INTO articles (id, url, source, title, published, day, chars, content_hash, analysis, seq)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                         ON CONFLICT(id) DO UPDATE SET url = excluded.url, source = excluded.source,
+                           title = excluded.title, published = excluded.published, day = excluded.day,
+                           chars = excluded.chars, content_hash = excluded.content_hash,
+                           analysis = excluded.analysis, seq = excluded.seq
+                         RETURNING rowid",
+                    )?
+                    .query_row(
+                        params![
                             a.article.id,
                             a.article.url,
                             a.article.source,
@@ -203,11 +194,9 @@ impl Store {
                             hash,
                             json,
                             seq
-                        ])?;
-                        out.new += 1;
-                        tx.last_insert_rowid()
-                    }
-                };
+                        ],
+                        |r| r.get(0),
+                    )?;
                 if let Err(e) = write_parts(&tx, rowid, a, &mut entity_ids) {
                     // Ids cached in this transaction would not exist after the rollback.
                     entity_ids.clear();
