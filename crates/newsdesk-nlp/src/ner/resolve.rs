@@ -110,9 +110,11 @@ const NAME_TITLES: &[&str] = &["king", "queen", "prince", "princess", "pope", "e
 /// are not part of the name, so "Dr Gazzola" resolves to "Valeria Gazzola"
 /// and the title becomes the person's role. A run of modifiers alone
 /// ("White") is left, and at least one token always remains.
+/// Whether a word is an honorific or a role head ("Dr", "Gen.", "Mayor").
 fn is_title(w: &str) -> bool {
-    let bare = w.trim_end_matches('.');
-    lower_in(bare, HONORIFICS) || lower_in(w, ROLE_HEADS) || lower_in(bare, ROLE_HEADS)
+    let lower = w.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    HONORIFICS.contains(&bare) || ROLE_HEADS.contains(&lower.as_str()) || ROLE_HEADS.contains(&bare)
 }
 
 fn skip_titles(words: &[&str], s: usize, e: usize) -> usize {
@@ -124,12 +126,13 @@ fn skip_titles(words: &[&str], s: usize, e: usize) -> usize {
             j += 1;
             continue;
         }
-        let bare = w.trim_end_matches('.');
-        if !bare.starts_with(char::is_uppercase) || lower_in(bare, NAME_TITLES) {
+        let lower = w.to_lowercase();
+        let bare = lower.trim_end_matches('.');
+        if !w.starts_with(char::is_uppercase) || NAME_TITLES.contains(&bare) {
             break;
         }
         let head = is_title(w);
-        if !head && !lower_in(bare, ROLE_MODIFIERS) {
+        if !head && !ROLE_MODIFIERS.contains(&bare) {
             break;
         }
         j += 1;
