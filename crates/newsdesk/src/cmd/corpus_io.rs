@@ -56,6 +56,22 @@ pub fn read_items(args: &InputArgs) -> anyhow::Result<(Vec<Item>, Tally)> {
     let mut rejects = RejectLog::new(args)?;
     let mut items = Vec::new();
     let mut tally = Tally::default();
+    // One record: kept, or reported; true when the run must stop (--strict).
+    let mut take = |rec: Result<Item, Reject>| -> anyhow::Result<bool> {
+        match rec {
+            Ok(item) => {
+                tally.articles += 1;
+                items.push(item);
+                Ok(false)
+            }
+            Err(r) => {
+                tally.rejected += 1;
+                let stop = rejects.report(&r)?;
+                tally.stopped_early |= stop;
+                Ok(stop)
+            }
+        }
+    };
     'inputs: for path in &args.inputs {
         if is_analysis_file(path) {
             let mut reader = BufReader::with_capacity(1 << 20, open(path)?);
@@ -70,20 +86,12 @@ pub fn read_items(args: &InputArgs) -> anyhow::Result<(Vec<Item>, Tally)> {
                 if line.trim().is_empty() {
                     continue;
                 }
-                match serde_json::from_str::<Analysis>(&line) {
-                    Ok(a) => {
-                        tally.articles += 1;
-                        items.push(Item::Analysis(Box::new(a)));
-                    }
-                    Err(e) => {
-                        tally.rejected += 1;
-                        let r = Reject::new(path, Some(ln), Some(ln), format!("not an analysis object: {e}"))
-                            .with_raw(line.trim_end().as_bytes());
-                        if rejects.report(&r)? {
-                            tally.stopped_early = true;
-                            break 'inputs;
-                        }
-                    }
+                let rec = serde_json::from_str::<Analysis>(&line).map(|a| Item::Analysis(Box::new(a))).map_err(|e| {
+                    Reject::new(path, Some(ln), Some(ln), format!("not an analysis object: {e}"))
+                        .with_raw(line.trim_end().as_bytes())
+                });
+                if take(rec)? {
+                    break 'inputs;
                 }
             }
         } else {
@@ -94,18 +102,8 @@ pub fn read_items(args: &InputArgs) -> anyhow::Result<(Vec<Item>, Tally)> {
                 }
             }
             for rec in records {
-                match rec {
-                    Ok(a) => {
-                        tally.articles += 1;
-                        items.push(Item::Article(Box::new(a)));
-                    }
-                    Err(r) => {
-                        tally.rejected += 1;
-                        if rejects.report(&r)? {
-                            tally.stopped_early = true;
-                            break 'inputs;
-                        }
-                    }
+                if take(rec.map(|a| Item::Article(Box::new(a))))? {
+                    break 'inputs;
                 }
             }
         }
