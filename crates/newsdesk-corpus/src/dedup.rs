@@ -320,6 +320,18 @@ impl Default for Deduper {
 
 const NONE: u32 = u32::MAX;
 
+/// Pushes the documents of a bucket's chain (`(doc, previous entry)` links,
+/// newest first) starting at entry `e`, at most `cap` of them.
+fn push_chain(entries: &[(u32, u32)], mut e: u32, cap: usize, out: &mut Vec<u32>) {
+    let mut n = 0;
+    while e != NONE && n < cap {
+        let (d, prev) = entries[e as usize];
+        out.push(d);
+        e = prev;
+        n += 1;
+    }
+}
+
 /// Publication time in seconds since the epoch (dates at midnight; local
 /// times taken as UTC).
 pub fn published_seconds(p: &Published) -> i64 {
@@ -577,26 +589,14 @@ impl Deduper {
             cands.clear();
             for b in 0..self.config.bands {
                 let key = Self::band_key(b, self.config.rows, sig);
-                let mut e = self.buckets.get(&key).copied().unwrap_or(NONE);
-                let mut n = 0;
-                while e != NONE && n < self.config.bucket_scan {
-                    let (d, prev) = self.entries[e as usize];
-                    cands.push(d);
-                    e = prev;
-                    n += 1;
-                }
+                let head = self.buckets.get(&key).copied().unwrap_or(NONE);
+                push_chain(&self.entries, head, self.config.bucket_scan, &mut cands);
             }
             // Candidates sharing a whole long paragraph verbatim (excerpts
             // of long texts, whose resemblance is too low for the bands).
             for h in &content {
-                let mut e = self.par_buckets.get(h).copied().unwrap_or(NONE);
-                let mut n = 0;
-                while e != NONE && n < self.config.paragraph_scan {
-                    let (d, prev) = self.par_entries[e as usize];
-                    cands.push(d);
-                    e = prev;
-                    n += 1;
-                }
+                let head = self.par_buckets.get(h).copied().unwrap_or(NONE);
+                push_chain(&self.par_entries, head, self.config.paragraph_scan, &mut cands);
             }
             cands.sort_unstable();
             cands.dedup();
