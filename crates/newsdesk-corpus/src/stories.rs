@@ -54,9 +54,11 @@ pub struct StoryConfig {
     /// story's latest 8 articles) against the centroid similarity; 0 = off.
     pub member_weight: f32,
     /// A story older than this many days (since its first article) is
-    /// joined only by an article sharing a rare person's full name with it:
-    /// different incidents of one place and kind look alike, follow-ups
-    /// (trials, sentencings) name the same people. Negative = off.
+    /// joined only by an article linked to it (a shared rare person's full
+    /// name, an age and a rare place, or the event day and a place; see
+    /// `linked`): different incidents of one place and kind look alike,
+    /// follow-ups (trials, sentencings) name the same people and look back
+    /// to the same day. Negative = off.
     pub person_gate_days: i64,
     /// A person name found in more than this many stories is not
     /// evidence (officials, spokespeople, reporters).
@@ -475,6 +477,15 @@ fn day_of(p: &Published) -> i64 {
     crate::dedup::published_seconds(p).div_euclid(86_400)
 }
 
+/// The article's side of a comparison with candidate stories.
+struct Query<'a> {
+    /// Its vector sorted by term.
+    by_term: &'a [(u64, f32)],
+    /// Norms of its whole-name terms and of all its name terms.
+    a_names: f32,
+    a_any: f32,
+}
+
 /// Raw features of one article.
 struct Features {
     /// (term, weight before idf)
@@ -501,6 +512,9 @@ struct Features {
     /// word 1–3-grams (a headline's places are not tagged), sorted.
     places: Vec<u64>,
     title_grams: Vec<u64>,
+    /// Days (since the epoch) the text refers to that lie 3 or more days
+    /// before its publication ("the Oct. 29 shooting"), sorted.
+    past_days: Vec<i64>,
 }
 
 /// Words of a text with whether each is capitalised and not sentence-initial.
@@ -662,8 +676,20 @@ impl StoryClusterer {
             });
             flush(&mut run, found);
         };
+        // Words of the body once furniture and recurring paragraphs are gone
+        // ("Get email notifications on …" pages have none).
+        let (pars, hashes) = self.content_paragraphs(a);
+        let short = pars.iter().flat_map(|p| p.split_whitespace()).nth(29).is_none();
         let mut title_terms_map = FxHashMap::default();
-        let (title, title_keys) = self.headline(a);
+        let (mut title, title_keys) = self.headline(a);
+        // A page without body text has its URL's slug as a second headline
+        // (often the first version of the headline: "four-teens-shot-after-party").
+        if short {
+            if let Some(slug) = a.article.url.as_deref().and_then(url_slug) {
+                title.push_str(" - ");
+                title.push_str(&slug);
+            }
+        }
         let title = title.as_str();
         add_words(title, 1.0, &mut title_terms_map, &mut Vec::new());
         // Ages in a headline ("Boy, 3, dies") are words of it.
@@ -674,7 +700,6 @@ impl StoryClusterer {
         for (t, w) in title_terms_map {
             *terms.entry(t).or_insert(0.0) += w * self.config.title_weight;
         }
-        let (pars, hashes) = self.content_paragraphs(a);
         let mut runs = Vec::new();
         for p in &pars {
             // In a shouted (mostly upper-case) paragraph capitals say nothing
@@ -725,16 +750,19 @@ impl StoryClusterer {
         }
         let mut seen = FxHashSet::default();
         names.retain(|(n, _)| seen.insert(n.to_lowercase()));
-        let mut persons: Vec<u64> =
-            a.entities.iter().filter(|e| e.kind == EntityKind::Person).filter_map(|e| person_key(&e.name)).collect();
+        // People introduced with a role (officers, spokespeople, officials)
+        // recur across incidents: they are no evidence of one.
+        let mut persons: Vec<u64> = a
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.role.is_none())
+            .filter_map(|e| person_key(&e.name))
+            .collect();
         let before = persons.len();
         persons.extend(aged_names(&a.article.text).filter_map(person_key));
         let aged = persons.len() > before;
         persons.sort_unstable();
         persons.dedup();
-        // Words of the body once furniture and recurring paragraphs are gone
-        // ("Get email notifications on …" pages have none).
-        let short = pars.iter().flat_map(|p| p.split_whitespace()).nth(29).is_none();
         let mut ages = ages_in(title);
         ages.extend(ages_in(&a.article.text));
         ages.sort_unstable();
@@ -744,6 +772,14 @@ impl StoryClusterer {
         let mut streets: Vec<u64> = a.entities.iter().filter_map(|e| street_key(&e.name)).collect();
         streets.sort_unstable();
         streets.dedup();
+        let mut past_days: Vec<i64> = sentence_dates(a, pub_date, 80)
+            .into_iter()
+            .flat_map(|(_, d)| d)
+            .filter(|d| pub_date.is_some_and(|p| (p - *d).num_days() >= 3))
+            .map(|d| d.signed_duration_since(chrono::NaiveDate::default()).num_days())
+            .collect();
+        past_days.sort_unstable();
+        past_days.dedup();
         let event_days: Vec<i64> = lead_dates(a, pub_date, 3)
             .into_iter()
             .map(|d| d.signed_duration_since(chrono::NaiveDate::default()).num_days())
@@ -773,6 +809,7 @@ impl StoryClusterer {
                 ages,
                 places,
                 title_grams,
+                past_days,
             },
             hashes,
         )
@@ -931,8 +968,10 @@ impl StoryClusterer {
             || f.title_grams.iter().any(|h| rare(h) && st.places.binary_search(h).is_ok())
     }
 
-    /// Whether a rare person, or an age and a rare place, links the article
-    /// to the story (the same victim or suspect).
+    /// Whether a rare person, or an age and a rare place, or a day the
+    /// article looks back to that is an event day of the story, with a place
+    /// both name, links the article to the story (the same victim or
+    /// suspect; "the Oct. 29 shooting in Toledo").
     /// A person counts when named in the other side's body or headline
     /// (headlines are not tagged; a person key and a headline word bigram
     /// hash alike: "cedric poore").
@@ -945,6 +984,12 @@ impl StoryClusterer {
             || (self.config.max_place_stories > 0
                 && f.ages.iter().any(|g| st.ages.binary_search(g).is_ok())
                 && self.shares_rare_place(f, st))
+            || (f.past_days.iter().any(|d| st.event_days.contains(d))
+                && (f
+                    .places
+                    .iter()
+                    .any(|h| st.places.binary_search(h).is_ok() || st.title_grams.binary_search(h).is_ok())
+                    || f.title_grams.iter().any(|h| st.places.binary_search(h).is_ok())))
     }
 
     /// The person gate: incidents are identified by their people, running
@@ -983,80 +1028,10 @@ impl StoryClusterer {
         by_term.sort_unstable_by_key(|x| x.0);
         let a_names = vec.iter().filter(|(t, _)| is_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
         let a_any = vec.iter().filter(|(t, _)| is_any_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
+        let q = Query { by_term: &by_term, a_names, a_any };
         let mut best: Option<(u32, f32)> = None;
         for (s, _) in cands {
-            let st = &self.stories[s as usize];
-            if st.norm <= 0.0 {
-                continue;
-            }
-
-            let gap = (day - st.last_day).abs();
-            if gap > self.config.max_gap_days {
-                continue;
-            }
-            let shared_person = self.linked(f, st);
-            let (dot, ndot, adot) = merge_dot(&by_term, &st.centroid);
-            let cn = st.name_norm;
-            let any_name_sim =
-                if a_any > 0.0 && st.any_name_norm > 0.0 { adot / (a_any * st.any_name_norm) } else { 0.0 };
-            let mut sim = dot / st.norm;
-            for m in &st.members {
-                sim = sim.max(merge_dot(&by_term, m).0 * self.config.member_weight);
-            }
-            // Incidents are identified by their people; running topics are not.
-            if self.gated(f, st, day, || shared_person) {
-                continue;
-            }
-            // Incident reports whose events happened on days more than
-            // `event_day_slack` apart are different incidents, unless a
-            // person links them.
-            if self.config.event_day_slack >= 0
-                && !shared_person
-                && f.incident
-                && st.incident
-                && !f.event_days.is_empty()
-                && !st.event_days.is_empty()
-                && f.event_days
-                    .iter()
-                    .all(|d| st.event_days.iter().all(|e| (d - e).abs() > self.config.event_day_slack))
-            {
-                continue;
-            }
-            let name_sim = if a_names > 0.0 && cn > 0.0 { ndot / (a_names * cn) } else { 0.0 };
-            let need = self.config.threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
-            // Shared vocabulary alone (templated wire items, crime-report
-            // phrasing) is weak evidence: without shared names the bar is higher.
-            // A street shared within days is the same scene: half the bar;
-            // so is a rare place shared within a day.
-            let same_street = self.config.street_days >= 0
-                && gap <= self.config.street_days
-                && f.streets.iter().any(|h| st.streets.binary_search(h).is_ok());
-            let same_place = self.config.place_days >= 0
-                && gap <= self.config.place_days
-                && self.config.max_place_stories > 0
-                && self.shares_rare_place(f, st);
-            let need = if same_street || same_place {
-                need * 0.5
-            } else if any_name_sim < self.config.min_name_overlap && a_any > 0.0 && st.any_name_norm > 0.0 {
-                need.max(self.config.nameless_threshold)
-            } else {
-                need
-            };
-            // A headline join fades with time like any other.
-            let recent_headline = !f.short && gap <= self.config.headline_days && self.config.headline_threshold <= 1.0;
-            // (Only needed when the bodies fall short.)
-            let title_sim =
-                if sim < need && (f.short || recent_headline) { self.title_sim(&f.title_terms, st) } else { 0.0 };
-            let title_need = self.config.title_threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
-            let margin = if sim >= need {
-                sim - need
-            } else if f.short && title_sim >= title_need {
-                title_sim - title_need
-            } else if recent_headline && title_sim >= self.config.headline_threshold {
-                title_sim - self.config.headline_threshold
-            } else if name_sim >= self.config.name_threshold && sim >= self.config.threshold {
-                name_sim - self.config.name_threshold
-            } else {
+            let Some(margin) = self.margin(s, &q, f, day) else {
                 continue;
             };
             if best.is_none_or(|(_, b)| margin > b) {
@@ -1064,6 +1039,83 @@ impl StoryClusterer {
             }
         }
         best.map(|(s, _)| s)
+    }
+
+    /// How far the article clears the bar of story `s` (None: it cannot join it).
+    fn margin(&self, s: u32, q: &Query, f: &Features, day: i64) -> Option<f32> {
+        let (by_term, a_names, a_any) = (q.by_term, q.a_names, q.a_any);
+        let st = &self.stories[s as usize];
+        if st.norm <= 0.0 {
+            return None;
+        }
+
+        let gap = (day - st.last_day).abs();
+        if gap > self.config.max_gap_days {
+            return None;
+        }
+        let shared_person = self.linked(f, st);
+        let (dot, ndot, adot) = merge_dot(by_term, &st.centroid);
+        let cn = st.name_norm;
+        let any_name_sim = if a_any > 0.0 && st.any_name_norm > 0.0 { adot / (a_any * st.any_name_norm) } else { 0.0 };
+        let mut sim = dot / st.norm;
+        for m in &st.members {
+            sim = sim.max(merge_dot(by_term, m).0 * self.config.member_weight);
+        }
+        // Incidents are identified by their people; running topics are not.
+        if self.gated(f, st, day, || shared_person) {
+            return None;
+        }
+        // Incident reports whose events happened on days more than
+        // `event_day_slack` apart are different incidents, unless a
+        // person links them.
+        if self.config.event_day_slack >= 0
+            && !shared_person
+            && f.incident
+            && st.incident
+            && !f.event_days.is_empty()
+            && !st.event_days.is_empty()
+            && f.event_days.iter().all(|d| st.event_days.iter().all(|e| (d - e).abs() > self.config.event_day_slack))
+        {
+            return None;
+        }
+        let name_sim = if a_names > 0.0 && cn > 0.0 { ndot / (a_names * cn) } else { 0.0 };
+        let need = self.config.threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
+        // Shared vocabulary alone (templated wire items, crime-report
+        // phrasing) is weak evidence: without shared names the bar is higher.
+        // A street shared within days is the same scene: half the bar;
+        // so is a rare place shared within a day.
+        let same_street = self.config.street_days >= 0
+            && gap <= self.config.street_days
+            && f.streets.iter().any(|h| st.streets.binary_search(h).is_ok());
+        let same_place = self.config.place_days >= 0
+            && gap <= self.config.place_days
+            && self.config.max_place_stories > 0
+            && self.shares_rare_place(f, st);
+        let need = if same_street || same_place {
+            need * 0.5
+        } else if any_name_sim < self.config.min_name_overlap && a_any > 0.0 && st.any_name_norm > 0.0 {
+            need.max(self.config.nameless_threshold)
+        } else {
+            need
+        };
+        // A headline join fades with time like any other.
+        let recent_headline = !f.short && gap <= self.config.headline_days && self.config.headline_threshold <= 1.0;
+        // (Only needed when the bodies fall short.)
+        let title_sim =
+            if sim < need && (f.short || recent_headline) { self.title_sim(&f.title_terms, st) } else { 0.0 };
+        let title_need = self.config.title_threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
+        let margin = if sim >= need {
+            sim - need
+        } else if f.short && title_sim >= title_need {
+            title_sim - title_need
+        } else if recent_headline && title_sim >= self.config.headline_threshold {
+            title_sim - self.config.headline_threshold
+        } else if name_sim >= self.config.name_threshold && sim >= self.config.threshold {
+            name_sim - self.config.name_threshold
+        } else {
+            return None;
+        };
+        Some(margin)
     }
 
     fn absorb(&mut self, sidx: u32, a: &Analysis, vec: &[(u64, f32)], f: Features, day: i64) {
@@ -1330,6 +1382,30 @@ fn ages_in(text: &str) -> Vec<u8> {
         .filter_map(|m| m.as_str().parse::<u8>().ok())
         .filter(|&g| g <= 120)
         .collect()
+}
+
+/// The words of a URL's slug: the longest path segment of three or more
+/// words joined by hyphens or underscores ("four-teens-shot-after-party"),
+/// the words that are not digits or ids.
+fn url_slug(url: &str) -> Option<String> {
+    let path = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let best = path
+        .split('/')
+        .skip(1)
+        .map(|seg| seg.trim_end_matches(".html").trim_end_matches(".htm").trim_end_matches(".php"))
+        .map(|seg| {
+            seg.split(['-', '_'])
+                .filter(|w| {
+                    w.len() > 1
+                        && w.chars().all(|c| c.is_ascii_alphabetic())
+                        && w.chars().any(|c| c.is_ascii_lowercase())
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|ws| ws.len() >= 3)
+        .max_by_key(|ws| ws.len())?;
+    Some(best.join(" "))
 }
 
 /// Key of a place name: its lower-cased words joined by one space.
@@ -1889,6 +1965,70 @@ mod link_tests {
         assert_eq!(a, b);
         let (a, b) = run("Hearing continued in quadruple murder");
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn a_person_introduced_with_a_role_is_no_link() {
+        let run = |role: Option<&str>| {
+            let mut s = StoryClusterer::default();
+            let person = |id: &str| Entity {
+                id: id.into(),
+                kind: EntityKind::Person,
+                name: "Michael Woody".into(),
+                role: role.map(|r| newsdesk_core::Mention { text: r.into(), start: 0, end: r.chars().count() }),
+                affiliation: None,
+                mentions: Vec::new(),
+            };
+            let mut first = art("a", "one.com", "Boy killed in shooting", "2016-03-01", FIRST, &[]);
+            first.entities.push(person("p1"));
+            let a = s.add(&first, None);
+            let mut second = art("b", "two.com", "Friend charged in death", "2016-04-20", &follow_up(40), &[]);
+            second.entities.push(person("p2"));
+            (a, s.add(&second, None))
+        };
+        // The same victim's name links a follow-up seven weeks later ...
+        let (a, b) = run(None);
+        assert_eq!(a, b);
+        // ... the same police sergeant's name does not: he speaks for every incident.
+        let (a, b) = run(Some("Sgt."));
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn a_follow_up_looking_back_to_the_event_day_in_the_same_place_is_linked() {
+        let run = |day: &str, place: &str| {
+            let mut s = StoryClusterer::default();
+            let a =
+                s.add(&art("a", "one.com", "Boy killed in shooting", "2016-03-01", FIRST, &["Mount Pleasant"]), None);
+            // Another age (no age link), no person in common, three weeks later.
+            let text = format!("{} The shooting happened on {day}, police said.", follow_up(40))
+                .replace("Mount Pleasant", place);
+            let b = s.add(&art("b", "two.com", "Friend charged in death", "2016-03-25", &text, &[place]), None);
+            (a, b)
+        };
+        let (a, b) = run("March 1", "Mount Pleasant");
+        assert_eq!(a, b);
+        // Another day, or no place in common: the gate keeps them apart.
+        let (a, b) = run("March 8", "Mount Pleasant");
+        assert_ne!(a, b);
+        let (a, b) = run("March 1", "Springfield");
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn url_slugs_give_the_words_of_a_headline() {
+        assert_eq!(
+            url_slug("http://www.stltoday.com/news/local/crime-and-courts/four-teens-shot-after-party-in-st-louis/article_998053df-ce00.html")
+                .as_deref(),
+            Some("four teens shot after party in st louis")
+        );
+        assert_eq!(
+            url_slug("http://www.ajc.com/news/news/5-injured-in-northwest-atlanta-shooting-monday/ngwKf/").as_deref(),
+            Some("injured in northwest atlanta shooting monday")
+        );
+        assert_eq!(url_slug("http://www.kansascity.com/news/local/crime/article5568789.html"), None);
+        assert_eq!(url_slug("not a url"), None);
+        assert_eq!(url_slug(""), None);
     }
 
     #[test]
