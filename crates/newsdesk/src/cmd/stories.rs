@@ -90,6 +90,10 @@ pub struct Args {
     /// Within this many days a shared street name halves the similarity needed (-1 = off).
     #[arg(long, default_value_t = StoryConfig::default().street_days, allow_hyphen_values = true)]
     pub street_days: i64,
+    /// Share of the time penalty applied when two kinds of link (person,
+    /// age + place, event day + place) join an article to a story (1 = off).
+    #[arg(long, default_value_t = StoryConfig::default().double_link_penalty)]
+    pub double_link_penalty: f32,
 }
 
 impl Args {
@@ -116,6 +120,7 @@ impl Args {
             place_days: self.place_days,
             headline_threshold: self.headline_threshold,
             headline_days: self.headline_days,
+            double_link_penalty: self.double_link_penalty,
             ..StoryConfig::default()
         }
     }
