@@ -1542,10 +1542,11 @@ fn aged_names(text: &str) -> impl Iterator<Item = &str> {
     re.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str())
 }
 
-/// Key of a full person name: its lower-cased words (at least two, titles
-/// and initials dropped), joined.
+/// Key of a full person name: its first and last lower-cased words (at
+/// least two words once titles, suffixes and initials are dropped).
 fn person_key(name: &str) -> Option<u64> {
-    const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "jr", "sr", "officer", "sgt", "lt", "det", "capt", "chief"];
+    const TITLES: &[&str] =
+        &["mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv", "officer", "sgt", "lt", "det", "capt", "chief"];
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| w.chars().count() > 1)
@@ -1555,7 +1556,9 @@ fn person_key(name: &str) -> Option<u64> {
     if words.len() < 2 {
         return None;
     }
-    Some(xxh3_64(words.join(" ").as_bytes()))
+    // First and last name only: a middle name is given in one report and
+    // not in the next ("Manuel Anthony Talamantez", "Manuel Talamantez").
+    Some(xxh3_64(format!("{} {}", words[0], words[words.len() - 1]).as_bytes()))
 }
 
 fn norm_key(s: &str) -> u64 {
@@ -1682,6 +1685,9 @@ mod tests {
     fn person_keys_ignore_titles_and_initials() {
         assert_eq!(person_key("Zecary L. Banks"), person_key("zecary banks"));
         assert_eq!(person_key("Officer Jillian Roberson"), person_key("Jillian Roberson"));
+        assert_eq!(person_key("Manuel Anthony Talamantez"), person_key("Manuel Talamantez"));
+        assert_eq!(person_key("Raymond Lee Fryberg Jr."), person_key("Raymond Fryberg"));
+        assert_ne!(person_key("Manuel Talamantez"), person_key("Anthony Talamantez"));
         assert_ne!(person_key("Jillian Roberson"), person_key("Leland Ashley"));
         assert_eq!(person_key("Roberson"), None);
         assert_eq!(person_key("Mr. Smith"), None);
