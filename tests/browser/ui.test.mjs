@@ -80,6 +80,14 @@ test("a search shows highlighted results and narrows by facet", async () => {
   assert.match(titles[0], /Hong Kong/);
   const marks = await texts("#hits .snippet mark");
   assert.ok(marks.some((m) => /^(hong|kong|protest\w*)$/i.test(m)), `highlighted words ${marks}`);
+  // "…" only where the body goes on before or after the passage.
+  const api = await (await page.request.get(new URL("/api/search?q=hong%20kong%20protests&limit=20", BASE).href)).json();
+  const snippets = await texts("#hits .snippet");
+  assert.equal(snippets.length, api.hits.length);
+  api.hits.forEach((h, i) => {
+    assert.equal(snippets[i].startsWith("…"), h.snippet.before, `hit ${i} start: ${snippets[i]}`);
+    assert.equal(snippets[i].endsWith("…"), h.snippet.after, `hit ${i} end: ${snippets[i]}`);
+  });
   await shot("02-search");
   // Narrow by the first place facet: a chip appears, the count drops or stays.
   const before = Number((await page.textContent(".summary-line")).split(" ")[0].replace(/,/g, ""));

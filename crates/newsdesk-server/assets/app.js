@@ -273,7 +273,7 @@ async function searchPage(params) {
     list.appendChild(el("div", { class: "hit" },
       el("a", { class: "title", href: articleHref(h.id), text: h.title || "(untitled)" }),
       articleMeta(h),
-      el("p", { class: "snippet" }, marked(h.snippet.text, h.snippet.highlights), h.snippet.text ? "…" : "")));
+      el("p", { class: "snippet" }, h.snippet.before ? "…" : "", marked(h.snippet.text, h.snippet.highlights), h.snippet.after ? "…" : "")));
   }
   content.appendChild(list);
   const offset = Number(params.offset || 0);

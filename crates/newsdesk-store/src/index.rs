@@ -372,7 +372,8 @@ fn leading_snippet(body: &str) -> Snippet {
             cut = &cut[..sp];
         }
     }
-    Snippet { text: cut.split_whitespace().collect::<Vec<_>>().join(" "), highlights: Vec::new() }
+    let after = !body[cut.len()..].trim().is_empty();
+    Snippet { text: cut.split_whitespace().collect::<Vec<_>>().join(" "), highlights: Vec::new(), before: false, after }
 }
 
 fn day_start(d: NaiveDate) -> DateTime {
@@ -510,6 +511,9 @@ pub struct Snippet {
     pub text: String,
     /// Matched terms, as code point spans into `text`.
     pub highlights: Vec<Span>,
+    /// The body goes on before / after the passage (the UI shows "…").
+    pub before: bool,
+    pub after: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -554,4 +558,19 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     pub facets: Facets,
     pub took_ms: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leading_snippets_say_whether_the_body_goes_on() {
+        let short = leading_snippet("  A short body.\n");
+        assert_eq!(short.text, "A short body.");
+        assert!(!short.before && !short.after);
+        let long = leading_snippet(&"word ".repeat(200));
+        assert!(long.text.chars().count() <= SNIPPET_CHARS);
+        assert!(!long.before && long.after);
+    }
 }

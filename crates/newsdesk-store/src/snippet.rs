@@ -211,7 +211,9 @@ fn frame(text: &str, first: usize, last: usize, marks: &[(usize, usize, usize, f
             }
         }
     }
-    Snippet { text: out, highlights }
+    let before = !text[..start].trim().is_empty();
+    let after = !text[end..].trim().is_empty();
+    Snippet { text: out, highlights, before, after }
 }
 
 #[cfg(test)]
@@ -242,6 +244,10 @@ mod tests {
         // The passage starts at the sentence of the first match.
         assert_eq!(s.text, "Wheat EXPORTS rose; wheat exporting nations met.");
         assert_eq!(marked(&s), ["Wheat", "EXPORTS", "wheat", "exporting"]);
+        // The body goes on before the passage, not after it.
+        assert!(s.before && !s.after);
+        let s = t.snippet("Wheat exports rose.  \n", 200).unwrap();
+        assert!(!s.before && !s.after);
     }
 
     #[test]
@@ -264,6 +270,7 @@ mod tests {
         assert!(s.text.chars().count() <= 60, "{}", s.text);
         assert_eq!(marked(&s), ["gold"]);
         assert!(!s.text.ends_with("wor"), "cut inside a word: {}", s.text);
+        assert!(s.before && s.after);
     }
 
     #[test]
