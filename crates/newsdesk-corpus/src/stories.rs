@@ -75,7 +75,9 @@ pub struct StoryConfig {
     /// `Features::incident`); off by default: running topics (protests,
     /// politics) change their people from one article to the next.
     pub gate_strict: bool,
-    /// Within this many days a shared street name halves the similarity needed (-1 = off).
+    /// Within this many days a shared street name halves the similarity
+    /// needed, if at most `max_place_stories` stories name it ("Downing
+    /// Street" is no scene) (-1 = off).
     pub street_days: i64,
     /// Within this many days a shared place named in at most
     /// `max_place_stories` stories (a neighbourhood, a small town, a venue)
@@ -240,7 +242,7 @@ pub struct StoryClusterer {
     dup_story: FxHashMap<String, u32>,
     /// Person-name hash → number of stories naming it.
     person_stories: FxHashMap<u64, u32>,
-    /// Place hash → number of stories naming it.
+    /// Place (or street) hash → number of stories naming it.
     place_stories: FxHashMap<u64, u32>,
     /// (source, headline segment) → number of earlier headlines ending with it.
     title_seg_count: FxHashMap<u64, u32>,
@@ -1103,7 +1105,10 @@ impl StoryClusterer {
         // so is a rare place shared within a day.
         let same_street = self.config.street_days >= 0
             && gap <= self.config.street_days
-            && f.streets.iter().any(|h| st.streets.binary_search(h).is_ok());
+            && f.streets.iter().any(|h| {
+                st.streets.binary_search(h).is_ok()
+                    && self.place_stories.get(h).copied().unwrap_or(0) <= self.config.max_place_stories
+            });
         let same_place = self.config.place_days >= 0
             && gap <= self.config.place_days
             && self.config.max_place_stories > 0
@@ -1143,7 +1148,10 @@ impl StoryClusterer {
         st.first_day = st.first_day.min(day);
         st.incident |= f.incident;
         for &h in &f.streets {
-            insert_capped(&mut st.streets, h, 100);
+            // (Streets and places share the count of stories naming them.)
+            if insert_capped(&mut st.streets, h, 100) {
+                *self.place_stories.entry(h).or_insert(0) += 1;
+            }
         }
         for &g in &f.ages {
             insert_capped(&mut st.ages, g, 32);
@@ -1845,6 +1853,11 @@ mod link_tests {
     /// Two reports of the next day naming the same place, with little else
     /// in common; `extra` stories name the place too. Returns both story ids.
     fn place_pair(cfg: StoryConfig, second_date: &str, extra: usize) -> (String, String) {
+        scene_pair(cfg, second_date, extra, "Willow Bend")
+    }
+
+    /// [`place_pair`] with another place name.
+    fn scene_pair(cfg: StoryConfig, second_date: &str, extra: usize, place: &str) -> (String, String) {
         let mut s = StoryClusterer::new(cfg);
         let filler = [
             "The council voted on the budget for parks, roads and libraries after a long debate about taxes.",
@@ -1869,7 +1882,7 @@ mod link_tests {
         for (i, (t, b)) in others.iter().take(extra).enumerate() {
             // Other names of their own, so that they stay apart.
             let (n1, n2) = (format!("Harbor Point {i}"), format!("Cedar Hall {i}"));
-            let places = ["Willow Bend", n1.as_str(), n2.as_str()];
+            let places = [place, n1.as_str(), n2.as_str()];
             s.add(&art(&format!("x{i}"), "other.com", t, &format!("2016-0{}-02", i + 1), b, &places), None);
         }
         let a = s.add(
@@ -1881,8 +1894,10 @@ mod link_tests {
                 "A man was wounded by gunfire overnight in Willow Bend and taken to hospital in serious \
                  condition. Officers searched the area with dogs but found nobody, and detectives asked \
                  residents with doorbell cameras to share their recordings. Sergeant Dana Reyes of the Eastern District said the \
-                 investigation was at an early stage and that no motive was known.",
-                &["Willow Bend"],
+                 investigation was at an early stage and that no motive was known."
+                    .replace("Willow Bend", place)
+                    .as_str(),
+                &[place],
             ),
             None,
         );
@@ -1895,12 +1910,27 @@ mod link_tests {
                 "Residents of Willow Bend met with council members on Wednesday to demand more patrols \
                  and brighter street lights after a frightening night. Several said they no \
                  longer let their children walk to the bus stop alone. Councilwoman Maria Okafor and Pastor James Lindqvist promised a town hall \
-                 meeting next month and funding for youth programmes over the summer holidays.",
-                &["Willow Bend"],
+                 meeting next month and funding for youth programmes over the summer holidays."
+                    .replace("Willow Bend", place)
+                    .as_str(),
+                &[place],
             ),
             None,
         );
         (a, b)
+    }
+
+    #[test]
+    fn only_a_rare_street_lowers_the_bar() {
+        // The place rule off, so that only the street rule can join them.
+        let cfg = StoryConfig { name_weight: 1.5, place_days: -1, query_terms: 1000, ..StoryConfig::default() };
+        let (a, b) = scene_pair(cfg.clone(), "2016-05-11", 0, "Willow Street");
+        assert_eq!(a, b);
+        let (a, b) = scene_pair(StoryConfig { street_days: -1, ..cfg.clone() }, "2016-05-11", 0, "Willow Street");
+        assert_ne!(a, b);
+        // A street many stories name ("Downing Street") is no scene.
+        let (a, b) = scene_pair(cfg, "2016-05-11", 5, "Willow Street");
+        assert_ne!(a, b);
     }
 
     #[test]
