@@ -582,7 +582,7 @@ impl StoryClusterer {
 
     /// The article's paragraphs that are not boilerplate (site furniture, or
     /// seen in `2`+ earlier articles of other groups), with their hashes.
-    fn content_paragraphs<'a>(&self, a: &'a Analysis) -> (Vec<&'a str>, Vec<u64>) {
+    fn content_paragraphs<'a>(&self, a: &'a Analysis) -> (Vec<&'a str>, Vec<u64>, Vec<newsdesk_core::Span>) {
         let text = a.article.text.as_str();
         let map = newsdesk_core::OffsetMap::new(text);
         let spans = if a.article.paragraphs.is_empty() {
@@ -591,6 +591,7 @@ impl StoryClusterer {
             a.article.paragraphs.clone()
         };
         let mut keep = Vec::new();
+        let mut kept = Vec::new();
         let mut hashes = Vec::new();
         let mut buf = Vec::new();
         for p in spans {
@@ -605,8 +606,9 @@ impl StoryClusterer {
                 continue;
             }
             keep.push(par);
+            kept.push(p);
         }
-        (keep, hashes)
+        (keep, hashes, kept)
     }
 
     /// The headline without its site furniture: a segment after " - ", " | "
@@ -685,7 +687,13 @@ impl StoryClusterer {
         };
         // Words of the body once furniture and recurring paragraphs are gone
         // ("Get email notifications on …" pages have none).
-        let (pars, hashes) = self.content_paragraphs(a);
+        let (pars, hashes, kept) = self.content_paragraphs(a);
+        // Entities named only in furniture (a network's page chrome, photo
+        // captions, bylines) are not the news; an entity without mentions
+        // (built by hand) is kept.
+        let in_content = |m: &newsdesk_core::Mention| kept.iter().any(|p| p.start <= m.start && m.end <= p.end);
+        let entities: Vec<&newsdesk_core::Entity> =
+            a.entities.iter().filter(|e| e.mentions.is_empty() || e.mentions.iter().any(in_content)).collect();
         let short = pars.iter().flat_map(|p| p.split_whitespace()).nth(29).is_none();
         let mut title_terms_map = FxHashMap::default();
         let (mut title, title_keys) = self.headline(a);
@@ -721,15 +729,15 @@ impl StoryClusterer {
                 add_words(p, 1.0, &mut terms, &mut runs);
             }
         }
-        // Names: the analysis' entities when the NER stage filled them, plus
+        // Names: the analysis' entities (of the content) when the NER stage filled them, plus
         // the capitalised runs it did not cover (the proxy works on its own
         // when there are no entities).
-        // Each name counts once per mention.
+        // Each name counts once per mention in the content.
         let mut mentions: Vec<f32> = Vec::new();
-        for e in &a.entities {
+        for e in &entities {
             if e.kind != EntityKind::Other {
                 names.push((e.name.clone(), Some(e.kind)));
-                mentions.push(e.mentions.len().max(1) as f32);
+                mentions.push(e.mentions.iter().filter(|m| in_content(m)).count().max(1) as f32);
             }
         }
         let known: FxHashSet<String> = names.iter().map(|(n, _)| n.to_lowercase()).collect();
@@ -759,8 +767,7 @@ impl StoryClusterer {
         names.retain(|(n, _)| seen.insert(n.to_lowercase()));
         // People introduced with a role (officers, spokespeople, officials)
         // recur across incidents: they are no evidence of one.
-        let mut persons: Vec<u64> = a
-            .entities
+        let mut persons: Vec<u64> = entities
             .iter()
             .filter(|e| e.kind == EntityKind::Person && e.role.is_none())
             .filter_map(|e| person_key(&e.name))
@@ -776,7 +783,7 @@ impl StoryClusterer {
         ages.dedup();
         // (`ages_in` covers every "23-year-old".)
         let incident = aged || !ages.is_empty();
-        let mut streets: Vec<u64> = a.entities.iter().filter_map(|e| street_key(&e.name)).collect();
+        let mut streets: Vec<u64> = entities.iter().filter_map(|e| street_key(&e.name)).collect();
         streets.sort_unstable();
         streets.dedup();
         let mut past_days: Vec<i64> = sentence_dates(a, pub_date, 80)
@@ -797,7 +804,7 @@ impl StoryClusterer {
             *terms.entry(term(NS_WORD, &age_word(g))).or_insert(0.0) += 1.0;
         }
         let mut places: Vec<u64> =
-            a.entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| place_key(&e.name)).collect();
+            entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| place_key(&e.name)).collect();
         places.extend(located_names(&a.article.text));
         places.sort_unstable();
         places.dedup();
@@ -2090,6 +2097,43 @@ mod link_tests {
         let (a, b) = run(cfg.clone(), "2016-03-16");
         assert_eq!(a, b);
         let (a, b) = run(StoryConfig { double_link_penalty: 1.0, ..cfg }, "2016-03-16");
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn people_named_only_in_furniture_are_no_link() {
+        // A photographer's credit on every page of an outlet, or the victim
+        // named in the text: only the latter links a follow-up weeks later.
+        let run = |line: &str| {
+            let mut s = StoryClusterer::default();
+            let with_person = |mut a: Analysis| {
+                let text = a.article.text.clone();
+                let at = text.find("Dana Whitfield").unwrap();
+                let start = text[..at].chars().count();
+                a.entities.push(Entity {
+                    id: "p1".into(),
+                    kind: EntityKind::Person,
+                    name: "Dana Whitfield".into(),
+                    role: None,
+                    affiliation: None,
+                    mentions: vec![newsdesk_core::Mention {
+                        text: "Dana Whitfield".into(),
+                        start,
+                        end: start + "Dana Whitfield".chars().count(),
+                    }],
+                });
+                a
+            };
+            let first = format!("{FIRST}\n\n{line}");
+            let a = s.add(&with_person(art("a", "one.com", "Boy killed in shooting", "2016-03-01", &first, &[])), None);
+            let second = format!("{}\n\n{line}", follow_up(40));
+            let b =
+                s.add(&with_person(art("b", "one.com", "Friend charged in death", "2016-04-20", &second, &[])), None);
+            (a, b)
+        };
+        let (a, b) = run("The family of Dana Whitfield asked for privacy.");
+        assert_eq!(a, b);
+        let (a, b) = run("Share this story. Photos: Dana Whitfield.");
         assert_ne!(a, b);
     }
 
