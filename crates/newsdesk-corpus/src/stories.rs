@@ -748,14 +748,17 @@ impl StoryClusterer {
             }
         }
         // Name features: each word of a name, and the whole name.
-        for ((n, _), &m) in names.iter().zip(&mentions) {
+        // A place's whole name ("Virginia Beach") is weighted like a name
+        // but is no evidence for the name track: many incidents share a city.
+        for ((n, k), &m) in names.iter().zip(&mentions) {
             let ln = n.to_lowercase();
             let parts: Vec<&str> = ln.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             for w in &parts {
                 *terms.entry(term(NS_NAME_PART, w)).or_insert(0.0) += m;
             }
             if parts.len() > 1 {
-                *terms.entry(term(NS_NAME, &parts.join(" "))).or_insert(0.0) += m;
+                let ns = if *k == Some(EntityKind::Place) { NS_NAME_PART } else { NS_NAME };
+                *terms.entry(term(ns, &parts.join(" "))).or_insert(0.0) += m;
             }
         }
         // Event dates: the first sentences' dates.
@@ -2134,6 +2137,56 @@ mod link_tests {
         let (a, b) = run("The family of Dana Whitfield asked for privacy.");
         assert_eq!(a, b);
         let (a, b) = run("Share this story. Photos: Dana Whitfield.");
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn a_shared_city_is_no_name_track_evidence_a_shared_person_is() {
+        // Running topics (no ages: no person gate) months apart, with
+        // little text in common: the name track joins them on a shared
+        // person's name, not on a shared city's.
+        let run = |kind: EntityKind, name: &str| {
+            let mut s = StoryClusterer::default();
+            let ent = |id: &str| Entity {
+                id: id.into(),
+                kind,
+                name: name.into(),
+                role: None,
+                affiliation: None,
+                mentions: Vec::new(),
+            };
+            let mut a = art(
+                "a",
+                "one.com",
+                "Council debates bridge toll",
+                "2016-01-10",
+                &format!(
+                    "Protesters gathered outside city hall on Saturday, led by {name}, to oppose the new toll \
+                     on the bridge. Organisers said they would return every weekend until the council reverses \
+                     the decision and refunds the commuters."
+                ),
+                &[],
+            );
+            a.entities.push(ent("e1"));
+            let a = s.add(&a, None);
+            let mut b = art(
+                "b",
+                "two.com",
+                "Toll booths open",
+                "2016-04-20",
+                &format!(
+                    "Drivers waited for an hour as the toll booths opened on the bridge, and {name} \
+                     promised another rally. Transport officials blamed a software fault in the payment \
+                     machines and said lanes would be added by summer."
+                ),
+                &[],
+            );
+            b.entities.push(ent("e2"));
+            (a, s.add(&b, None))
+        };
+        let (a, b) = run(EntityKind::Person, "Maria Delgado");
+        assert_eq!(a, b);
+        let (a, b) = run(EntityKind::Place, "Virginia Beach");
         assert_ne!(a, b);
     }
 
