@@ -1142,7 +1142,12 @@ impl StoryClusterer {
             title_sim - title_need
         } else if recent_headline && title_sim >= self.config.headline_threshold {
             title_sim - self.config.headline_threshold
-        } else if name_sim >= self.config.name_threshold && sim >= self.config.threshold {
+        } else if name_sim >= self.config.name_threshold
+            && sim >= self.config.threshold
+            // Incident reports share names of places and officials; for
+            // them the name track also needs a link (a person, age + place, the day).
+            && (links > 0 || !(f.incident || st.incident))
+        {
             name_sim - self.config.name_threshold
         } else {
             return None;
@@ -2140,53 +2145,73 @@ mod link_tests {
         assert_ne!(a, b);
     }
 
+    /// Two articles that share little but an entity `name` of `kind`, the
+    /// second published on `date`; `extra.0` / `extra.1` end their texts.
+    fn topic_pair(kind: EntityKind, name: &str, extra: (&str, &str), date: &str) -> (String, String) {
+        let mut s = StoryClusterer::default();
+        let ent = |id: &str| Entity {
+            id: id.into(),
+            kind,
+            name: name.into(),
+            role: None,
+            affiliation: None,
+            mentions: Vec::new(),
+        };
+        let mut a = art(
+            "a",
+            "one.com",
+            "Council debates bridge toll",
+            "2016-01-10",
+            &format!(
+                "Protesters gathered outside city hall on Saturday, led by {name}, to oppose the new toll \
+                 on the bridge. Organisers said they would return every weekend until the council reverses \
+                 the decision and refunds the commuters.{}",
+                extra.0
+            ),
+            &[],
+        );
+        a.entities.push(ent("e1"));
+        let a = s.add(&a, None);
+        let mut b = art(
+            "b",
+            "two.com",
+            "Toll booths open",
+            date,
+            &format!(
+                "Drivers waited for an hour as the new booths opened, and {name} \
+                 promised another rally. Transport officials blamed a software fault in the payment \
+                 machines and said lanes would be added by summer.{}",
+                extra.1
+            ),
+            &[],
+        );
+        b.entities.push(ent("e2"));
+        (a, s.add(&b, None))
+    }
+
     #[test]
     fn a_shared_city_is_no_name_track_evidence_a_shared_person_is() {
         // Running topics (no ages: no person gate) months apart, with
         // little text in common: the name track joins them on a shared
         // person's name, not on a shared city's.
-        let run = |kind: EntityKind, name: &str| {
-            let mut s = StoryClusterer::default();
-            let ent = |id: &str| Entity {
-                id: id.into(),
-                kind,
-                name: name.into(),
-                role: None,
-                affiliation: None,
-                mentions: Vec::new(),
-            };
-            let mut a = art(
-                "a",
-                "one.com",
-                "Council debates bridge toll",
-                "2016-01-10",
-                &format!(
-                    "Protesters gathered outside city hall on Saturday, led by {name}, to oppose the new toll \
-                     on the bridge. Organisers said they would return every weekend until the council reverses \
-                     the decision and refunds the commuters."
-                ),
-                &[],
-            );
-            a.entities.push(ent("e1"));
-            let a = s.add(&a, None);
-            let mut b = art(
-                "b",
-                "two.com",
-                "Toll booths open",
-                "2016-04-20",
-                &format!(
-                    "Drivers waited for an hour as the toll booths opened on the bridge, and {name} \
-                     promised another rally. Transport officials blamed a software fault in the payment \
-                     machines and said lanes would be added by summer."
-                ),
-                &[],
-            );
-            b.entities.push(ent("e2"));
-            (a, s.add(&b, None))
-        };
-        let (a, b) = run(EntityKind::Person, "Maria Delgado");
+        let (a, b) = topic_pair(EntityKind::Person, "Maria Delgado", ("", ""), "2016-04-20");
         assert_eq!(a, b);
-        let (a, b) = run(EntityKind::Place, "Virginia Beach");
+        let (a, b) = topic_pair(EntityKind::Place, "Virginia Beach", ("", ""), "2016-04-20");
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn for_incident_reports_the_name_track_needs_a_link() {
+        // Days apart, an organisation's name in common: enough for a
+        // running topic, not for two incident reports (ages given).
+        let (a, b) = topic_pair(EntityKind::Organization, "Harbor Transit Authority", ("", ""), "2016-01-15");
+        assert_eq!(a, b);
+        let (a, b) = topic_pair(
+            EntityKind::Organization,
+            "Harbor Transit Authority",
+            (" A 34-year-old driver was hurt.", " A 52-year-old cyclist was injured."),
+            "2016-01-15",
+        );
         assert_ne!(a, b);
     }
 
