@@ -16,8 +16,9 @@
 //! since the story's last article (`threshold + time_penalty · ln(1+days)`);
 //! otherwise it starts a new story. Stories with no article for
 //! `max_gap_days` stop being candidates ("fade") and give back their
-//! centroid memory. Near-duplicates (same dup group) always join the story
-//! of their group. Candidate stories are found through an inverted index
+//! centroid memory. Near-duplicates (same dup group) join the story of
+//! their group — unless what they share is only page furniture (see
+//! [`StoryClusterer::add`]). Candidate stories are found through an inverted index
 //! over the stories' top centroid terms, so the cost per article does not
 //! grow with the number of active stories.
 
@@ -844,7 +845,9 @@ impl StoryClusterer {
 
     /// Adds one analysed article; returns its story id. `dup_group` is its
     /// near-duplicate group (from [`crate::Deduper`]), if known: articles of
-    /// one group always share a story.
+    /// one group share a story, unless a page shares only furniture with it
+    /// (its body is all furniture, or its content is unlike the story's) and
+    /// its headline differs.
     pub fn add(&mut self, a: &Analysis, dup_group: Option<&str>) -> String {
         let (mut f, par_hashes) = self.features(a);
 
@@ -882,10 +885,18 @@ impl StoryClusterer {
         }
 
         // The story: the dup group's, else the best open story, else new.
-        // A page whose body is all furniture is no copy of its group's
-        // story unless its headline says so.
+        // A page whose body is all furniture, or whose content (furniture
+        // and recurring paragraphs left out) is unlike the story's (cosine
+        // below `threshold`), is no copy of its group's story unless its
+        // headline says so: what it shares with its group is page chrome.
         let forced = dup_group.and_then(|g| self.dup_story.get(g).copied()).filter(|&s| {
-            !f.short || self.title_sim(&f.title_terms, &self.stories[s as usize]) >= self.config.title_threshold
+            let st = &self.stories[s as usize];
+            let content_alike = st.norm <= 0.0 || {
+                let mut by_term = vec.clone();
+                by_term.sort_unstable_by_key(|x| x.0);
+                merge_dot(&by_term, &st.centroid).0 / st.norm >= self.config.threshold
+            };
+            (!f.short && content_alike) || self.title_sim(&f.title_terms, st) >= self.config.title_threshold
         });
         let chosen = forced.or_else(|| self.best_story(&vec, &f, day));
         let sidx = match chosen {
@@ -2284,6 +2295,28 @@ mod link_tests {
         let y = s.add(&art("y", "paper.com", "Bakery wins state award", "2016-03-02", furniture, &[]), Some("g"));
         assert_ne!(x, y);
         let z = s.add(&art("z", "paper.com", "Man shot on Elm Street dies", "2016-03-03", furniture, &[]), Some("g"));
+        assert_eq!(x, z);
+    }
+
+    #[test]
+    fn copies_that_share_only_page_chrome_keep_their_own_story() {
+        let chrome = "Home | News | Sports | Weather | Traffic | Contact us | Advertise with us | Jobs | Apps";
+        let page = |body: &str| format!("{chrome}\n\n{body}\n\n{chrome} | Privacy policy");
+        let bakery = "A family bakery won the state award for its rye bread; the owners thanked customers \
+                      and said the prize money would pay for a second oven before the holiday season.";
+        let mut s = StoryClusterer::default();
+        // Two earlier pages of the site teach that the chrome recurs.
+        s.add(
+            &art("p0", "paper.com", "Council approves the budget", "2016-03-01", &page("The council met."), &[]),
+            None,
+        );
+        s.add(&art("p1", "paper.com", "Library opens new branch", "2016-03-01", &page("A library opened."), &[]), None);
+        // The deduper grouped these pages (the chrome is most of them).
+        let x = s.add(&art("x", "paper.com", "Man shot on Elm Street", "2016-03-02", &page(FIRST), &[]), Some("g"));
+        let y = s.add(&art("y", "paper.com", "Bakery wins state award", "2016-03-02", &page(bakery), &[]), Some("g"));
+        assert_ne!(x, y);
+        // A real copy of the first page follows its group.
+        let z = s.add(&art("z", "other.com", "Boy dies", "2016-03-02", &page(FIRST), &[]), Some("g"));
         assert_eq!(x, z);
     }
 
