@@ -65,6 +65,13 @@ pub struct StoryConfig {
     /// age and a rare place, the event day and a place; see `linked`) join
     /// the article to the story.
     pub double_link_penalty: f32,
+    /// Added to the similarity needed when the story has articles of one
+    /// outlet only, the new article is of that outlet too, a day or more
+    /// later, and nothing links them (see `linked`): an outlet's reports of
+    /// different incidents share its city, its officials and its phrasing.
+    /// Only once the stream has shown two or more outlets (a one-outlet
+    /// corpus is calibrated on itself).
+    pub same_source_penalty: f32,
     /// A person name found in more than this many stories is not
     /// evidence (officials, spokespeople, reporters).
     pub max_person_stories: u32,
@@ -120,6 +127,7 @@ impl Default for StoryConfig {
             member_weight: 0.0,
             person_gate_days: 7,
             double_link_penalty: 0.5,
+            same_source_penalty: 0.1,
             max_person_stories: 3,
             max_place_stories: 3,
             gate_strict: false,
@@ -247,6 +255,9 @@ pub struct StoryClusterer {
     place_stories: FxHashMap<u64, u32>,
     /// (source, headline segment) → number of earlier headlines ending with it.
     title_seg_count: FxHashMap<u64, u32>,
+    /// The first outlet seen, and whether another one has been seen since.
+    first_source: Option<String>,
+    many_sources: bool,
     /// The latest publication day seen (the stream's "now").
     now: i64,
     since_sweep: u32,
@@ -523,6 +534,7 @@ struct Features {
     /// Days (since the epoch) the text refers to that lie 3 or more days
     /// before its publication ("the Oct. 29 shooting"), sorted.
     past_days: Vec<i64>,
+    source: Option<String>,
 }
 
 /// Words of a text with whether each is capitalised and not sentence-initial.
@@ -562,6 +574,8 @@ impl StoryClusterer {
             person_stories: FxHashMap::default(),
             place_stories: FxHashMap::default(),
             title_seg_count: FxHashMap::default(),
+            first_source: None,
+            many_sources: false,
             now: i64::MIN,
             since_sweep: 0,
         }
@@ -828,6 +842,7 @@ impl StoryClusterer {
                 places,
                 title_grams,
                 past_days,
+                source: a.article.source.clone(),
             },
             hashes,
         )
@@ -851,6 +866,13 @@ impl StoryClusterer {
     pub fn add(&mut self, a: &Analysis, dup_group: Option<&str>) -> String {
         let (mut f, par_hashes) = self.features(a);
 
+        if let Some(src) = &f.source {
+            match &self.first_source {
+                None => self.first_source = Some(src.clone()),
+                Some(first) if first != src => self.many_sources = true,
+                Some(_) => {}
+            }
+        }
         let day = a.article.published.as_ref().map(day_of);
         let day = day.unwrap_or(if self.now == i64::MIN { 0 } else { self.now });
         self.now = self.now.max(day);
@@ -1141,6 +1163,11 @@ impl StoryClusterer {
         } else {
             need
         };
+        let own_outlet = self.many_sources
+            && links == 0
+            && gap >= 1
+            && f.source.as_ref().is_some_and(|src| st.sources.iter().all(|s| s == src));
+        let need = if own_outlet { need + self.config.same_source_penalty } else { need };
         // A headline join fades with time like any other.
         let recent_headline = !f.short && gap <= self.config.headline_days && self.config.headline_threshold <= 1.0;
         // (Only needed when the bodies fall short.)
@@ -2318,6 +2345,36 @@ mod link_tests {
         // A real copy of the first page follows its group.
         let z = s.add(&art("z", "other.com", "Boy dies", "2016-03-02", &page(FIRST), &[]), Some("g"));
         assert_eq!(x, z);
+    }
+
+    /// A report and, a day later, a loosely similar one of `second_source`
+    /// (no link between them); `others` is how many pages of another outlet
+    /// came first.
+    fn outlet_pair(second_source: &str, others: usize) -> (String, String) {
+        let mut s = StoryClusterer::default();
+        for i in 0..others {
+            let t = format!("The council met on budget item {i} and approved it after a short debate.");
+            s.add(&art(&format!("o{i}"), "elsewhere.com", "Council news", "2016-02-20", &t, &[]), None);
+        }
+        let a = s.add(&art("a", "one.com", "Boy killed in shooting", "2016-03-01", FIRST, &[]), None);
+        let text = "A teenager was shot at a friend's house late on Wednesday, police said. Paramedics took \
+                    him to the regional hospital. Neighbours said they heard one shot, and the family asked \
+                    for privacy while detectives work.";
+        let b = s.add(&art("b", second_source, "Teen wounded at a house", "2016-03-02", text, &[]), None);
+        (a, b)
+    }
+
+    #[test]
+    fn an_outlets_own_story_needs_more_from_its_next_unlinked_report() {
+        // Another outlet's report joins.
+        let (a, b) = outlet_pair("two.com", 1);
+        assert_eq!(a, b);
+        // The same outlet's next report, unlinked, needs more: apart.
+        let (a, b) = outlet_pair("one.com", 1);
+        assert_ne!(a, b);
+        // In a stream of one outlet only, the bar is the usual one.
+        let (a, b) = outlet_pair("one.com", 0);
+        assert_eq!(a, b);
     }
 
     #[test]

@@ -94,6 +94,10 @@ pub struct Args {
     /// age + place, event day + place) join an article to a story (1 = off).
     #[arg(long, default_value_t = StoryConfig::default().double_link_penalty)]
     pub double_link_penalty: f32,
+    /// Added to the similarity needed between an outlet's new article and a
+    /// story only that outlet has reported, without a link (0 = off).
+    #[arg(long, default_value_t = StoryConfig::default().same_source_penalty)]
+    pub same_source_penalty: f32,
 }
 
 impl Args {
@@ -121,6 +125,7 @@ impl Args {
             headline_threshold: self.headline_threshold,
             headline_days: self.headline_days,
             double_link_penalty: self.double_link_penalty,
+            same_source_penalty: self.same_source_penalty,
             ..StoryConfig::default()
         }
     }
