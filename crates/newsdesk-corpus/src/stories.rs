@@ -72,6 +72,10 @@ pub struct StoryConfig {
     /// Only once the stream has shown two or more outlets (a one-outlet
     /// corpus is calibrated on itself).
     pub same_source_penalty: f32,
+    /// Added to the similarity needed when the article and the story both
+    /// give ages and none is within a year of another, and nothing links
+    /// them (the reports are about other people).
+    pub age_mismatch_penalty: f32,
     /// A person name found in more than this many stories is not
     /// evidence (officials, spokespeople, reporters).
     pub max_person_stories: u32,
@@ -128,6 +132,7 @@ impl Default for StoryConfig {
             person_gate_days: 7,
             double_link_penalty: 0.5,
             same_source_penalty: 0.1,
+            age_mismatch_penalty: 0.05,
             max_person_stories: 3,
             max_place_stories: 3,
             gate_strict: false,
@@ -1168,6 +1173,13 @@ impl StoryClusterer {
             && gap >= 1
             && f.source.as_ref().is_some_and(|src| st.sources.iter().all(|s| s == src));
         let need = if own_outlet { need + self.config.same_source_penalty } else { need };
+        // Reports giving ages, none within a year of the story's, are of
+        // other people: another incident, unless a link says otherwise.
+        let other_ages = links == 0
+            && !f.ages.is_empty()
+            && !st.ages.is_empty()
+            && !f.ages.iter().any(|&a| st.ages.iter().any(|&b| a.abs_diff(b) <= 1));
+        let need = if other_ages { need + self.config.age_mismatch_penalty } else { need };
         // A headline join fades with time like any other.
         let recent_headline = !f.short && gap <= self.config.headline_days && self.config.headline_threshold <= 1.0;
         // (Only needed when the bodies fall short.)
@@ -2351,7 +2363,12 @@ mod link_tests {
     /// (no link between them); `others` is how many pages of another outlet
     /// came first.
     fn outlet_pair(second_source: &str, others: usize) -> (String, String) {
-        let mut s = StoryClusterer::default();
+        outlet_pair_with(StoryConfig::default(), second_source, others, "")
+    }
+
+    /// [`outlet_pair`] with a configuration and `extra` ending the second text.
+    fn outlet_pair_with(cfg: StoryConfig, second_source: &str, others: usize, extra: &str) -> (String, String) {
+        let mut s = StoryClusterer::new(cfg);
         for i in 0..others {
             let t = format!("The council met on budget item {i} and approved it after a short debate.");
             s.add(&art(&format!("o{i}"), "elsewhere.com", "Council news", "2016-02-20", &t, &[]), None);
@@ -2360,8 +2377,25 @@ mod link_tests {
         let text = "A teenager was shot at a friend's house late on Wednesday, police said. Paramedics took \
                     him to the regional hospital. Neighbours said they heard one shot, and the family asked \
                     for privacy while detectives work.";
-        let b = s.add(&art("b", second_source, "Teen wounded at a house", "2016-03-02", text, &[]), None);
+        let text = format!("{text}{extra}");
+        let b = s.add(&art("b", second_source, "Teen wounded at a house", "2016-03-02", &text, &[]), None);
         (a, b)
+    }
+
+    #[test]
+    fn other_ages_are_other_people() {
+        // (A penalty larger than the default, so that the test does not
+        // hang on the third decimal of a similarity.)
+        let cfg = StoryConfig { age_mismatch_penalty: 0.2, ..StoryConfig::default() };
+        let (a, b) = outlet_pair_with(cfg.clone(), "two.com", 0, " The 15-year-old is expected to recover.");
+        assert_eq!(a, b);
+        let (a, b) = outlet_pair_with(cfg.clone(), "two.com", 0, " The 16-year-old is expected to recover.");
+        assert_eq!(a, b, "a year apart is the same person");
+        let (a, b) = outlet_pair_with(cfg, "two.com", 0, " The 40-year-old is expected to recover.");
+        assert_ne!(a, b);
+        let off = StoryConfig { age_mismatch_penalty: 0.0, ..StoryConfig::default() };
+        let (a, b) = outlet_pair_with(off, "two.com", 0, " The 40-year-old is expected to recover.");
+        assert_eq!(a, b);
     }
 
     #[test]

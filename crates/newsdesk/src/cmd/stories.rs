@@ -98,6 +98,10 @@ pub struct Args {
     /// story only that outlet has reported, without a link (0 = off).
     #[arg(long, default_value_t = StoryConfig::default().same_source_penalty)]
     pub same_source_penalty: f32,
+    /// Added to the similarity needed when both sides give ages and none is
+    /// within a year of another, without a link (0 = off).
+    #[arg(long, default_value_t = StoryConfig::default().age_mismatch_penalty)]
+    pub age_mismatch_penalty: f32,
 }
 
 impl Args {
@@ -126,6 +130,7 @@ impl Args {
             headline_days: self.headline_days,
             double_link_penalty: self.double_link_penalty,
             same_source_penalty: self.same_source_penalty,
+            age_mismatch_penalty: self.age_mismatch_penalty,
             ..StoryConfig::default()
         }
     }
