@@ -76,6 +76,9 @@ pub struct StoryConfig {
     /// give ages and none is within a year of another, and nothing links
     /// them (the reports are about other people).
     pub age_mismatch_penalty: f32,
+    /// Added when both name streets, none in common, and nothing links them
+    /// (the reports are about another scene).
+    pub street_mismatch_penalty: f32,
     /// A person name found in more than this many stories is not
     /// evidence (officials, spokespeople, reporters).
     pub max_person_stories: u32,
@@ -133,6 +136,7 @@ impl Default for StoryConfig {
             double_link_penalty: 0.5,
             same_source_penalty: 0.1,
             age_mismatch_penalty: 0.05,
+            street_mismatch_penalty: 0.1,
             max_person_stories: 3,
             max_place_stories: 3,
             gate_strict: false,
@@ -1062,6 +1066,25 @@ impl StoryClusterer {
             && !linked()
     }
 
+    /// What the article's ages and streets, set against the story's, add to
+    /// the similarity needed (see `age_mismatch_penalty`, `street_mismatch_penalty`).
+    fn mismatch_penalty(&self, f: &Features, st: &Story) -> f32 {
+        let other_ages = !f.ages.is_empty()
+            && !st.ages.is_empty()
+            && !f.ages.iter().any(|&a| st.ages.iter().any(|&b| a.abs_diff(b) <= 1));
+        let other_streets = !f.streets.is_empty()
+            && !st.streets.is_empty()
+            && !f.streets.iter().any(|h| st.streets.binary_search(h).is_ok());
+        let mut p = 0.0;
+        if other_ages {
+            p += self.config.age_mismatch_penalty;
+        }
+        if other_streets {
+            p += self.config.street_mismatch_penalty;
+        }
+        p
+    }
+
     fn best_story(&mut self, vec: &[(u64, f32)], f: &Features, day: i64) -> Option<u32> {
         let mut acc: FxHashMap<u32, f32> = FxHashMap::with_capacity_and_hasher(1024, Default::default());
         for &(t, w) in vec.iter().take(self.config.query_terms) {
@@ -1174,12 +1197,9 @@ impl StoryClusterer {
             && f.source.as_ref().is_some_and(|src| st.sources.iter().all(|s| s == src));
         let need = if own_outlet { need + self.config.same_source_penalty } else { need };
         // Reports giving ages, none within a year of the story's, are of
-        // other people: another incident, unless a link says otherwise.
-        let other_ages = links == 0
-            && !f.ages.is_empty()
-            && !st.ages.is_empty()
-            && !f.ages.iter().any(|&a| st.ages.iter().any(|&b| a.abs_diff(b) <= 1));
-        let need = if other_ages { need + self.config.age_mismatch_penalty } else { need };
+        // other people; reports naming streets, none of the story's, of
+        // another scene: another incident, unless a link says otherwise.
+        let need = need + if links == 0 { self.mismatch_penalty(f, st) } else { 0.0 };
         // A headline join fades with time like any other.
         let recent_headline = !f.short && gap <= self.config.headline_days && self.config.headline_threshold <= 1.0;
         // (Only needed when the bodies fall short.)
@@ -2368,18 +2388,52 @@ mod link_tests {
 
     /// [`outlet_pair`] with a configuration and `extra` ending the second text.
     fn outlet_pair_with(cfg: StoryConfig, second_source: &str, others: usize, extra: &str) -> (String, String) {
+        scene_streets(cfg, second_source, others, extra, (&[], &[]))
+    }
+
+    /// [`outlet_pair_with`] with street (place) entities for each article.
+    fn scene_streets(
+        cfg: StoryConfig,
+        second_source: &str,
+        others: usize,
+        extra: &str,
+        streets: (&[&str], &[&str]),
+    ) -> (String, String) {
         let mut s = StoryClusterer::new(cfg);
         for i in 0..others {
             let t = format!("The council met on budget item {i} and approved it after a short debate.");
             s.add(&art(&format!("o{i}"), "elsewhere.com", "Council news", "2016-02-20", &t, &[]), None);
         }
-        let a = s.add(&art("a", "one.com", "Boy killed in shooting", "2016-03-01", FIRST, &[]), None);
+        let a = s.add(&art("a", "one.com", "Boy killed in shooting", "2016-03-01", FIRST, streets.0), None);
         let text = "A teenager was shot at a friend's house late on Wednesday, police said. Paramedics took \
                     him to the regional hospital. Neighbours said they heard one shot, and the family asked \
                     for privacy while detectives work.";
         let text = format!("{text}{extra}");
-        let b = s.add(&art("b", second_source, "Teen wounded at a house", "2016-03-02", &text, &[]), None);
+        let b = s.add(&art("b", second_source, "Teen wounded at a house", "2016-03-02", &text, streets.1), None);
         (a, b)
+    }
+
+    #[test]
+    fn other_streets_are_another_scene() {
+        // (The same town in both, so that they share a name; the place and
+        // street rules that would lower the bar are off.)
+        let cfg =
+            StoryConfig { street_mismatch_penalty: 0.2, street_days: -1, place_days: -1, ..StoryConfig::default() };
+        let run = |cfg: &StoryConfig, second: &str| {
+            scene_streets(
+                cfg.clone(),
+                "two.com",
+                0,
+                "",
+                (&["Mount Pleasant", "Elm Street"], &["Mount Pleasant", second]),
+            )
+        };
+        let (a, b) = run(&cfg, "Elm Street");
+        assert_eq!(a, b);
+        let (a, b) = run(&cfg, "Oak Avenue");
+        assert_ne!(a, b);
+        let (a, b) = run(&StoryConfig { street_mismatch_penalty: 0.0, ..cfg.clone() }, "Oak Avenue");
+        assert_eq!(a, b);
     }
 
     #[test]

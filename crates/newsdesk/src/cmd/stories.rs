@@ -102,6 +102,9 @@ pub struct Args {
     /// within a year of another, without a link (0 = off).
     #[arg(long, default_value_t = StoryConfig::default().age_mismatch_penalty)]
     pub age_mismatch_penalty: f32,
+    /// Added when both sides name streets, none in common, without a link (0 = off).
+    #[arg(long, default_value_t = StoryConfig::default().street_mismatch_penalty)]
+    pub street_mismatch_penalty: f32,
 }
 
 impl Args {
@@ -131,6 +134,7 @@ impl Args {
             double_link_penalty: self.double_link_penalty,
             same_source_penalty: self.same_source_penalty,
             age_mismatch_penalty: self.age_mismatch_penalty,
+            street_mismatch_penalty: self.street_mismatch_penalty,
             ..StoryConfig::default()
         }
     }
