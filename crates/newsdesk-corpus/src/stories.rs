@@ -1019,8 +1019,13 @@ impl StoryClusterer {
     /// Whether the article and the story name a common place that at most
     /// `max_place_stories` stories name (a town, a venue; not a big city).
     fn shares_rare_place(&self, f: &Features, st: &Story) -> bool {
-        let max = self.config.max_place_stories;
-        let rare = |h: &u64| self.place_stories.get(h).copied().unwrap_or(0) <= max;
+        self.shares_place(f, st, self.config.max_place_stories)
+    }
+
+    /// Whether the article and the story name a common place that at most
+    /// `max` stories name (places of one side may be headline n-grams of the other).
+    fn shares_place(&self, f: &Features, st: &Story, max: u32) -> bool {
+        let rare = |h: &u64| max == u32::MAX || self.place_stories.get(h).copied().unwrap_or(0) <= max;
         f.places
             .iter()
             .any(|h| rare(h) && (st.places.binary_search(h).is_ok() || st.title_grams.binary_search(h).is_ok()))
@@ -1049,9 +1054,7 @@ impl StoryClusterer {
         let age_place = self.config.max_place_stories > 0
             && f.ages.iter().any(|g| st.ages.binary_search(g).is_ok())
             && self.shares_rare_place(f, st);
-        let day = f.past_days.iter().any(|d| st.event_days.contains(d))
-            && (f.places.iter().any(|h| st.places.binary_search(h).is_ok() || st.title_grams.binary_search(h).is_ok())
-                || f.title_grams.iter().any(|h| st.places.binary_search(h).is_ok()));
+        let day = f.past_days.iter().any(|d| st.event_days.contains(d)) && self.shares_place(f, st, u32::MAX);
         person as u8 + age_place as u8 + day as u8
     }
 
@@ -1184,7 +1187,10 @@ impl StoryClusterer {
             && gap <= self.config.place_days
             && self.config.max_place_stories > 0
             && self.shares_rare_place(f, st);
-        let need = if same_street || same_place {
+        // So is the same age in the same place on the same day.
+        let same_scene =
+            gap == 0 && f.ages.iter().any(|g| st.ages.binary_search(g).is_ok()) && self.shares_place(f, st, u32::MAX);
+        let need = if same_street || same_place || same_scene {
             need * 0.5
         } else if any_name_sim < self.config.min_name_overlap && a_any > 0.0 && st.any_name_norm > 0.0 {
             need.max(self.config.nameless_threshold)
@@ -2434,6 +2440,30 @@ mod link_tests {
         assert_ne!(a, b);
         let (a, b) = run(&StoryConfig { street_mismatch_penalty: 0.0, ..cfg.clone() }, "Oak Avenue");
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn the_same_age_in_the_same_place_on_the_same_day_is_one_scene() {
+        // (No rare-place rule, so that only the scene rule lowers the bar.)
+        let cfg = StoryConfig { max_place_stories: 0, age_mismatch_penalty: 0.0, ..StoryConfig::default() };
+        let run = |age: u8, date: &str| {
+            let mut s = StoryClusterer::new(cfg.clone());
+            let a =
+                s.add(&art("a", "one.com", "Boy killed in shooting", "2016-03-01", FIRST, &["Mount Pleasant"]), None);
+            let text = format!(
+                "Neighbours on the quiet street said they heard sirens before dawn, and a vigil with \
+                 candles and balloons was planned for the weekend by classmates of the {age}-year-old \
+                 at the middle school."
+            );
+            let b = s.add(&art("b", "two.com", "Vigil planned", date, &text, &["Mount Pleasant"]), None);
+            (a, b)
+        };
+        let (a, b) = run(15, "2016-03-01");
+        assert_eq!(a, b);
+        let (a, b) = run(40, "2016-03-01");
+        assert_ne!(a, b);
+        let (a, b) = run(15, "2016-03-03");
+        assert_ne!(a, b);
     }
 
     #[test]
