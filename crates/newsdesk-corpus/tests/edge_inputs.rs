@@ -1,7 +1,7 @@
 //! The corpus stages on the inputs the issue names: empty, one-word and
 //! 1 MB articles, articles without a date, junk text. Nothing may panic,
 //! every article gets a group and a story, and a 1 MB article's copy is
-//! still found.
+//! still found. (Arbitrary texts are fed by the proptests of `robust.rs`.)
 
 use newsdesk_core::{Analysis, Article, Provenance, Published};
 use newsdesk_corpus::{Deduper, StoryClusterer};
@@ -90,24 +90,4 @@ fn empty_one_word_huge_undated_and_junk_articles() {
     assert_eq!(huge.article_count, 2);
     // Its timeline is bounded though the text repeats a dated sentence thousands of times.
     assert!(huge.timeline.len() <= 60, "{}", huge.timeline.len());
-}
-
-proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
-    #[test]
-    fn any_text_is_grouped_and_clustered(
-        texts in proptest::collection::vec(("\\PC{0,40}", "\\PC{0,400}", proptest::option::of(0u32..30)), 1..12)
-    ) {
-        let mut dd = Deduper::default();
-        let mut sc = StoryClusterer::default();
-        for (i, (title, text, day)) in texts.iter().enumerate() {
-            let date = day.map(|d| format!("2020-04-{:02}", d + 1));
-            let a = article(&format!("a{i}"), title, date.as_deref(), text);
-            let g = dd.add(&a.article);
-            let s = sc.add(&a, Some(&g.group));
-            proptest::prop_assert!(!g.group.is_empty() && s.starts_with("s-"));
-        }
-        let total: u32 = sc.summaries().iter().map(|s| s.article_count).sum();
-        proptest::prop_assert_eq!(total as usize, texts.len());
-    }
 }
