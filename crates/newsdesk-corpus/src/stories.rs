@@ -543,6 +543,8 @@ struct Features {
     /// Days (since the epoch) the text refers to that lie 3 or more days
     /// before its publication ("the Oct. 29 shooting"), sorted.
     past_days: Vec<i64>,
+    /// The dates of the first `DATED_SENTENCES` sentences, one entry per sentence.
+    dates: Vec<Vec<chrono::NaiveDate>>,
     source: Option<String>,
 }
 
@@ -785,9 +787,13 @@ impl StoryClusterer {
                 *terms.entry(term(ns, &parts.join(" "))).or_insert(0.0) += m;
             }
         }
-        // Event dates: the first sentences' dates.
+        // Event dates: the first sentences' dates. (The dates of the first
+        // `DATED_SENTENCES` sentences are read once, for the event days, the
+        // days looked back to and the timeline.)
         let pub_date = a.article.published.map(|p| p.date());
-        for d in lead_dates(a, pub_date, 3) {
+        let dates = sentence_dates(a, pub_date, DATED_SENTENCES);
+        let lead = lead_dates(&dates, 3);
+        for d in &lead {
             terms.insert(term(NS_DATE, &d.to_string()), 1.0);
         }
         let mut seen = FxHashSet::default();
@@ -813,18 +819,16 @@ impl StoryClusterer {
         let mut streets: Vec<u64> = entities.iter().filter_map(|e| street_key(&e.name)).collect();
         streets.sort_unstable();
         streets.dedup();
-        let mut past_days: Vec<i64> = sentence_dates(a, pub_date, 80)
-            .into_iter()
-            .flat_map(|(_, d)| d)
-            .filter(|d| pub_date.is_some_and(|p| (p - *d).num_days() >= 3))
+        let mut past_days: Vec<i64> = dates
+            .iter()
+            .flatten()
+            .filter(|d| pub_date.is_some_and(|p| (p - **d).num_days() >= 3))
             .map(|d| d.signed_duration_since(chrono::NaiveDate::default()).num_days())
             .collect();
         past_days.sort_unstable();
         past_days.dedup();
-        let event_days: Vec<i64> = lead_dates(a, pub_date, 3)
-            .into_iter()
-            .map(|d| d.signed_duration_since(chrono::NaiveDate::default()).num_days())
-            .collect();
+        let event_days: Vec<i64> =
+            lead.iter().map(|d| d.signed_duration_since(chrono::NaiveDate::default()).num_days()).collect();
 
         // Ages are words ("a 15-year-old"; the tokenizer drops digits).
         for &g in &ages {
@@ -851,6 +855,7 @@ impl StoryClusterer {
                 places,
                 title_grams,
                 past_days,
+                dates,
                 source: a.article.source.clone(),
             },
             hashes,
@@ -1337,7 +1342,7 @@ impl StoryClusterer {
             st.members.push(m);
         }
         // Timeline and quotes.
-        collect_events(st, a, cfg.max_events);
+        collect_events(st, a, &f.dates, cfg.max_events);
         collect_quotes(st, a, cfg.max_quotes);
     }
 
@@ -1411,6 +1416,9 @@ impl Default for StoryClusterer {
     }
 }
 
+/// Sentences whose dates an article's features and timeline read.
+const DATED_SENTENCES: usize = 80;
+
 /// Sentences of an analysis as text (code point spans → str).
 fn sentence_texts(a: &Analysis, limit: usize) -> Vec<&str> {
     let text = a.article.text.as_str();
@@ -1422,30 +1430,27 @@ fn sentence_texts(a: &Analysis, limit: usize) -> Vec<&str> {
 
 /// The dates of each sentence: from the analysis' time expressions when it
 /// has any, else from the fallback resolver.
-fn sentence_dates(
-    a: &Analysis,
-    pub_date: Option<chrono::NaiveDate>,
-    limit: usize,
-) -> Vec<(usize, Vec<chrono::NaiveDate>)> {
-    let texts = sentence_texts(a, limit);
-    let mut out = Vec::new();
-    for (i, s) in a.sentences.iter().enumerate().take(limit) {
-        let ds: Vec<chrono::NaiveDate> = if a.times.is_empty() {
-            texts.get(i).map(|t| dates::resolve_dates(t, pub_date)).unwrap_or_default()
-        } else {
+/// One entry per sentence (the first `limit`), aligned with `a.sentences`.
+fn sentence_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>, limit: usize) -> Vec<Vec<chrono::NaiveDate>> {
+    if a.times.is_empty() {
+        return sentence_texts(a, limit).into_iter().map(|t| dates::resolve_dates(t, pub_date)).collect();
+    }
+    a.sentences
+        .iter()
+        .take(limit)
+        .map(|s| {
             a.times
                 .iter()
                 .filter(|t| t.start >= s.start && t.end <= s.end)
                 .filter_map(|t| dates::timex_day(&t.value))
                 .collect()
-        };
-        out.push((i, ds));
-    }
-    out
+        })
+        .collect()
 }
 
-fn lead_dates(a: &Analysis, pub_date: Option<chrono::NaiveDate>, n: usize) -> Vec<chrono::NaiveDate> {
-    let mut v: Vec<chrono::NaiveDate> = sentence_dates(a, pub_date, n).into_iter().flat_map(|(_, d)| d).collect();
+/// The distinct dates of the first `n` sentences, sorted.
+fn lead_dates(dates: &[Vec<chrono::NaiveDate>], n: usize) -> Vec<chrono::NaiveDate> {
+    let mut v: Vec<chrono::NaiveDate> = dates.iter().take(n).flatten().copied().collect();
     v.sort_unstable();
     v.dedup();
     v
@@ -1667,13 +1672,13 @@ fn norm_key(s: &str) -> u64 {
     xxh3_64(&v)
 }
 
-fn collect_events(st: &mut Story, a: &Analysis, max: usize) {
+fn collect_events(st: &mut Story, a: &Analysis, dates: &[Vec<chrono::NaiveDate>], max: usize) {
     if st.events.len() >= max {
         return;
     }
     let pub_date = a.article.published.map(|p| p.date());
     let texts = sentence_texts(a, 20);
-    for (i, ds) in sentence_dates(a, pub_date, 20) {
+    for (i, ds) in dates.iter().take(20).enumerate() {
         let Some(d) = ds.first() else { continue };
         if let Some(p) = pub_date {
             // A date far from publication is background, not this story's event.
