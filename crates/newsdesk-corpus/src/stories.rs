@@ -607,8 +607,9 @@ impl StoryClusterer {
     }
 
     /// The article's paragraphs that are not boilerplate (site furniture, or
-    /// seen in `2`+ earlier articles of other groups), with their hashes.
-    fn content_paragraphs<'a>(&self, a: &'a Analysis) -> (Vec<&'a str>, Vec<u64>, Vec<newsdesk_core::Span>) {
+    /// seen in `2`+ earlier articles of other groups), with their spans; and
+    /// the hashes of all its paragraphs.
+    fn content_paragraphs<'a>(&self, a: &'a Analysis) -> (Vec<(newsdesk_core::Span, &'a str)>, Vec<u64>) {
         let text = a.article.text.as_str();
         let map = newsdesk_core::OffsetMap::new(text);
         let spans = if a.article.paragraphs.is_empty() {
@@ -617,7 +618,6 @@ impl StoryClusterer {
             a.article.paragraphs.clone()
         };
         let mut keep = Vec::new();
-        let mut kept = Vec::new();
         let mut hashes = Vec::new();
         let mut buf = Vec::new();
         for p in spans {
@@ -631,10 +631,9 @@ impl StoryClusterer {
             if crate::dedup::is_furniture(par) || self.par_count.get(&h).copied().unwrap_or(0) >= 2 {
                 continue;
             }
-            keep.push(par);
-            kept.push(p);
+            keep.push((p, par));
         }
-        (keep, hashes, kept)
+        (keep, hashes)
     }
 
     /// The headline without its site furniture: a segment after " - ", " | "
@@ -713,14 +712,14 @@ impl StoryClusterer {
         };
         // Words of the body once furniture and recurring paragraphs are gone
         // ("Get email notifications on …" pages have none).
-        let (pars, hashes, kept) = self.content_paragraphs(a);
+        let (pars, hashes) = self.content_paragraphs(a);
         // Entities named only in furniture (a network's page chrome, photo
         // captions, bylines) are not the news; an entity without mentions
         // (built by hand) is kept.
-        let in_content = |m: &newsdesk_core::Mention| kept.iter().any(|p| p.start <= m.start && m.end <= p.end);
+        let in_content = |m: &newsdesk_core::Mention| pars.iter().any(|(p, _)| p.start <= m.start && m.end <= p.end);
         let entities: Vec<&newsdesk_core::Entity> =
             a.entities.iter().filter(|e| e.mentions.is_empty() || e.mentions.iter().any(in_content)).collect();
-        let short = pars.iter().flat_map(|p| p.split_whitespace()).nth(29).is_none();
+        let short = pars.iter().flat_map(|(_, p)| p.split_whitespace()).nth(29).is_none();
         let mut title_terms_map = FxHashMap::default();
         let (mut title, title_keys) = self.headline(a);
         // A page without body text has its URL's slug as a second headline
@@ -742,7 +741,7 @@ impl StoryClusterer {
             *terms.entry(t).or_insert(0.0) += w * self.config.title_weight;
         }
         let mut runs = Vec::new();
-        for p in &pars {
+        for &(_, p) in &pars {
             // In a shouted (mostly upper-case) paragraph capitals say nothing
             // about names.
             let (upper, letters) = p
@@ -914,6 +913,9 @@ impl StoryClusterer {
             }
         }
         vec.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // The same vector by term, for merging with centroids.
+        let mut by_term = vec.clone();
+        by_term.sort_unstable_by_key(|x| x.0);
 
         self.since_sweep += 1;
         if self.since_sweep >= 512 {
@@ -927,14 +929,11 @@ impl StoryClusterer {
         // headline says so: what it shares with its group is page chrome.
         let forced = dup_group.and_then(|g| self.dup_story.get(g).copied()).filter(|&s| {
             let st = &self.stories[s as usize];
-            let content_alike = st.norm <= 0.0 || {
-                let mut by_term = vec.clone();
-                by_term.sort_unstable_by_key(|x| x.0);
-                merge_dot(&by_term, &st.centroid).0 / st.norm >= self.config.threshold
-            };
+            let content_alike =
+                st.norm <= 0.0 || merge_dot(&by_term, &st.centroid).0 / st.norm >= self.config.threshold;
             (!f.short && content_alike) || self.title_sim(&f.title_terms, st) >= self.config.title_threshold
         });
-        let chosen = forced.or_else(|| self.best_story(&vec, &f, day));
+        let chosen = forced.or_else(|| self.best_story(&vec, &by_term, &f, day));
         let sidx = match chosen {
             Some(s) => s,
             None => {
@@ -993,7 +992,7 @@ impl StoryClusterer {
                 self.par_count.retain(|_, c| *c > 1);
             }
         }
-        self.absorb(sidx, a, &vec, f, day);
+        self.absorb(sidx, a, &vec, &by_term, f, day);
         self.stories[sidx as usize].id.clone()
     }
 
@@ -1093,7 +1092,8 @@ impl StoryClusterer {
         p
     }
 
-    fn best_story(&mut self, vec: &[(u64, f32)], f: &Features, day: i64) -> Option<u32> {
+    /// `vec` is the article's vector by weight, `by_term` the same by term.
+    fn best_story(&mut self, vec: &[(u64, f32)], by_term: &[(u64, f32)], f: &Features, day: i64) -> Option<u32> {
         let mut acc: FxHashMap<u32, f32> = FxHashMap::with_capacity_and_hasher(1024, Default::default());
         for &(t, w) in vec.iter().take(self.config.query_terms) {
             let Some(list) = self.postings.get(&t) else {
@@ -1114,11 +1114,9 @@ impl StoryClusterer {
         });
         cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         cands.truncate(12);
-        let mut by_term: Vec<(u64, f32)> = vec.to_vec();
-        by_term.sort_unstable_by_key(|x| x.0);
         let a_names = vec.iter().filter(|(t, _)| is_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
         let a_any = vec.iter().filter(|(t, _)| is_any_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
-        let q = Query { by_term: &by_term, a_names, a_any };
+        let q = Query { by_term, a_names, a_any };
         let mut best: Option<(u32, f32)> = None;
         for (s, _) in cands {
             let Some(margin) = self.margin(s, &q, f, day) else {
@@ -1236,7 +1234,7 @@ impl StoryClusterer {
         Some(margin)
     }
 
-    fn absorb(&mut self, sidx: u32, a: &Analysis, vec: &[(u64, f32)], f: Features, day: i64) {
+    fn absorb(&mut self, sidx: u32, a: &Analysis, vec: &[(u64, f32)], by_term: &[(u64, f32)], f: Features, day: i64) {
         let cfg = &self.config;
         let st = &mut self.stories[sidx as usize];
         st.count += 1;
@@ -1300,8 +1298,6 @@ impl StoryClusterer {
         }
         // Centroid update (both sorted by term), pruned to the top terms;
         // terms new to the centroid are posted.
-        let mut by_term: Vec<(u64, f32)> = vec.to_vec();
-        by_term.sort_unstable_by_key(|x| x.0);
         let old = std::mem::take(&mut st.centroid);
         let mut merged: Vec<(u64, f32)> = Vec::with_capacity(old.len() + by_term.len());
         let (mut i, mut j) = (0, 0);
