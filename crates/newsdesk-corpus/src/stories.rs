@@ -203,7 +203,7 @@ pub struct StorySummary {
     pub articles: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Story {
     id: String,
     first: Option<Published>,
@@ -940,32 +940,10 @@ impl StoryClusterer {
                 let s = self.stories.len() as u32;
                 self.stories.push(Story {
                     id: format!("s-{}", a.article.id),
-                    first: None,
-                    last: None,
                     last_day: day,
                     first_day: day,
-                    incident: false,
-                    event_days: Vec::new(),
-                    streets: Vec::new(),
-                    ages: Vec::new(),
-                    places: Vec::new(),
-                    title_grams: Vec::new(),
-                    count: 0,
-                    persons: Vec::new(),
-                    centroid: Vec::new(),
-                    norm: 0.0,
-                    name_norm: 0.0,
-                    any_name_norm: 0.0,
-                    members: Vec::new(),
                     active: true,
-                    titles: Vec::new(),
-                    sources: Vec::new(),
-                    entities: FxHashMap::default(),
-                    events: Vec::new(),
-                    event_keys: FxHashSet::default(),
-                    quotes: Vec::new(),
-                    quote_keys: FxHashSet::default(),
-                    articles: Vec::new(),
+                    ..Story::default()
                 });
                 self.open.push(s);
                 s
