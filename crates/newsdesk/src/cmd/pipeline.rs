@@ -20,7 +20,7 @@ pub struct InputArgs {
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<newsdesk_read::Format>,
     /// Largest record accepted, in bytes; larger ones are rejected.
-    #[arg(long, default_value_t = 16 << 20, value_name = "BYTES")]
+    #[arg(long, default_value_t = ReadOptions::default().max_record_bytes, value_name = "BYTES")]
     pub max_record_size: usize,
     /// Write every rejected record, with its reason, as JSON Lines to FILE.
     #[arg(long, value_name = "FILE")]
@@ -43,7 +43,7 @@ impl InputArgs {
         InputArgs {
             inputs: inputs.to_vec(),
             format: None,
-            max_record_size: 16 << 20,
+            max_record_size: ReadOptions::default().max_record_bytes,
             rejects: None,
             strict: false,
             quiet: false,

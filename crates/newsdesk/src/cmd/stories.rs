@@ -158,7 +158,6 @@ pub fn cluster(analyses: &[Analysis], cfg: StoryConfig) -> (Vec<String>, StoryCl
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (items, tally) = corpus_io::read_items(&args.input)?;
-    let rejected = tally.rejected;
     let order: Vec<String> = items.iter().map(|i| i.article().id.clone()).collect();
     let analyses = analyses(items);
     let (stories, sc) = cluster(&analyses, args.config());
@@ -182,11 +181,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         f.flush()?;
     }
     eprintln!(
-        "stories: {} articles, {} stories ({} with 2+ articles); {} rejected lines",
+        "stories: {} articles, {} stories ({} with 2+ articles)",
         analyses.len(),
         sums.len(),
         sums.iter().filter(|s| s.article_count > 1).count(),
-        rejected
     );
-    Ok(if rejected > 0 { ExitCode::from(super::EXIT_SOME_REJECTED) } else { ExitCode::SUCCESS })
+    // (The read summary, with the rejected records, was printed by `read_items`.)
+    Ok(tally.exit_code())
 }
