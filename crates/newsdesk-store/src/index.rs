@@ -77,8 +77,8 @@ fn build_schema() -> Schema {
     b.add_date_field("date", DateOptions::from(INDEXED).set_fast().set_precision(DateTimePrecision::Seconds));
     b.add_text_field("entity", raw_lower);
     b.add_u64_field("story", INDEXED | FAST | STORED);
-    for name in ["fperson", "forganization", "fplace", "fsource", "fmonth"] {
-        b.add_text_field(name, TextOptions::default().set_fast(None));
+    for spec in &FACETS {
+        b.add_text_field(spec.field, TextOptions::default().set_fast(None));
     }
     b.build()
 }
@@ -311,17 +311,15 @@ impl SearchIndex {
                 (docs.into_iter().map(|(_, a)| (None, a)).collect(), total, fc)
             }
         };
-        let mut snippets = if q.q.trim().is_empty() { None } else { Some(self.snippet_terms(&searcher, &query)?) };
+        let mut snippets =
+            if q.q.trim().is_empty() || addrs.is_empty() { None } else { Some(self.snippet_terms(&searcher, &query)?) };
         let mut hits = Vec::with_capacity(addrs.len());
         for (score, addr) in addrs {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
             let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
-            let snippet = snippets
-                .as_mut()
-                .and_then(|t| t.snippet(body, SNIPPET_CHARS))
-                .filter(|s| !s.text.is_empty())
-                .unwrap_or_else(|| leading_snippet(body));
+            let snippet =
+                snippets.as_mut().and_then(|t| t.snippet(body, SNIPPET_CHARS)).unwrap_or_else(|| leading_snippet(body));
             hits.push(Hit {
                 id: text(f.id).unwrap_or_default(),
                 title: text(f.title).unwrap_or_default(),
