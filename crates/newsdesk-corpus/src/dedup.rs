@@ -173,9 +173,9 @@ struct DocRec {
     /// The numbers of the text (see [`NumSketch`]).
     #[serde(default)]
     nums: NumSketch,
-    /// Up to [`PAR_K`] hashes of its long content paragraphs (the smallest).
+    /// Its long content paragraphs (a [`PAR_K`] sample).
     #[serde(default)]
-    pars: Vec<u32>,
+    pars: NumSketch,
 }
 
 /// At most this many paragraph hashes are indexed per article.
@@ -196,12 +196,12 @@ struct Prepared {
 /// At most this many number hashes are kept per article.
 pub const NUM_K: usize = 24;
 
-/// The numbers of an article's text, as a bottom-k sample: the [`NUM_K`]
-/// smallest distinct 32-bit hashes of its numbers
-/// ([`shingle::for_each_number`]) and how many distinct numbers there were.
-/// Two samples compare exactly below the larger of their cut-offs, so the
-/// share of one text's numbers found in another is exact for texts of up to
-/// [`NUM_K`] numbers and a uniform sample beyond.
+/// A bottom-k sample of a set of 32-bit hashes: the k smallest distinct
+/// ones and how many distinct ones there were. An article keeps one of its
+/// numbers ([`shingle::for_each_number`], k = [`NUM_K`]) and one of its long
+/// content paragraphs (k = [`PAR_K`]). Two samples compare exactly below
+/// the larger of their cut-offs, so the share of one text's items found in
+/// another is exact for texts of up to k items and a uniform sample beyond.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NumSketch {
     pub hashes: Vec<u32>,
@@ -210,15 +210,21 @@ pub struct NumSketch {
 
 impl NumSketch {
     /// The sketch of a set of number hashes (any order, repeats allowed).
-    pub fn from_hashes(mut all: Vec<u32>) -> NumSketch {
+    pub fn from_hashes(all: Vec<u32>) -> NumSketch {
+        NumSketch::bottom_k(all, NUM_K)
+    }
+
+    /// The `k` smallest of `all` (any order, repeats allowed).
+    pub fn bottom_k(mut all: Vec<u32>, k: usize) -> NumSketch {
         all.sort_unstable();
         all.dedup();
         let distinct = all.len() as u32;
-        all.truncate(NUM_K);
+        all.truncate(k);
         all.shrink_to_fit();
         NumSketch { hashes: all, distinct }
     }
 
+    /// Hashes above this were not kept (`u32::MAX`: the sample is complete).
     fn cutoff(&self) -> u32 {
         if self.distinct as usize > self.hashes.len() {
             self.hashes.last().copied().unwrap_or(u32::MAX)
@@ -305,7 +311,7 @@ impl From<DeduperState> for Deduper {
                 d.docs[i].sig = Some(sig);
             }
             let pars = std::mem::take(&mut d.docs[i].pars);
-            d.index_paragraphs(i as u32, &pars);
+            d.index_paragraphs(i as u32, &pars.hashes);
             d.docs[i].pars = pars;
         }
         d
@@ -692,10 +698,8 @@ impl Deduper {
         if let Some(s) = &sig {
             self.index(idx, s);
         }
-        let mut pars = content;
-        pars.truncate(PAR_K);
-        pars.shrink_to_fit();
-        self.index_paragraphs(idx, &pars);
+        let pars = NumSketch::bottom_k(content, PAR_K);
+        self.index_paragraphs(idx, &pars.hashes);
         self.by_id.entry(article.id.clone()).or_insert(idx);
         self.docs.push(DocRec { id: article.id.clone(), when, sig, group, nums, pars });
         let mut a = self.assignment_of(idx);
@@ -747,7 +751,7 @@ impl Deduper {
                 std::mem::size_of::<DocRec>()
                     + d.id.capacity()
                     + 4 * d.nums.hashes.capacity()
-                    + 4 * d.pars.capacity()
+                    + 4 * d.pars.hashes.capacity()
                     + if d.sig.is_some() { 4 * K } else { 0 }
             })
             .sum();
@@ -761,19 +765,19 @@ impl Deduper {
     }
 }
 
-/// How many of `stored` (a sample of another article's paragraph hashes)
-/// are in `content` (sorted).
-/// and the larger of the two shares of paragraphs found in the other text:
-/// of the stored sample, and of the content paragraphs below the sample's
-/// cut-off (all of them when the sample is complete).
-fn shared(content: &[u32], stored: &[u32]) -> (usize, f32) {
-    let n = stored.iter().filter(|h| content.binary_search(h).is_ok()).count();
+/// How many of `stored` (the sample of another article's paragraph hashes)
+/// are in `content` (sorted), and the larger of the two shares of
+/// paragraphs found in the other text: of the stored sample, and of the
+/// content paragraphs below the sample's cut-off (all of them when the
+/// sample is complete).
+fn shared(content: &[u32], stored: &NumSketch) -> (usize, f32) {
+    let n = stored.hashes.iter().filter(|h| content.binary_search(h).is_ok()).count();
     if n == 0 {
         return (0, 0.0);
     }
-    let cut = if stored.len() >= PAR_K { stored.last().copied().unwrap_or(u32::MAX) } else { u32::MAX };
+    let cut = stored.cutoff();
     let eligible = content.iter().take_while(|&&h| h <= cut).count().max(1);
-    (n, (n as f32 / stored.len() as f32).max(n as f32 / eligible as f32))
+    (n, (n as f32 / stored.hashes.len() as f32).max(n as f32 / eligible as f32))
 }
 
 /// Ranks verified matches: the better of resemblance and containment, and
