@@ -221,15 +221,8 @@ impl Store {
         let raw = self.index.search(q)?;
         let mut facets = Facets::default();
         if !raw.facets.is_empty() {
-            let stale = {
-                let cache = self.facet_entities.read().unwrap_or_else(|p| p.into_inner());
-                cache.0 != raw.generation || cache.1.len() > MAX_CACHED_FACET_ENTITIES
-            };
-            if stale {
-                *self.facet_entities.write().unwrap_or_else(|p| p.into_inner()) = (raw.generation, HashMap::new());
-            }
             let cache = self.facet_entities.read().unwrap_or_else(|p| p.into_inner());
-            // Another search may have moved the cache to another generation.
+            // The cache holds one index generation's names; another one's are not used.
             let known = (cache.0 == raw.generation).then_some(&cache.1);
             let mut learned = Vec::new();
             self.readers.with(|c| {
@@ -271,6 +264,11 @@ impl Store {
             drop(cache);
             if !learned.is_empty() {
                 let mut cache = self.facet_entities.write().unwrap_or_else(|p| p.into_inner());
+                // A newer generation (or an overfull cache) starts afresh; a
+                // search on an older searcher does not move it back.
+                if raw.generation > cache.0 || cache.1.len() > MAX_CACHED_FACET_ENTITIES {
+                    *cache = (raw.generation, HashMap::new());
+                }
                 if cache.0 == raw.generation {
                     cache.1.extend(learned);
                 }
