@@ -37,21 +37,25 @@ pub fn run(store: &Store) -> anyhow::Result<Outcome> {
         let (tx, rx) = crossbeam_channel::bounded::<(newsdesk_core::Analysis, String)>(256);
         let worker = scope.spawn(move || {
             let mut clusterer = StoryClusterer::default();
-            let stories: Vec<String> = rx.iter().map(|(a, group)| clusterer.add(&a, Some(&group))).collect();
-            (clusterer, stories)
+            let placed: Vec<(String, String, String)> = rx
+                .iter()
+                .map(|(a, group)| {
+                    let story = clusterer.add(&a, Some(&group));
+                    (a.article.id, group, story)
+                })
+                .collect();
+            (clusterer, placed)
         });
-        let mut ids = Vec::new();
         let walked = store.for_each_by_date(|a| {
             let group = dedup.add(&a.article).group;
-            ids.push((a.article.id.clone(), group.clone()));
             // A closed channel means the clusterer died; join reports it.
             let _ = tx.send((a, group));
             Ok(())
         });
         drop(tx);
-        let (clusterer, stories) = worker.join().map_err(|_| anyhow::anyhow!("the story clusterer panicked"))?;
+        let (clusterer, p) = worker.join().map_err(|_| anyhow::anyhow!("the story clusterer panicked"))?;
         walked?;
-        placed = ids.into_iter().zip(stories).map(|((id, g), s)| (id, g, s)).collect();
+        placed = p;
         Ok(clusterer)
     })?;
     let mut group_size: HashMap<&str, usize> = HashMap::new();
