@@ -174,7 +174,16 @@ pub struct Article {
     pub provenance: Provenance,
 }
 
+/// Bodies shorter than this many characters are pages without body text
+/// (a tweet, a headline with a link, a fundraising page).
+pub const BODYLESS_CHARS: usize = 200;
+
 impl Article {
+    /// Whether the body is shorter than [`BODYLESS_CHARS`].
+    pub fn is_bodyless(&self) -> bool {
+        self.text.chars().nth(BODYLESS_CHARS - 1).is_none()
+    }
+
     /// Builds an article, deriving `paragraphs`, `source` and `id` as documented
     /// on the fields. `own_id` is the input's id, if it has one.
     #[allow(clippy::too_many_arguments)]

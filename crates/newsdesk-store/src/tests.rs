@@ -479,3 +479,36 @@ fn shared_store() -> &'static Store {
     static STORE: OnceLock<(tempfile::TempDir, Store)> = OnceLock::new();
     &STORE.get_or_init(filled).1
 }
+
+#[test]
+fn corpus_walk_puts_pages_without_body_after_full_reports_of_their_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let long = "Police said a toddler was shot in a spray of bullets at the Robles Park apartments on Tuesday night. ";
+    let spec = |id, date, text| Spec {
+        id,
+        title: "Tampa toddler shot",
+        date,
+        source: "example.com",
+        text,
+        entities: &[],
+        quotes: &[],
+        times: &[],
+    };
+    // Ids in the order a tie on (day, id) alone would walk them.
+    let batch = [
+        analysis(&spec("a-bare", "2016-11-16", "Tampa toddler shot")),
+        analysis(&spec("b-full", "2016-11-16", &long.repeat(3))),
+        analysis(&spec("c-bare", "2016-11-15", "Earlier page")),
+        analysis(&spec("d-undated", "", &long.repeat(3))),
+    ];
+    store.write_batch(&batch).unwrap();
+    let mut order = Vec::new();
+    store
+        .for_each_by_date(|a| {
+            order.push(a.article.id);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(order, ["c-bare", "b-full", "a-bare", "d-undated"]);
+}

@@ -294,7 +294,12 @@ impl Store {
     /// memory stays bounded by the list of row ids.
     pub fn for_each_by_date(&self, mut f: impl FnMut(Analysis) -> Result<()>) -> Result<()> {
         let rowids: Vec<i64> = self.readers.with(|c| {
-            let mut st = c.prepare("SELECT rowid FROM articles ORDER BY day IS NULL, day, published, id")?;
+            // (The order of `sort_by_published` in the CLI: pages without body
+            // text after the full reports of their time.)
+            let mut st = c.prepare(&format!(
+                "SELECT rowid FROM articles ORDER BY day IS NULL, day, published, chars < {}, id",
+                newsdesk_core::BODYLESS_CHARS
+            ))?;
             let rows = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
             Ok(rows)
         })?;

@@ -149,13 +149,53 @@ pub fn read_labels(path: &str, key: &str) -> anyhow::Result<Vec<(String, Option<
 }
 
 /// Stable sort of items by publication time (undated last), keeping input
-/// order among equals: corpus stages want publication order.
+/// order among equals: corpus stages want publication order. Among articles
+/// of one time (most sources give only the day), pages without body text
+/// come last, so that a bare headline is matched against every full report
+/// of its day, not only those that happened to come before it in the input.
 pub fn sort_by_published(items: &mut [Item]) {
     items.sort_by_key(|it| {
         let a = it.article();
         match &a.published {
-            Some(p) => (0, newsdesk_corpus::dedup::published_seconds(p)),
-            None => (1, 0),
+            Some(p) => (false, newsdesk_corpus::dedup::published_seconds(p), a.is_bodyless()),
+            None => (true, 0, a.is_bodyless()),
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsdesk_core::{Provenance, Published};
+
+    fn item(id: &str, date: &str, text: &str) -> Item {
+        let prov = Provenance { format: "jsonl".into(), file: "t.jsonl".into(), line: None, record: 1 };
+        let article = Article::new(
+            Some(id.into()),
+            None,
+            None,
+            "Headline".into(),
+            Published::parse(date),
+            None,
+            text.into(),
+            prov,
+        );
+        Item::Article(Box::new(article))
+    }
+
+    #[test]
+    fn publication_order_puts_pages_without_body_after_full_reports_of_their_time() {
+        let full = "A full report of the shooting, with the police account and the names. ".repeat(4);
+        let mut items = vec![
+            item("bare-1", "2016-11-16", "Tampa toddler shot"),
+            item("undated-bare", "", ""),
+            item("full-1", "2016-11-16", &full),
+            item("bare-0", "2016-11-15", ""),
+            item("undated-full", "", &full),
+            item("full-2", "2016-11-16", &full),
+        ];
+        sort_by_published(&mut items);
+        let order: Vec<&str> = items.iter().map(|i| i.article().id.as_str()).collect();
+        assert_eq!(order, ["bare-0", "full-1", "full-2", "bare-1", "undated-full", "undated-bare"]);
+    }
 }
