@@ -212,6 +212,9 @@ struct Story {
     first_day: i64,
     /// Some member reports an incident (see `Features::incident`).
     incident: bool,
+    /// Some member's headline reports harm (see `Features::harm`).
+    #[serde(default)]
+    harm: bool,
     /// Event days of its members (at most 32).
     event_days: Vec<i64>,
     /// Sorted street hashes of its members (at most 100).
@@ -528,6 +531,9 @@ struct Features {
     /// Gives someone's age ("a 23-year-old man", "Jane Roe, 41,"): a report
     /// of an incident (crime, accident) about private individuals.
     incident: bool,
+    /// The headline reports harm done to someone ("4 hospitalized in South
+    /// LA shooting"): an incident report, whether or not it gives ages.
+    harm: bool,
     /// Event days (days since the epoch) the lead sentences refer to.
     event_days: Vec<i64>,
     /// Hashes of street names ("East 34th Street") among the entities.
@@ -815,6 +821,7 @@ impl StoryClusterer {
         ages.dedup();
         // (`ages_in` covers every "23-year-old".)
         let incident = aged || !ages.is_empty();
+        let harm = reports_harm(&a.article.title);
         let mut streets: Vec<u64> = entities.iter().filter_map(|e| street_key(&e.name)).collect();
         streets.sort_unstable();
         streets.dedup();
@@ -847,6 +854,7 @@ impl StoryClusterer {
                 persons,
                 short,
                 incident,
+                harm,
                 event_days,
                 streets,
                 title_keys,
@@ -1201,9 +1209,10 @@ impl StoryClusterer {
             title_sim - self.config.headline_threshold
         } else if name_sim >= self.config.name_threshold
             && sim >= self.config.threshold
-            // Incident reports share names of places and officials; for
-            // them the name track also needs a link (a person, age + place, the day).
-            && (links > 0 || !(f.incident || st.incident))
+            // Incident reports share names of places and officials (the
+            // city's police department, its hospital); for them the name
+            // track also needs a link (a person, age + place, the day).
+            && (links > 0 || !(f.incident || st.incident || f.harm || st.harm))
         {
             name_sim - self.config.name_threshold
         } else {
@@ -1219,6 +1228,7 @@ impl StoryClusterer {
         st.last_day = st.last_day.max(day);
         st.first_day = st.first_day.min(day);
         st.incident |= f.incident;
+        st.harm |= f.harm;
         for &h in &f.streets {
             // (Streets and places share the count of stories naming them.)
             if insert_capped(&mut st.streets, h, 100) {
@@ -1467,6 +1477,41 @@ fn age_word(age: u8) -> String {
 
 /// Ages given for people: "a 23-year-old man", "the 5-year-old",
 /// "Boy, 3, dies", "Jane Roe, 41, of Elmira" (ages 0–120).
+/// Whether a headline reports harm done to someone: a word of shooting,
+/// killing, wounding or dying ("Two dead, six injured in Southeast D.C.
+/// shooting"). Running topics (an election, a parliament) have none.
+fn reports_harm(title: &str) -> bool {
+    const HARM: &[&str] = &[
+        "shot",
+        "shoot",
+        "shoots",
+        "shooting",
+        "shootings",
+        "shootout",
+        "gunfire",
+        "gunman",
+        "killed",
+        "kills",
+        "dead",
+        "dies",
+        "died",
+        "death",
+        "wounded",
+        "injured",
+        "homicide",
+        "murder",
+        "murdered",
+        "stabbed",
+        "stabbing",
+    ];
+    title.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.len() >= 3 && w.len() <= 9 && {
+            let lw = w.to_ascii_lowercase();
+            HARM.contains(&lw.as_str())
+        }
+    })
+}
+
 fn ages_in(text: &str) -> Vec<u8> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -2203,6 +2248,16 @@ mod link_tests {
     /// Two articles that share little but an entity `name` of `kind`, the
     /// second published on `date`; `extra.0` / `extra.1` end their texts.
     fn topic_pair(kind: EntityKind, name: &str, extra: (&str, &str), date: &str) -> (String, String) {
+        topic_pair_titled(kind, name, extra, date, ("Council debates bridge toll", "Toll booths open"))
+    }
+
+    fn topic_pair_titled(
+        kind: EntityKind,
+        name: &str,
+        extra: (&str, &str),
+        date: &str,
+        titles: (&str, &str),
+    ) -> (String, String) {
         let mut s = StoryClusterer::default();
         let ent = |id: &str| Entity {
             id: id.into(),
@@ -2215,7 +2270,7 @@ mod link_tests {
         let mut a = art(
             "a",
             "one.com",
-            "Council debates bridge toll",
+            titles.0,
             "2016-01-10",
             &format!(
                 "Protesters gathered outside city hall on Saturday, led by {name}, to oppose the new toll \
@@ -2230,7 +2285,7 @@ mod link_tests {
         let mut b = art(
             "b",
             "two.com",
-            "Toll booths open",
+            titles.1,
             date,
             &format!(
                 "Drivers waited for an hour as the new booths opened, and {name} \
@@ -2268,6 +2323,29 @@ mod link_tests {
             "2016-01-15",
         );
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn reports_of_harm_are_incident_reports_for_the_name_track() {
+        // The same two texts, the organisation's name in common, no ages:
+        // headlines of a dispute join, headlines of people shot do not (the
+        // city's police department is named in all its shootings).
+        let org = EntityKind::Organization;
+        let (a, b) = topic_pair(org, "Harbor Transit Authority", ("", ""), "2016-01-15");
+        assert_eq!(a, b);
+        let titles = ("Two wounded in shooting at toll protest", "Man shot near toll booths");
+        let (a, b) = topic_pair_titled(org, "Harbor Transit Authority", ("", ""), "2016-01-15", titles);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn harm_words_are_whole_words_of_the_headline() {
+        assert!(reports_harm("4 hospitalized in South LA shooting; suspect sought"));
+        assert!(reports_harm("Two dead, six INJURED in Southeast D.C."));
+        assert!(reports_harm("Actor Doris Day dies at 97"));
+        assert!(!reports_harm("Council misses deadline on bridge toll"));
+        assert!(!reports_harm("Parliament suspended for five weeks"));
+        assert!(!reports_harm(""));
     }
 
     #[test]
