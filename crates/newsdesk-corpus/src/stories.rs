@@ -79,6 +79,12 @@ pub struct StoryConfig {
     /// Added when both name streets, none in common, and nothing links them
     /// (the reports are about another scene).
     pub street_mismatch_penalty: f32,
+    /// The days taken to lie between an article and a story when either
+    /// has no publication date (an undated corpus has no time dimension:
+    /// without this every pair would be "the same day", and stories would
+    /// grow into topics). Used for the time penalty, the person gate and
+    /// every within-days rule.
+    pub undated_gap_days: i64,
     /// A person name found in more than this many stories is not
     /// evidence (officials, spokespeople, reporters).
     pub max_person_stories: u32,
@@ -137,6 +143,7 @@ impl Default for StoryConfig {
             same_source_penalty: 0.1,
             age_mismatch_penalty: 0.05,
             street_mismatch_penalty: 0.1,
+            undated_gap_days: 14,
             max_person_stories: 3,
             max_place_stories: 3,
             gate_strict: false,
@@ -215,6 +222,9 @@ struct Story {
     /// Some member's headline reports harm (see `Features::harm`).
     #[serde(default)]
     harm: bool,
+    /// Some member has a publication date (`first_day`, `last_day` are theirs).
+    #[serde(default)]
+    dated: bool,
     /// Event days of its members (at most 32).
     event_days: Vec<i64>,
     /// Sorted street hashes of its members (at most 100).
@@ -534,6 +544,8 @@ struct Features {
     /// The headline reports harm done to someone ("4 hospitalized in South
     /// LA shooting"): an incident report, whether or not it gives ages.
     harm: bool,
+    /// The article has a publication date.
+    dated: bool,
     /// Event days (days since the epoch) the lead sentences refer to.
     event_days: Vec<i64>,
     /// Hashes of street names ("East 34th Street") among the entities.
@@ -855,6 +867,7 @@ impl StoryClusterer {
                 short,
                 incident,
                 harm,
+                dated: a.article.published.is_some(),
                 event_days,
                 streets,
                 title_keys,
@@ -1053,8 +1066,9 @@ impl StoryClusterer {
     /// `linked` is only asked when the rest of the gate applies (it is the
     /// costly part, and most candidates are recent or not incidents).
     fn gated(&self, f: &Features, st: &Story, day: i64, linked: impl FnOnce() -> bool) -> bool {
+        let age = if f.dated && st.dated { day - st.first_day } else { self.config.undated_gap_days };
         self.config.person_gate_days >= 0
-            && day - st.first_day > self.config.person_gate_days
+            && age > self.config.person_gate_days
             && (self.config.gate_strict || f.incident || st.incident)
             && !linked()
     }
@@ -1123,7 +1137,7 @@ impl StoryClusterer {
             return None;
         }
 
-        let gap = (day - st.last_day).abs();
+        let gap = if f.dated && st.dated { (day - st.last_day).abs() } else { self.config.undated_gap_days };
         if gap > self.config.max_gap_days {
             return None;
         }
@@ -1225,8 +1239,17 @@ impl StoryClusterer {
         let cfg = &self.config;
         let st = &mut self.stories[sidx as usize];
         st.count += 1;
-        st.last_day = st.last_day.max(day);
-        st.first_day = st.first_day.min(day);
+        // (An undated article leaves the story's days alone: they are its
+        // dated members'.)
+        if f.dated {
+            if st.dated {
+                st.last_day = st.last_day.max(day);
+                st.first_day = st.first_day.min(day);
+            } else {
+                (st.first_day, st.last_day) = (day, day);
+            }
+            st.dated = true;
+        }
         st.incident |= f.incident;
         st.harm |= f.harm;
         for &h in &f.streets {
@@ -2335,6 +2358,32 @@ mod link_tests {
         assert_eq!(a, b);
         let titles = ("Two wounded in shooting at toll protest", "Man shot near toll booths");
         let (a, b) = topic_pair_titled(org, "Harbor Transit Authority", ("", ""), "2016-01-15", titles);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn undated_articles_are_compared_as_if_days_apart() {
+        // A report and a follow-up in one town (ages 15 and 16: no age link).
+        let run = |cfg: StoryConfig, d1: &str, d2: &str| {
+            let mut s = StoryClusterer::new(cfg);
+            let a = s.add(&art("a", "one.com", "Boy shot in Mount Pleasant", d1, FIRST, &["Mount Pleasant"]), None);
+            let b = s.add(&art("b", "two.com", "Teen charged", d2, &follow_up(16), &["Mount Pleasant"]), None);
+            (a, b)
+        };
+        // Published the same day: one story.
+        let (a, b) = run(StoryConfig::default(), "2016-03-01", "2016-03-01");
+        assert_eq!(a, b);
+        // Without dates they are two weeks apart: past the person gate,
+        // and nothing links them.
+        let (a, b) = run(StoryConfig::default(), "", "");
+        assert_ne!(a, b);
+        let (a, b) = run(StoryConfig::default(), "2016-03-01", "");
+        assert_ne!(a, b);
+        // (Taken as the same day, they were one story.)
+        let (a, b) = run(StoryConfig { undated_gap_days: 0, ..StoryConfig::default() }, "", "");
+        assert_eq!(a, b);
+        // Three weeks apart, dated: the gate too.
+        let (a, b) = run(StoryConfig::default(), "2016-03-01", "2016-03-22");
         assert_ne!(a, b);
     }
 
