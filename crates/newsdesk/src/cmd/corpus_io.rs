@@ -6,7 +6,7 @@
 //! compressed files). Bad records are reported like `analyze` reports them
 //! (stderr with file and line, `--rejects`, `--strict`) and skipped.
 
-use super::pipeline::{InputArgs, RejectLog, Tally};
+use super::pipeline::{InputArgs, RunLog, Tally};
 use anyhow::Context;
 use newsdesk_core::{Analysis, Article};
 use newsdesk_read::Reject;
@@ -53,23 +53,17 @@ fn is_analysis_file(path: &str) -> bool {
 /// format). Rejects are reported like `analyze` reports them (stderr,
 /// `--rejects`, `--strict`); the tally counts articles and rejects.
 pub fn read_items(args: &InputArgs) -> anyhow::Result<(Vec<Item>, Tally)> {
-    let mut rejects = RejectLog::new(args)?;
+    let mut log = RunLog::new(args)?;
     let mut items = Vec::new();
-    let mut tally = Tally::default();
     // One record: kept, or reported; true when the run must stop (--strict).
     let mut take = |rec: Result<Item, Reject>| -> anyhow::Result<bool> {
         match rec {
             Ok(item) => {
-                tally.articles += 1;
+                log.accepted();
                 items.push(item);
                 Ok(false)
             }
-            Err(r) => {
-                tally.rejected += 1;
-                let stop = rejects.report(&r)?;
-                tally.stopped_early |= stop;
-                Ok(stop)
-            }
+            Err(r) => log.reject(&r),
         }
     };
     'inputs: for path in &args.inputs {
@@ -108,8 +102,7 @@ pub fn read_items(args: &InputArgs) -> anyhow::Result<(Vec<Item>, Tally)> {
             }
         }
     }
-    rejects.finish()?;
-    tally.print(args.quiet);
+    let tally = log.finish()?;
     Ok((items, tally))
 }
 

@@ -51,17 +51,19 @@ impl InputArgs {
     }
 }
 
-/// Reports rejected records the way every reading subcommand does: on
+/// The per-record bookkeeping of a reading subcommand: counts articles and
+/// rejects, and reports rejected records the way every one of them does: on
 /// stderr as `reject: file:line (record N): reason` (unless `--quiet`) and,
 /// with `--rejects FILE`, as JSON Lines with the raw record.
-pub struct RejectLog {
+pub struct RunLog {
     out: Option<std::io::BufWriter<std::fs::File>>,
     quiet: bool,
     strict: bool,
+    tally: Tally,
 }
 
-impl RejectLog {
-    pub fn new(args: &InputArgs) -> anyhow::Result<RejectLog> {
+impl RunLog {
+    pub fn new(args: &InputArgs) -> anyhow::Result<RunLog> {
         let out = match &args.rejects {
             Some(p) => Some(std::io::BufWriter::new(
                 std::fs::File::create(p)
@@ -69,11 +71,23 @@ impl RejectLog {
             )),
             None => None,
         };
-        Ok(RejectLog { out, quiet: args.quiet, strict: args.strict })
+        Ok(RunLog { out, quiet: args.quiet, strict: args.strict, tally: Tally::default() })
     }
 
-    /// Records one reject; true when the run must stop here (`--strict`).
-    pub fn report(&mut self, r: &Reject) -> anyhow::Result<bool> {
+    /// Counts one article read.
+    pub fn accepted(&mut self) {
+        self.tally.articles += 1;
+    }
+
+    /// The run stops before its input ends (the reader of its output left).
+    pub fn stopped_early(&mut self) {
+        self.tally.stopped_early = true;
+    }
+
+    /// Counts and reports one reject; true when the run must stop here
+    /// (`--strict`).
+    pub fn reject(&mut self, r: &Reject) -> anyhow::Result<bool> {
+        self.tally.rejected += 1;
         if !self.quiet {
             eprintln!("newsdesk: reject: {r}");
         }
@@ -83,15 +97,18 @@ impl RejectLog {
         }
         if self.strict {
             eprintln!("newsdesk: stopping at the first bad record (--strict)");
+            self.tally.stopped_early = true;
         }
         Ok(self.strict)
     }
 
-    pub fn finish(self) -> anyhow::Result<()> {
+    /// Flushes the rejects file, prints the summary line; the counts.
+    pub fn finish(self) -> anyhow::Result<Tally> {
         if let Some(mut out) = self.out {
             out.flush()?;
         }
-        Ok(())
+        self.tally.print(self.quiet);
+        Ok(self.tally)
     }
 }
 
@@ -141,7 +158,7 @@ where
     F: Fn(&Article) -> T + Sync,
     S: FnMut(T) -> std::io::Result<()>,
 {
-    let mut rejects = RejectLog::new(args)?;
+    let mut log = RunLog::new(args)?;
     let records = read_inputs(&args.inputs, &args.read_options());
     if !args.quiet {
         for (path, why) in records.skipped() {
@@ -161,7 +178,6 @@ where
             let _ = tx.send(batch);
         }
     });
-    let mut tally = Tally::default();
     'outer: for batch in rx.iter() {
         // Under --strict, nothing after the first reject is analysed.
         let cut = if args.strict {
@@ -179,19 +195,17 @@ where
         for res in results {
             match res {
                 Ok(item) => {
-                    tally.articles += 1;
+                    log.accepted();
                     if let Err(e) = sink(item) {
                         if e.kind() == std::io::ErrorKind::BrokenPipe {
-                            tally.stopped_early = true;
+                            log.stopped_early();
                             break 'outer;
                         }
                         return Err(e.into());
                     }
                 }
                 Err(r) => {
-                    tally.rejected += 1;
-                    if rejects.report(r)? {
-                        tally.stopped_early = true;
+                    if log.reject(r)? {
                         break 'outer;
                     }
                 }
@@ -200,9 +214,7 @@ where
     }
     drop(rx);
     let _ = reader.join();
-    rejects.finish()?;
-    tally.print(args.quiet);
-    Ok(tally)
+    log.finish()
 }
 
 /// The analysis every subcommand uses.
