@@ -141,18 +141,18 @@ pub fn read_labels(path: &str, key: &str) -> anyhow::Result<Vec<(String, Option<
     Ok(out)
 }
 
-/// Stable sort of items by publication time (undated last), keeping input
-/// order among equals: corpus stages want publication order. Among articles
-/// of one time (most sources give only the day), pages without body text
-/// come last, so that a bare headline is matched against every full report
-/// of its day, not only those that happened to come before it in the input.
+/// Sorts items into publication order (undated last), as the corpus stages
+/// want them. Among articles of one time (most sources give only the day),
+/// pages without body text come last, so that a bare headline is matched
+/// against every full report of its day, not only those that happened to
+/// come before it in the input; then ids decide, so the stages' result does
+/// not depend on the order of the input files (and is the one `ingest`
+/// gets from a store, which walks articles in the same order).
 pub fn sort_by_published(items: &mut [Item]) {
-    items.sort_by_key(|it| {
+    items.sort_by_cached_key(|it| {
         let a = it.article();
-        match &a.published {
-            Some(p) => (false, newsdesk_corpus::dedup::published_seconds(p), a.is_bodyless()),
-            None => (true, 0, a.is_bodyless()),
-        }
+        let when = a.published.as_ref().map(newsdesk_corpus::dedup::published_seconds);
+        (when.is_none(), when.unwrap_or(0), a.is_bodyless(), a.id.clone())
     });
 }
 
@@ -177,7 +177,7 @@ mod tests {
     }
 
     #[test]
-    fn publication_order_puts_pages_without_body_after_full_reports_of_their_time() {
+    fn publication_order_puts_pages_without_body_after_full_reports_of_their_time_then_ids() {
         let full = "A full report of the shooting, with the police account and the names. ".repeat(4);
         let mut items = vec![
             item("bare-1", "2016-11-16", "Tampa toddler shot"),
@@ -188,7 +188,12 @@ mod tests {
             item("full-2", "2016-11-16", &full),
         ];
         sort_by_published(&mut items);
-        let order: Vec<&str> = items.iter().map(|i| i.article().id.as_str()).collect();
-        assert_eq!(order, ["bare-0", "full-1", "full-2", "bare-1", "undated-full", "undated-bare"]);
+        let order = |items: &[Item]| items.iter().map(|i| i.article().id.clone()).collect::<Vec<_>>();
+        let expected = ["bare-0", "full-1", "full-2", "bare-1", "undated-full", "undated-bare"];
+        assert_eq!(order(&items), expected);
+        // Among equals, ids decide: the input's order does not matter.
+        items.reverse();
+        sort_by_published(&mut items);
+        assert_eq!(order(&items), expected);
     }
 }
