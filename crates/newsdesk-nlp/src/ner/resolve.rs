@@ -780,6 +780,86 @@ mod tests {
         );
     }
 
+    /// The entity stage's name and role for a person mention tagged over
+    /// `phrase` (its first occurrence in `text`), as `extract_entities_with`
+    /// makes them from a tagged span.
+    fn ner_person(text: &str, phrase: &str) -> Option<(String, Option<String>)> {
+        let doc = Doc::from_text(text);
+        let w = words_of(&doc);
+        let b0 = text.find(phrase)?;
+        let b1 = b0 + phrase.len();
+        let start = doc.tokens.iter().position(|t| t.start >= b0)?;
+        let end = doc.tokens.iter().rposition(|t| t.end <= b1)? + 1;
+        let s = person_name(&w, start, end)?;
+        let ents = resolve(&doc, &w, &[Raw { ty: EntType::Per, start: s, end }]);
+        let e = ents.first()?;
+        Some((e.name.clone(), e.role.as_ref().map(|r| r.text.clone())))
+    }
+
+    /// The quote stage's speaker name for `"…," phrase said.` (no entities).
+    fn quote_speaker(text: &str) -> Option<String> {
+        let doc = Doc::from_text(text);
+        let qs = crate::quotes::extract_quotes(&doc, &[]);
+        Some(qs.first()?.speaker.as_ref()?.name.clone())
+    }
+
+    /// Every word of the shared title lexicon, capitalised before a name as
+    /// in running text: the entity stage's person name and the quote stage's
+    /// speaker name are the same. A word that ends a name (honorific, role
+    /// head, descriptor) is left out of both, and a role head left out is the
+    /// person's role; a title customary in names stays in both; a role
+    /// modifier before a role head is part of the role, not of the name.
+    #[test]
+    fn every_title_word_means_the_same_to_both_stages() {
+        let mut checked = 0;
+        let mut bad = Vec::new();
+        for &(word, _) in titles::LEXICON {
+            if titles::is_connector(word) || word.ends_with('-') {
+                continue; // written in lower case / joined to the next word
+            }
+            let mut cap = word.to_string();
+            cap[..1].make_ascii_uppercase();
+            let dotted =
+                matches!(word, "dr" | "mr" | "mrs" | "ms" | "prof" | "rev" | "sen" | "rep" | "gen" | "gov" | "lt");
+            for form in [cap.clone(), format!("{cap}.")] {
+                if form.ends_with('.') && !dotted {
+                    continue;
+                }
+                let ends = titles::ends_name(&form);
+                let modifier_only = !ends && !titles::is_in_name(&form);
+                for name in ["Anna Berg", "Berg"] {
+                    let (phrase, want, role) = if modifier_only {
+                        (format!("{form} Minister {name}"), name.to_string(), Some(format!("{form} Minister")))
+                    } else if ends {
+                        (format!("{form} {name}"), name.to_string(), titles::is_role_head(word).then(|| form.clone()))
+                    } else {
+                        (format!("{form} {name}"), format!("{form} {name}"), None)
+                    };
+                    let text = format!("\"We will win,\" {phrase} said.");
+                    let q = quote_speaker(&text);
+                    let ner = ner_person(&text, &phrase);
+                    let ner_name = ner.as_ref().map(|n| n.0.as_str());
+                    let ner_role = ner.as_ref().and_then(|n| n.1.as_deref());
+                    if q.as_deref() != Some(want.as_str())
+                        || ner_name != Some(want.as_str())
+                        || (role.is_some() && ner_role != role.as_deref())
+                    {
+                        bad.push(format!("{text}: want {want:?} role {role:?}, quotes {q:?}, entities {ner:?}"));
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{} of {checked}:\n{}", bad.len(), bad.join("\n"));
+        assert!(checked > 2 * 200, "{checked}");
+        // Modifiers alone stay in both names.
+        for (phrase, want) in [("White Jack", "White Jack"), ("Former Deputy Anna Berg", "Anna Berg")] {
+            let text = format!("\"We will win,\" {phrase} said.");
+            assert_eq!(quote_speaker(&text).as_deref(), Some(want), "{text}");
+            assert_eq!(ner_person(&text, phrase).map(|n| n.0).as_deref(), Some(want), "{text}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
         #[test]
