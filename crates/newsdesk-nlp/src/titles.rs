@@ -268,7 +268,27 @@ pub fn classes(word: &str) -> u8 {
         *d = s.to_ascii_lowercase();
     }
     let key = &buf[..w.len()];
-    LEXICON.binary_search_by(|(e, _)| e.as_bytes().cmp(key)).map_or(0, |i| LEXICON[i].1)
+    // The entries with the key's first letter (the table is sorted), then a binary search.
+    let Some(&(lo, hi)) = first_letter_ranges().get(key[0].wrapping_sub(b'a') as usize) else {
+        return 0;
+    };
+    let part = &LEXICON[lo as usize..hi as usize];
+    part.binary_search_by(|(e, _)| e.as_bytes().cmp(key)).map_or(0, |i| part[i].1)
+}
+
+/// For each letter a–z, the range of [`LEXICON`] entries starting with it.
+fn first_letter_ranges() -> &'static [(u16, u16); 26] {
+    static RANGES: std::sync::OnceLock<[(u16, u16); 26]> = std::sync::OnceLock::new();
+    RANGES.get_or_init(|| {
+        let mut r = [(0u16, 0u16); 26];
+        for (l, range) in r.iter_mut().enumerate() {
+            let c = b'a' + l as u8;
+            let lo = LEXICON.partition_point(|(e, _)| e.as_bytes()[0] < c);
+            let hi = LEXICON.partition_point(|(e, _)| e.as_bytes()[0] <= c);
+            *range = (lo as u16, hi as u16);
+        }
+        r
+    })
 }
 
 /// A capitalised word right before a name that is not part of it: an
@@ -332,10 +352,11 @@ pub fn name_start(words: &[&str]) -> usize {
     for i in (0..last).rev() {
         let w = words[i];
         let capitalised = w.starts_with(char::is_uppercase);
-        if capitalised && ends_name(w) {
-            return s;
+        let c = if capitalised { classes(w) } else { 0 };
+        if c & (HONORIFIC | ROLE | DESCRIPTOR) != 0 && c & IN_NAME == 0 {
+            return s; // ends_name
         }
-        let pending = w == "." || is_connector(w) || (capitalised && is_role_modifier(w));
+        let pending = w == "." || is_connector(w) || c & MODIFIER != 0;
         if !pending {
             s = i;
         }

@@ -119,7 +119,8 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
         }
         // "Mr Clarke", "Dr. Gazzola": an honorific starts the name phrase,
         // unless a title comes before it ("presidential candidate Dr. Ben Carson").
-        if ctx.is_capitalised(t) && titles::is_honorific(ctx.text(t)) {
+        let title_class = if ctx.is_capitalised(t) { titles::classes(ctx.text(t)) } else { 0 };
+        if title_class & titles::HONORIFIC != 0 {
             s = t;
             let titled = t > lo && {
                 let p = ctx.text(t - 1);
@@ -132,8 +133,7 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
         }
         // "First Minister", "Under Secretary": a capitalised role modifier
         // before a title is part of it, whatever else the word can be.
-        let in_title = ctx.is_capitalised(t)
-            && titles::is_role_modifier(lw)
+        let in_title = title_class & titles::MODIFIER != 0
             && (titles::ends_name(ctx.text(s)) || titles::is_role_modifier(ctx.text(s)));
         if !in_title && (lexicon::is_np_boundary(lw) || lexicon::is_cue_adverb(lw) || lexicon::cue(lw).is_some()) {
             break;
