@@ -11,6 +11,7 @@ pub mod ner;
 pub mod quotes;
 pub mod sentences;
 pub mod time;
+pub mod titles;
 pub mod tokenize;
 
 use newsdesk_core::{Analysis, Article, OffsetMap, Span, SCHEMA_VERSION};

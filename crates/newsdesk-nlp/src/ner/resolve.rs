@@ -21,7 +21,7 @@ use super::features::U64Map;
 use super::gazetteer::{Gazetteer, COUNTRY, DEMONYM, ORG};
 use super::model::{NerModel, Workspace};
 use super::tags::{spans, EntType};
-use crate::Doc;
+use crate::{titles, Doc};
 use newsdesk_core::{Entity, EntityKind, Mention, Span};
 
 /// Extracts the entities of a document with the embedded model (none if the
@@ -59,10 +59,9 @@ pub fn extract_entities_with(model: &NerModel, doc: &Doc, ws: &mut Workspace) ->
                 e -= 1;
             }
             if ty == EntType::Per {
-                s = skip_titles(&words, s, e);
-                // A title on its own ("the Mayor said") names nobody.
-                if e - s == 1 && is_title(words[s]) {
-                    continue;
+                match person_name(&words, s, e) {
+                    Some(start) => s = start,
+                    None => continue,
                 }
             }
             if s < e {
@@ -96,54 +95,29 @@ fn inhabitants_are_misc(words: &[&str], mut raws: Vec<Raw>) -> Vec<Raw> {
     raws
 }
 
-/// Honorifics that are not part of a person's name ("Dr Valeria Gazzola",
-/// "Mr. Biden"); "Sir" and "Dame" are kept, as they are used with the name.
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"];
-
-/// Titles that are customarily part of how the person is named ("Pope
-/// Francis", "Prince Harry", "Sheikh Hasina"): not stripped.
-const NAME_TITLES: &[&str] = &["king", "queen", "prince", "princess", "pope", "emir", "sheikh", "ayatollah"];
-
-/// The first token of a person mention `s..e` after a leading title: a run
-/// of honorifics, role words and modifiers that ends in an honorific or a
-/// role head ("Dr", "Legislator", "Deputy Foreign Minister"). Such titles
-/// are not part of the name, so "Dr Gazzola" resolves to "Valeria Gazzola"
-/// and the title becomes the person's role. A run of modifiers alone
-/// ("White") is left, and at least one token always remains.
-/// Whether a word is an honorific or a role head ("Dr", "Gen.", "Mayor").
+/// Whether a word names a person by title alone ("the Mayor said", "Dr"):
+/// such a person mention on its own names nobody.
 fn is_title(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    let bare = lower.trim_end_matches('.');
-    HONORIFICS.contains(&bare) || ROLE_HEADS.contains(&lower.as_str()) || ROLE_HEADS.contains(&bare)
+    titles::is_title(w)
+}
+
+/// The first token of a person mention `s..e` after its titles
+/// ([`titles::name_start`]): "Dr Gazzola" resolves to "Valeria Gazzola" and
+/// "Deputy Foreign Minister" becomes Sergei Ryabkov's role; "Pope Francis"
+/// and "White Jack" stay whole, and at least one token always remains.
+/// The first token of the name in a person mention `s..e` (titles left
+/// out), or `None` when the mention is a title on its own ("the Mayor said"),
+/// which names nobody.
+fn person_name(words: &[&str], s: usize, e: usize) -> Option<usize> {
+    let s = skip_titles(words, s, e);
+    (!(e == s + 1 && is_title(words[s]))).then_some(s)
 }
 
 fn skip_titles(words: &[&str], s: usize, e: usize) -> usize {
-    let mut start = s;
-    let mut j = s;
-    while j + 1 < e {
-        let w = words[j];
-        if w == "." {
-            j += 1;
-            continue;
-        }
-        let lower = w.to_lowercase();
-        let bare = lower.trim_end_matches('.');
-        if !w.starts_with(char::is_uppercase) || NAME_TITLES.contains(&bare) {
-            break;
-        }
-        let head = is_title(w);
-        if !head && !ROLE_MODIFIERS.contains(&bare) {
-            break;
-        }
-        j += 1;
-        if head {
-            start = j;
-            while start + 1 < e && words[start] == "." {
-                start += 1;
-            }
-        }
+    if s >= e {
+        return s;
     }
-    start
+    s + titles::name_start(&words[s..e])
 }
 
 fn is_connector(w: &str) -> bool {
@@ -468,190 +442,6 @@ impl Index {
     }
 }
 
-/// Head nouns of roles.
-const ROLE_HEADS: &[&str] = &[
-    "president",
-    "minister",
-    "secretary",
-    "secretary-general",
-    "chancellor",
-    "chief",
-    "head",
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "envoy",
-    "director",
-    "director-general",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "governor",
-    "mayor",
-    "senator",
-    "general",
-    "commander",
-    "premier",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "judge",
-    "prosecutor",
-    "representative",
-    "negotiator",
-    "official",
-    "adviser",
-    "advisor",
-    "executive",
-    "ceo",
-    "coach",
-    "manager",
-    "captain",
-    "editor",
-    "economist",
-    "analyst",
-    "correspondent",
-    "diplomat",
-    "delegate",
-    "officer",
-    "councillor",
-    "lawmaker",
-    "legislator",
-    "councilman",
-    "councilwoman",
-    "congressman",
-    "congresswoman",
-    "attorney",
-    "justice",
-    "speaker",
-    "founder",
-    "owner",
-    "chairperson",
-    "commissioner",
-    "mp",
-    "rep.",
-    "sen.",
-    "gen.",
-    "gov.",
-    "col.",
-    "lt.",
-    "capt.",
-    "vice-president",
-    "admiral",
-    "marshal",
-    "colonel",
-    "lieutenant",
-    "sergeant",
-    "major",
-    "dictator",
-    "monarch",
-    "emir",
-    "sheikh",
-    "ayatollah",
-    "archbishop",
-    "bishop",
-    "cardinal",
-    "rabbi",
-    "imam",
-    "professor",
-    "president-elect",
-];
-
-/// Words that may modify a role head ("Deputy Foreign", "foreign policy").
-const ROLE_MODIFIERS: &[&str] = &[
-    "deputy",
-    "vice",
-    "prime",
-    "foreign",
-    "defence",
-    "defense",
-    "finance",
-    "interior",
-    "home",
-    "justice",
-    "health",
-    "trade",
-    "economy",
-    "economic",
-    "energy",
-    "state",
-    "of",
-    "general",
-    "assistant",
-    "under",
-    "senior",
-    "top",
-    "former",
-    "acting",
-    "policy",
-    "security",
-    "national",
-    "first",
-    "managing",
-    "special",
-    "permanent",
-    "lead",
-    "majority",
-    "minority",
-    "house",
-    "senate",
-    "white",
-    "press",
-    "chief",
-    "executive",
-    "financial",
-    "operating",
-    "foreign-policy",
-    "military",
-    "army",
-    "navy",
-    "air",
-    "force",
-    "police",
-    "intelligence",
-    "education",
-    "environment",
-    "agriculture",
-    "transport",
-    "labour",
-    "labor",
-    "industry",
-    "culture",
-    "sports",
-    "treasury",
-    "attorney",
-    "supreme",
-    "high",
-    "junior",
-    "associate",
-    "opposition",
-    "party",
-    "union",
-    "government",
-    "european",
-    "affairs",
-    "external",
-    "internal",
-    "public",
-    "human",
-    "rights",
-    "commerce",
-    "information",
-    "communications",
-    "development",
-    "international",
-    "regional",
-    "central",
-    "bank",
-    "budget",
-    "vice-",
-    "co-",
-];
-
 fn lower_in(w: &str, list: &[&str]) -> bool {
     let l = w.to_lowercase();
     list.contains(&l.as_str())
@@ -708,12 +498,15 @@ fn find_role(
         let mut has_head = false;
         while s > lo && end - s < 12 {
             let w = words[s - 1];
-            if lower_in(w, ROLE_HEADS) {
+            if titles::is_role_head(w) {
                 has_head = true;
-            } else if !lower_in(w, ROLE_MODIFIERS) {
+            } else if !titles::is_role_modifier(w) {
+                break;
+            } else if w == "of" && !(s >= lo + 2 && titles::is_role_head(words[s - 2])) {
+                // "Secretary of State", not "the campaign of Gov.".
                 break;
             }
-            if at(s - 1).is_some() && !lower_in(w, ROLE_HEADS) {
+            if at(s - 1).is_some() && !titles::is_role_head(w) {
                 break;
             }
             s -= 1;
@@ -726,7 +519,7 @@ fn find_role(
     // Title right before the name.
     if r.start > lo && !relative {
         if let Some(s) = scan_left(r.start) {
-            if lower_in(words[r.start - 1], ROLE_HEADS)
+            if titles::is_role_head(words[r.start - 1])
                 || words[r.start - 1].chars().next().is_some_and(char::is_uppercase)
             {
                 return Some((s, r.start, affil_before(s)));
@@ -735,7 +528,7 @@ fn find_role(
         // Appositive before: ROLE , NAME
         if r.start >= lo + 2 && words[r.start - 1] == "," {
             if let Some(s) = scan_left(r.start - 1) {
-                if lower_in(words[r.start - 2], ROLE_HEADS) {
+                if titles::is_role_head(words[r.start - 2]) {
                     return Some((s, r.start - 1, affil_before(s)));
                 }
             }
@@ -757,8 +550,8 @@ fn find_role(
         }
         let s = p;
         let mut last_head = None;
-        while p < hi && p - s < 12 && (lower_in(words[p], ROLE_MODIFIERS) || lower_in(words[p], ROLE_HEADS)) {
-            if lower_in(words[p], ROLE_HEADS) {
+        while p < hi && p - s < 12 && (titles::is_role_modifier(words[p]) || titles::is_role_head(words[p])) {
+            if titles::is_role_head(words[p]) {
                 last_head = Some(p);
             }
             p += 1;
@@ -985,6 +778,86 @@ mod tests {
             "{:?}",
             ents.iter().map(|e| &e.name).collect::<Vec<_>>()
         );
+    }
+
+    /// The entity stage's name and role for a person mention tagged over
+    /// `phrase` (its first occurrence in `text`), as `extract_entities_with`
+    /// makes them from a tagged span.
+    fn ner_person(text: &str, phrase: &str) -> Option<(String, Option<String>)> {
+        let doc = Doc::from_text(text);
+        let w = words_of(&doc);
+        let b0 = text.find(phrase)?;
+        let b1 = b0 + phrase.len();
+        let start = doc.tokens.iter().position(|t| t.start >= b0)?;
+        let end = doc.tokens.iter().rposition(|t| t.end <= b1)? + 1;
+        let s = person_name(&w, start, end)?;
+        let ents = resolve(&doc, &w, &[Raw { ty: EntType::Per, start: s, end }]);
+        let e = ents.first()?;
+        Some((e.name.clone(), e.role.as_ref().map(|r| r.text.clone())))
+    }
+
+    /// The quote stage's speaker name for `"…," phrase said.` (no entities).
+    fn quote_speaker(text: &str) -> Option<String> {
+        let doc = Doc::from_text(text);
+        let qs = crate::quotes::extract_quotes(&doc, &[]);
+        Some(qs.first()?.speaker.as_ref()?.name.clone())
+    }
+
+    /// Every word of the shared title lexicon, capitalised before a name as
+    /// in running text: the entity stage's person name and the quote stage's
+    /// speaker name are the same. A word that ends a name (honorific, role
+    /// head, descriptor) is left out of both, and a role head left out is the
+    /// person's role; a title customary in names stays in both; a role
+    /// modifier before a role head is part of the role, not of the name.
+    #[test]
+    fn every_title_word_means_the_same_to_both_stages() {
+        let mut checked = 0;
+        let mut bad = Vec::new();
+        for &(word, _) in titles::LEXICON {
+            if titles::is_connector(word) || word.ends_with('-') {
+                continue; // written in lower case / joined to the next word
+            }
+            let mut cap = word.to_string();
+            cap[..1].make_ascii_uppercase();
+            let dotted =
+                matches!(word, "dr" | "mr" | "mrs" | "ms" | "prof" | "rev" | "sen" | "rep" | "gen" | "gov" | "lt");
+            for form in [cap.clone(), format!("{cap}.")] {
+                if form.ends_with('.') && !dotted {
+                    continue;
+                }
+                let ends = titles::ends_name(&form);
+                let modifier_only = !ends && !titles::is_in_name(&form);
+                for name in ["Anna Berg", "Berg"] {
+                    let (phrase, want, role) = if modifier_only {
+                        (format!("{form} Minister {name}"), name.to_string(), Some(format!("{form} Minister")))
+                    } else if ends {
+                        (format!("{form} {name}"), name.to_string(), titles::is_role_head(word).then(|| form.clone()))
+                    } else {
+                        (format!("{form} {name}"), format!("{form} {name}"), None)
+                    };
+                    let text = format!("\"We will win,\" {phrase} said.");
+                    let q = quote_speaker(&text);
+                    let ner = ner_person(&text, &phrase);
+                    let ner_name = ner.as_ref().map(|n| n.0.as_str());
+                    let ner_role = ner.as_ref().and_then(|n| n.1.as_deref());
+                    if q.as_deref() != Some(want.as_str())
+                        || ner_name != Some(want.as_str())
+                        || (role.is_some() && ner_role != role.as_deref())
+                    {
+                        bad.push(format!("{text}: want {want:?} role {role:?}, quotes {q:?}, entities {ner:?}"));
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{} of {checked}:\n{}", bad.len(), bad.join("\n"));
+        assert!(checked > 2 * 200, "{checked}");
+        // Modifiers alone stay in both names.
+        for (phrase, want) in [("White Jack", "White Jack"), ("Former Deputy Anna Berg", "Anna Berg")] {
+            let text = format!("\"We will win,\" {phrase} said.");
+            assert_eq!(quote_speaker(&text).as_deref(), Some(want), "{text}");
+            assert_eq!(ner_person(&text, phrase).map(|n| n.0).as_deref(), Some(want), "{text}");
+        }
     }
 
     proptest! {

@@ -106,9 +106,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.text(i).eq_ignore_ascii_case(w)
     }
 
-    /// The quote region token `i` is in (none past the last token).
+    /// The quote region token `i` is in; `i` must be a token of the document.
     pub fn in_region(&self, i: usize) -> Option<usize> {
-        match self.tok_region.get(i).copied().unwrap_or(0) {
+        match self.tok_region[i] {
             0 => None,
             r => Some(r as usize - 1),
         }
@@ -743,6 +743,11 @@ fn finite(
     enum Right {
         Terminal,
         Split(usize),
+        /// Content from token `q` to `right_end`, and whether it is bare (no
+        /// mark or separator before it). `q == right_end` when the cue ends
+        /// in ":" or "that" with nothing after it in the clause (the quote
+        /// may be the next paragraph): then `q` is no token of the clause and
+        /// may be one past the last token of the document.
         Content(usize, bool),
     }
     let right = if p >= right_end || matches!(ctx.text(p), "." | "!" | "?") && p + 1 >= right_end {
@@ -855,7 +860,9 @@ fn finite(
                 && (bare
                     || q > c1 + 1
                     || inverted
-                    || !(ctx.is_open_mark(q) || ctx.text(q - 1) == ":" || ctx.is(q - 1, "that"))) =>
+                    || !((q < right_end && ctx.is_open_mark(q))
+                        || ctx.text(q - 1) == ":"
+                        || ctx.is(q - 1, "that"))) =>
         {
             Right::Terminal
         }

@@ -3,6 +3,7 @@
 
 use super::lexicon::{self, Gender};
 use super::Ctx;
+use crate::titles;
 use newsdesk_core::{Entity, EntityKind, Speaker};
 
 /// A speaker phrase (token range) and, for "nominal, Name," appositions, the name.
@@ -116,10 +117,28 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
             }
             break;
         }
-        if lexicon::is_np_boundary(lw) || lexicon::is_cue_adverb(lw) || lexicon::cue(lw).is_some() {
+        // "Mr Clarke", "Dr. Gazzola": an honorific starts the name phrase,
+        // unless a title comes before it ("presidential candidate Dr. Ben Carson").
+        let title_class = if ctx.is_capitalised(t) { titles::classes(ctx.text(t)) } else { 0 };
+        if title_class & titles::HONORIFIC != 0 {
+            s = t;
+            let titled = t > lo && {
+                let p = ctx.text(t - 1);
+                titles::ends_name(p) || titles::is_role_modifier(p)
+            };
+            if !titled {
+                break;
+            }
+            continue;
+        }
+        // "First Minister", "Under Secretary": a capitalised role modifier
+        // before a title is part of it, whatever else the word can be.
+        let in_title = title_class & titles::MODIFIER != 0
+            && (titles::ends_name(ctx.text(s)) || titles::is_role_modifier(ctx.text(s)));
+        if !in_title && (lexicon::is_np_boundary(lw) || lexicon::is_cue_adverb(lw) || lexicon::cue(lw).is_some()) {
             break;
         }
-        if ctx.is_capitalised(t) && lexicon::is_capitalised_function_word(lw) {
+        if !in_title && ctx.is_capitalised(t) && lexicon::is_capitalised_function_word(lw) {
             break;
         }
         s = t;
@@ -238,8 +257,10 @@ fn antecedent(ctx: &Ctx, lo: usize, who: usize) -> Option<(usize, usize)> {
     np_core(ctx, lo.min(e), e)
 }
 
+/// A capitalised head that is a title ("The Secretary, John Kerry, said"):
+/// the apposed name is the speaker's name.
 fn is_nominal_head(ctx: &Ctx, i: usize) -> bool {
-    lexicon::is_title_word(ctx.text(i))
+    titles::is_title(ctx.text(i))
 }
 
 /// The speaker phrase starting at token `p` (right of a cue or "according
@@ -451,6 +472,11 @@ pub(crate) struct Resolver<'c, 'd, 'a> {
     index: Option<std::collections::HashMap<&'a str, (usize, usize)>>,
 }
 
+/// An organisation's last word: a usual head ("Department", "Party") or an acronym.
+fn is_org_head(w: &str) -> bool {
+    ORG_HEADS.contains(&w) || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
 const ORG_HEADS: &[&str] = &[
     "House",
     "Party",
@@ -530,25 +556,45 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         self.mentions[..i].iter().rev().take(limit)
     }
 
-    /// The capitalised, title-free run of tokens ending at `head`.
-    fn name_run(&self, lo: usize, head: usize) -> (usize, usize) {
+    /// The name ending at `head`: the capitalised words before it (with the
+    /// connectors and stops of titles: "Secretary of State", "Dr."), from
+    /// where the entity stage would start a person's name in them
+    /// ([`titles::name_start`]), at most four words; and whether a title was
+    /// left out. An organisation's name ("Justice Department") keeps its words.
+    fn name_run(&self, lo: usize, head: usize) -> (usize, usize, bool) {
         let ctx = self.ctx;
-        let mut s = head;
-        while s > lo {
-            let t = s - 1;
-            if !ctx.is_capitalised(t) || lexicon::is_title_word(ctx.text(t)) || ctx.tok_region[t] != 0 {
+        let mut buf = [0u8; 32];
+        let mut w = head;
+        while w > lo && head - w < 12 {
+            let t = w - 1;
+            if ctx.tok_region[t] != 0 {
                 break;
             }
-            let mut buf = [0u8; 32];
-            if lexicon::is_capitalised_function_word(ctx.lower(t, &mut buf)) {
+            let text = ctx.text(t);
+            if ctx.is_capitalised(t) {
+                if lexicon::is_capitalised_function_word(ctx.lower(t, &mut buf)) {
+                    break;
+                }
+            } else if !(titles::is_connector(text) || (text == "." && t > lo && titles::is_title(ctx.text(t - 1)))) {
                 break;
             }
-            s = t;
-            if head - s >= 3 {
-                break;
-            }
+            w = t;
         }
-        (s, head + 1)
+        let first = (w..head).find(|&t| ctx.is_capitalised(t)).unwrap_or(head);
+        let start = if is_org_head(ctx.text(head)) {
+            first
+        } else {
+            let mut words = [""; 13];
+            for (k, t) in (w..=head).enumerate() {
+                words[k] = ctx.text(t);
+            }
+            w + titles::name_start(&words[..head - w + 1])
+        };
+        let mut s = start.max(head.saturating_sub(3));
+        while s < head && !ctx.is_capitalised(s) {
+            s += 1;
+        }
+        (s, head + 1, start > first)
     }
 
     fn run_text(&self, s: usize, e: usize) -> String {
@@ -572,10 +618,11 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         let ctx = self.ctx;
         let mut index: std::collections::HashMap<&'a str, (usize, usize)> = std::collections::HashMap::new();
         for i in 1..ctx.doc.tokens.len() {
-            if !ctx.is_capitalised(i) || !ctx.is_capitalised(i - 1) {
+            // A role is no surname: "Vice President" indexes nothing ("King" may be one).
+            if !ctx.is_capitalised(i) || !ctx.is_capitalised(i - 1) || titles::ends_name(ctx.text(i)) {
                 continue;
             }
-            let (s, e) = self.name_run(0, i);
+            let (s, e, _) = self.name_run(0, i);
             if e - s < 2 {
                 continue;
             }
@@ -624,10 +671,9 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             });
         }
         if ctx.is_capitalised(head) {
-            let (rs, re) = self.name_run(s, head);
+            let (rs, re, stripped) = self.name_run(s, head);
             let head_text = ctx.text(head);
-            let org =
-                ORG_HEADS.contains(&head_text) || head_text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+            let org = is_org_head(head_text);
             // By surname, an entity of the entity list.
             if let Some(en) = self
                 .entities
@@ -641,7 +687,10 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
                     gender,
                 });
             }
-            let titled = rs > 0 && lexicon::is_title_word(ctx.text(rs - 1)) && rs > s;
+            // "Sen. Merkley", "the Mayor": a title before the name, or a title alone.
+            let titled = stripped
+                || (rs > s && titles::ends_name(ctx.text(rs - 1)))
+                || (re - rs == 1 && titles::is_title(head_text));
             let name = if re - rs == 1 && !org {
                 self.full_name(head).unwrap_or_else(|| self.run_text(rs, re))
             } else {

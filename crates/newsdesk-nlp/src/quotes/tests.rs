@@ -269,6 +269,26 @@ proptest! {
             }
         }
     }
+
+    /// Attribution clauses ending in a cue, a colon or "that" (where a
+    /// content start one past the clause used to be looked up as a token),
+    /// after any soup of quotations and cues, at the end of the text or not.
+    #[test]
+    fn clauses_ending_at_a_cue_or_colon_never_panic(
+        pre in proptest::collection::vec("“We won”|«x»|\"Q,\"|,|:|that|said|told|he|Smith|on Sunday|\\.|\n\n", 0..12),
+        mark in "“We won”|«x»|\"Q,\"|Smith|",
+        who in "he|Smith|the minister|",
+        cue in "said|told|added|wrote",
+        end in " ?(:|that|\\.|,|)",
+        tail in "|\n\n“Yes.”| more",
+    ) {
+        let text = format!("{} {mark} {who} {cue}{end}{tail}", pre.join(" "));
+        let doc = Doc::from_text(&text);
+        let n = text.chars().count();
+        for q in extract_quotes(&doc, &[]) {
+            prop_assert!(q.start <= q.end && q.end <= n);
+        }
+    }
 }
 
 #[test]

@@ -1,0 +1,419 @@
+//! Titles, honorifics and role words before people's names: the one lexicon
+//! of the entity stage (a person's role, a person's name without its title)
+//! and the quote stage (a speaker's name, whether a speaker is a person).
+//!
+//! Every word has one or more classes:
+//!
+//! | class | meaning | examples |
+//! |---|---|---|
+//! | [`HONORIFIC`] | courtesy title: not part of the name, not a role | Mr, Mrs, Dr, Prof, Rev |
+//! | [`IN_NAME`] | customary part of how the person is named: kept in the name | Pope, King, Prince, Sheikh, Sir, Dame |
+//! | [`ROLE`] | head noun of a role: not part of the name, the person's role | Minister, spokesman, Sen., candidate |
+//! | [`MODIFIER`] | word of a role before its head | Deputy, Foreign, Prime, presidential |
+//! | [`DESCRIPTOR`] | describes the person, never part of the name | Former, Republican, Democratic, GOP |
+//!
+//! What the stages ask, all answered here:
+//! - [`ends_name`]: a capitalised word right before a name that is not part
+//!   of it ("Deputy Foreign **Minister** Sergei Ryabkov", "**Dr** Gazzola",
+//!   "**Republican** Donald Trump"); the entity stage strips a leading run of
+//!   such words and modifiers that ends in one, the quote stage stops a
+//!   speaker's name there. Modifiers alone ("White Jack") and in-name titles
+//!   ("Pope Francis") stay in the name in both.
+//! - [`is_role_head`] / [`is_role_modifier`]: the words of a role
+//!   ("US Secretary of State", "the European Union's foreign policy chief").
+//! - [`is_title`]: a word that by itself refers to a person by title ("the
+//!   Mayor said", "the Pope said"): no entity of its own, but a person speaker.
+//!
+//! Lookups ignore ASCII case and one trailing full stop ("Sen." = "sen").
+
+/// Courtesy title: not part of the name, not a role.
+pub const HONORIFIC: u8 = 1;
+/// Customary part of how the person is named: kept in the name.
+pub const IN_NAME: u8 = 2;
+/// Head noun of a role.
+pub const ROLE: u8 = 4;
+/// A word of a role before its head.
+pub const MODIFIER: u8 = 8;
+/// Describes the person; never part of the name; not a role on its own.
+pub const DESCRIPTOR: u8 = 16;
+
+const H: u8 = HONORIFIC;
+const N: u8 = IN_NAME;
+const R: u8 = ROLE;
+const M: u8 = MODIFIER;
+const D: u8 = DESCRIPTOR;
+
+/// The lexicon, sorted by word (byte order) for binary search; lower case,
+/// no trailing full stop.
+pub static LEXICON: &[(&str, u8)] = &[
+    ("acting", M),
+    ("adm", R),
+    ("admiral", R),
+    ("adviser", R),
+    ("advisor", R),
+    ("affairs", M),
+    ("agriculture", M),
+    ("aide", R),
+    ("air", M),
+    ("amb", R),
+    ("ambassador", R),
+    ("analyst", R),
+    ("archbishop", R),
+    ("army", M),
+    ("assistant", M),
+    ("associate", M),
+    ("attorney", R | M),
+    ("ayatollah", N | R),
+    ("bank", M),
+    ("billionaire", R),
+    ("bishop", R),
+    ("budget", M),
+    ("businessman", R),
+    ("businesswoman", R),
+    ("campaign", M),
+    ("candidate", R),
+    ("capt", R),
+    ("captain", R),
+    ("cardinal", R),
+    ("central", M),
+    ("ceo", R),
+    ("chair", R),
+    ("chairman", R),
+    ("chairperson", R),
+    ("chairwoman", R),
+    ("chancellor", R),
+    ("chief", R | M),
+    ("co-", M),
+    ("coach", R),
+    ("col", R),
+    ("colonel", R),
+    ("columnist", R),
+    ("commander", R),
+    ("commerce", M),
+    ("commissioner", R),
+    ("communications", M),
+    ("congressman", R),
+    ("congresswoman", R),
+    ("correspondent", R),
+    ("councillor", R),
+    ("councilman", R),
+    ("councilwoman", R),
+    ("culture", M),
+    ("dame", N),
+    ("defence", M),
+    ("defense", M),
+    ("delegate", R),
+    ("democratic", M | D),
+    ("deputy", R | M),
+    ("development", M),
+    ("dictator", R),
+    ("diplomat", R),
+    ("director", R),
+    ("director-general", R),
+    ("dr", H),
+    ("economic", M),
+    ("economist", R),
+    ("economy", M),
+    ("editor", R),
+    ("education", M),
+    ("emir", N | R),
+    ("energy", M),
+    ("environment", M),
+    ("envoy", R),
+    ("european", M),
+    ("executive", R | M),
+    ("external", M),
+    ("finance", M),
+    ("financial", M),
+    ("first", M),
+    ("force", M),
+    ("foreign", M),
+    ("foreign-policy", M),
+    ("former", M | D),
+    ("founder", R),
+    ("front-runner", R),
+    ("gen", R),
+    ("general", R | M),
+    ("gop", M | D),
+    ("gov", R),
+    ("government", M),
+    ("governor", R),
+    ("head", R),
+    ("health", M),
+    ("high", M),
+    ("home", M),
+    ("hon", H),
+    ("hopeful", R),
+    ("house", M),
+    ("human", M),
+    ("imam", R),
+    ("industry", M),
+    ("information", M),
+    ("intelligence", M),
+    ("interior", M),
+    ("internal", M),
+    ("international", M),
+    ("judge", R),
+    ("junior", M),
+    ("justice", R | M),
+    ("king", N | R),
+    ("labor", M),
+    ("labour", M),
+    ("lady", N),
+    ("lawmaker", R),
+    ("lead", M),
+    ("leader", R),
+    ("legislator", R),
+    ("lieutenant", R),
+    ("lord", N),
+    ("lt", R),
+    ("maj", R),
+    ("major", R),
+    ("majority", M),
+    ("manager", R),
+    ("managing", M),
+    ("marshal", R),
+    ("mayor", R),
+    ("military", M),
+    ("minister", R),
+    ("minority", M),
+    ("miss", H),
+    ("monarch", R),
+    ("mp", R),
+    ("mr", H),
+    ("mrs", H),
+    ("ms", H),
+    ("mx", H),
+    ("national", M),
+    ("navy", M),
+    ("negotiator", R),
+    ("nominee", R),
+    ("of", M),
+    ("officer", R),
+    ("official", R),
+    ("operating", M),
+    ("opposition", M),
+    ("owner", R),
+    ("party", M),
+    ("permanent", M),
+    ("police", M),
+    ("policy", M),
+    ("pollster", R),
+    ("pope", N | R),
+    ("premier", R),
+    ("pres", R),
+    ("president", R),
+    ("president-elect", R),
+    ("presidential", M),
+    ("press", M),
+    ("prime", M),
+    ("prince", N | R),
+    ("princess", N | R),
+    ("prof", H),
+    ("professor", R),
+    ("prosecutor", R),
+    ("public", M),
+    ("queen", N | R),
+    ("rabbi", R),
+    ("regional", M),
+    ("rep", R),
+    ("reporter", R),
+    ("representative", R),
+    ("reps", R),
+    ("republican", M | D),
+    ("rev", H),
+    ("rights", M),
+    ("secretary", R),
+    ("secretary-general", R),
+    ("security", M),
+    ("sen", R),
+    ("senate", M),
+    ("senator", R),
+    ("senior", M),
+    ("sens", R),
+    ("sergeant", R),
+    ("sgt", R),
+    ("sheikh", N | R),
+    ("sir", N),
+    ("speaker", R),
+    ("special", M),
+    ("spokesman", R),
+    ("spokesperson", R),
+    ("spokeswoman", R),
+    ("sports", M),
+    ("state", M),
+    ("strategist", R),
+    ("supreme", M),
+    ("top", M),
+    ("trade", M),
+    ("transport", M),
+    ("treasury", M),
+    ("under", M),
+    ("union", M),
+    ("vice", M),
+    ("vice-", M),
+    ("vice-president", R),
+    ("whip", R),
+    ("white", M),
+];
+
+/// The classes of `word` (0 when it is not in the lexicon).
+pub fn classes(word: &str) -> u8 {
+    let w = word.strip_suffix('.').unwrap_or(word).as_bytes();
+    let mut buf = [0u8; 20];
+    if w.is_empty() || w.len() > buf.len() || !w.is_ascii() {
+        return 0;
+    }
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    let key = &buf[..w.len()];
+    // The entries with the key's first letter (the table is sorted), then a binary search.
+    let Some(&(lo, hi)) = first_letter_ranges().get(key[0].wrapping_sub(b'a') as usize) else {
+        return 0;
+    };
+    let part = &LEXICON[lo as usize..hi as usize];
+    part.binary_search_by(|(e, _)| e.as_bytes().cmp(key)).map_or(0, |i| part[i].1)
+}
+
+/// For each letter a–z, the range of [`LEXICON`] entries starting with it.
+fn first_letter_ranges() -> &'static [(u16, u16); 26] {
+    static RANGES: std::sync::OnceLock<[(u16, u16); 26]> = std::sync::OnceLock::new();
+    RANGES.get_or_init(|| {
+        let mut r = [(0u16, 0u16); 26];
+        for (l, range) in r.iter_mut().enumerate() {
+            let c = b'a' + l as u8;
+            let lo = LEXICON.partition_point(|(e, _)| e.as_bytes()[0] < c);
+            let hi = LEXICON.partition_point(|(e, _)| e.as_bytes()[0] <= c);
+            *range = (lo as u16, hi as u16);
+        }
+        r
+    })
+}
+
+/// A capitalised word right before a name that is not part of it: an
+/// honorific, a role head or a descriptor, and not a title customary in names.
+pub fn ends_name(word: &str) -> bool {
+    let c = classes(word);
+    c & (HONORIFIC | ROLE | DESCRIPTOR) != 0 && c & IN_NAME == 0
+}
+
+/// A courtesy title ("Mr", "Dr."): a name phrase starts with it.
+pub fn is_honorific(word: &str) -> bool {
+    classes(word) & HONORIFIC != 0
+}
+
+/// A title customarily kept in the name ("Pope Francis", "Sir Keir Starmer").
+pub fn is_in_name(word: &str) -> bool {
+    classes(word) & IN_NAME != 0
+}
+
+/// The head noun of a role ("minister", "Sen.", "King").
+pub fn is_role_head(word: &str) -> bool {
+    classes(word) & ROLE != 0
+}
+
+/// A word of a role before its head ("deputy", "foreign", "former").
+pub fn is_role_modifier(word: &str) -> bool {
+    classes(word) & MODIFIER != 0
+}
+
+/// A title word that refers to a person by itself ("the Mayor", "the
+/// Pope", "Mr."): any class but a modifier alone.
+pub fn is_title(word: &str) -> bool {
+    classes(word) & (HONORIFIC | IN_NAME | ROLE | DESCRIPTOR) != 0
+}
+
+/// A lower-case word that joins the words of a title ("Secretary **of**
+/// State", "Speaker **of the** House", "Minister **for** Trade").
+pub fn is_connector(word: &str) -> bool {
+    matches!(word, "of" | "the" | "for")
+}
+
+/// Where the name starts in `words`, a capitalised phrase whose last word
+/// is the last word of a name ("Deputy Foreign Minister Sergei Ryabkov" →
+/// 3). Both stages ask this: the entity stage of a person mention, the
+/// quote stage of the capitalised words before a speaker's head word.
+///
+/// The name starts after the last title run: capitalised words that end a
+/// name ([`ends_name`]) with role modifiers, connectors and full stops
+/// around them ("Secretary of State", "Dr .", "Former"). Role modifiers not
+/// next to such a word are part of the name ("White Jack", "State
+/// Department"), and so are titles customary in names ("Pope Francis") and
+/// lower-case words ("president Biden": the tagger put it in the name).
+/// The last word always stays.
+pub fn name_start(words: &[&str]) -> usize {
+    let Some(last) = words.len().checked_sub(1) else {
+        return 0;
+    };
+    // `s`: first word of the name so far; words between `i` and `s` are
+    // modifiers, connectors or stops that may yet belong to a title.
+    let mut s = last;
+    for i in (0..last).rev() {
+        let w = words[i];
+        let capitalised = w.starts_with(char::is_uppercase);
+        let c = if capitalised { classes(w) } else { 0 };
+        if c & (HONORIFIC | ROLE | DESCRIPTOR) != 0 && c & IN_NAME == 0 {
+            return s; // ends_name
+        }
+        let pending = w == "." || is_connector(w) || c & MODIFIER != 0;
+        if !pending {
+            s = i;
+        }
+    }
+    // No title: modifiers before the name are part of it (from the first
+    // capitalised one).
+    (0..s).find(|&i| words[i].starts_with(char::is_uppercase)).unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_unique_lower_case_and_short() {
+        for w in LEXICON.windows(2) {
+            assert!(w[0].0 < w[1].0, "{} before {}", w[0].0, w[1].0);
+        }
+        for &(w, c) in LEXICON {
+            assert_eq!(w, w.to_ascii_lowercase());
+            assert!(!w.ends_with('.') && w.len() <= 20 && c != 0, "{w}");
+            assert_eq!(classes(w), c, "{w}");
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_a_final_stop() {
+        assert!(ends_name("Sen.") && ends_name("SEN") && ends_name("sen"));
+        assert!(ends_name("Dr.") && ends_name("Minister") && ends_name("Former"));
+        assert!(!ends_name("Pope") && is_in_name("Pope") && is_role_head("pope"));
+        assert!(!ends_name("Deputy.."), "one stop only");
+        assert!(!ends_name("Foreign") && is_role_modifier("Foreign"));
+        assert!(is_title("Sir") && !is_title("White") && !is_title("Smith"));
+        assert_eq!(classes(""), 0);
+        assert_eq!(classes("."), 0);
+        assert_eq!(classes("Ministère"), 0);
+        assert_eq!(classes("a-very-long-word-that-is-not-a-title"), 0);
+    }
+
+    #[test]
+    fn name_starts_after_the_last_title_run() {
+        let at = |p: &str| name_start(&p.split(' ').collect::<Vec<_>>());
+        assert_eq!(at("Deputy Foreign Minister Sergei Ryabkov"), 3);
+        assert_eq!(at("Secretary of State Antony Blinken"), 3);
+        assert_eq!(at("Speaker of the House Nancy Pelosi"), 4);
+        assert_eq!(at("Dr . Valeria Gazzola"), 2);
+        assert_eq!(at("Former Anna Berg"), 1);
+        assert_eq!(at("Ukrainian President Volodymyr Zelensky"), 2);
+        assert_eq!(at("Prime Minister Major"), 2, "the last word stays");
+        // Kept: modifiers alone, titles in names, lower case, lone titles.
+        assert_eq!(at("White Jack"), 0);
+        assert_eq!(at("State Department"), 0);
+        assert_eq!(at("of the State Department"), 2);
+        assert_eq!(at("Pope Francis"), 0);
+        assert_eq!(at("Crown Prince Mohammed"), 0);
+        assert_eq!(at("president Biden"), 0);
+        assert_eq!(at("President"), 0);
+        assert_eq!(name_start(&[]), 0);
+    }
+}
