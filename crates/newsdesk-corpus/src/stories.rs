@@ -816,7 +816,8 @@ impl StoryClusterer {
         let mut seen = FxHashSet::default();
         names.retain(|(n, _)| seen.insert(n.to_lowercase()));
         // People introduced with a role (officers, spokespeople, officials)
-        // recur across incidents: they are no evidence of one.
+        // recur across incidents: they are no evidence of one (see below for
+        // other reports).
         let mut persons: Vec<u64> = entities
             .iter()
             .filter(|e| e.kind == EntityKind::Person && e.role.is_none())
@@ -834,6 +835,18 @@ impl StoryClusterer {
         // (`ages_in` covers every "23-year-old".)
         let incident = aged || !ages.is_empty();
         let harm = reports_harm(&a.article.title);
+        // Outside incident reports people with a role are the news (a
+        // nominee, a minister): they link like anyone.
+        if !(incident || harm) {
+            persons.extend(
+                entities
+                    .iter()
+                    .filter(|e| e.kind == EntityKind::Person && e.role.is_some())
+                    .filter_map(|e| person_key(&e.name)),
+            );
+            persons.sort_unstable();
+            persons.dedup();
+        }
         let mut streets: Vec<u64> = entities.iter().filter_map(|e| street_key(&e.name)).collect();
         streets.sort_unstable();
         streets.dedup();
@@ -2186,6 +2199,30 @@ mod link_tests {
         // ... the same police sergeant's name does not: he speaks for every incident.
         let (a, b) = run(Some("Sgt."));
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn people_with_a_role_link_outside_incident_reports() {
+        let s = StoryClusterer::default();
+        let persons = |title: &str, text: &str| {
+            let mut a = art("a", "one.com", title, "2020-10-19", text, &[]);
+            a.entities.push(Entity {
+                id: "p1".into(),
+                kind: EntityKind::Person,
+                name: "Jo Jorgensen".into(),
+                role: Some(newsdesk_core::Mention { text: "nominee".into(), start: 0, end: 7 }),
+                affiliation: None,
+                mentions: Vec::new(),
+            });
+            s.features(&a).0.persons
+        };
+        let key = person_key("Jo Jorgensen").unwrap();
+        // A nominee is the news of a campaign story ...
+        let campaign = persons("Libertarian nominee campaigns in Ohio", "The nominee spoke to voters in Columbus.");
+        assert!(campaign.contains(&key));
+        // ... an official named with a role in an incident report is not.
+        let incident = persons("Man shot outside bar", "A 34-year-old man was shot outside a bar, police said.");
+        assert!(!incident.contains(&key));
     }
 
     #[test]
