@@ -49,8 +49,11 @@ pub(crate) struct FacetSpec {
 /// Strings of facet ordinals kept at most (all segments and fields together).
 pub(crate) const MAX_CACHED_NAMES: usize = 100_000;
 
+/// Hash maps keyed by ordinal.
+type OrdMap<V> = HashMap<u32, V, BuildHasherDefault<OrdHasher>>;
+
 /// Strings of one segment's ordinals of one facet field.
-type Names = HashMap<u32, Arc<str>>;
+type Names = OrdMap<Arc<str>>;
 
 /// Strings of facet ordinals already looked up, per segment and facet field.
 pub(crate) struct OrdinalNames {
@@ -217,12 +220,12 @@ impl Hasher for OrdHasher {
 const DENSE_FROM_START: usize = 1024;
 /// Sparse counts move to a dense array once they hold more than one
 /// ordinal in this many of the dictionary.
-const DENSE_SHARE: usize = 32;
+const DENSE_SHARE: usize = 64;
 
 /// Counts of the ordinals of one segment's facet column among the matches.
 enum OrdCounts {
     /// Ordinal → count (nonzero), while few ordinals are touched.
-    Sparse(HashMap<u32, u32, BuildHasherDefault<OrdHasher>>),
+    Sparse(OrdMap<u32>),
     /// A count per ordinal of the dictionary, and the ordinals whose count
     /// is nonzero (in the order first touched).
     Dense { counts: Vec<u32>, touched: Vec<u32> },

@@ -645,8 +645,10 @@ fn facet_counts_of_large_result_sets_equal_counts_from_the_records() {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
-    /// Queries with a few hits (few touched ordinals: the counts stay
-    /// sparse) give the counts and order made from the stored records.
+    /// Queries with a few hits (few touched ordinals: the person counts
+    /// stay sparse up to three hits per segment, and move to the dense
+    /// array past that) give the counts and order made from the stored
+    /// records.
     #[test]
     fn facet_counts_of_few_hits_equal_counts_from_the_records(
         picks in proptest::collection::vec(0usize..1000, 1..6),
