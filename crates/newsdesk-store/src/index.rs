@@ -178,6 +178,24 @@ impl SearchIndex {
         self.reader.searcher().segment_readers().len()
     }
 
+    /// The ids of the segments of the current searcher.
+    #[cfg(test)]
+    pub(crate) fn segment_ids(&self) -> Vec<tantivy::index::SegmentId> {
+        self.reader.searcher().segment_readers().iter().map(|s| s.segment_id()).collect()
+    }
+
+    /// The cache of facet strings.
+    #[cfg(test)]
+    pub(crate) fn facet_names(&self) -> &OrdinalNames {
+        &self.facet_names
+    }
+
+    /// Replaces the cache of facet strings by an empty one of this capacity.
+    #[cfg(test)]
+    pub(crate) fn limit_facet_names(&mut self, capacity: usize) {
+        self.facet_names = Arc::new(OrdinalNames::with_capacity(capacity));
+    }
+
     fn with_writer<R>(&self, f: impl FnOnce(&mut IndexWriter) -> Result<R>) -> Result<R> {
         let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
@@ -294,7 +312,7 @@ impl SearchIndex {
         let want_facets = q.facets > 0;
         if want_facets {
             let live: Vec<_> = searcher.segment_readers().iter().map(|s| s.segment_id()).collect();
-            self.facet_names.retain_segments(&live);
+            self.facet_names.enter_generation(searcher.generation().generation_id(), &live);
         }
         let facets =
             want_facets.then(|| FacetCollector { names: self.facet_names.clone(), specs: &FACETS, k: q.facets });

@@ -512,3 +512,191 @@ fn corpus_walk_puts_pages_without_body_after_full_reports_of_their_day() {
         .unwrap();
     assert_eq!(order, ["c-bare", "b-full", "a-bare", "d-undated"]);
 }
+
+/// Facet values as (key, count), in the order returned: people,
+/// organizations, places, sources, months.
+type FacetLists = [Vec<(String, u64)>; 5];
+
+fn facet_lists(f: &Facets) -> FacetLists {
+    let keys = |v: &[FacetCount]| v.iter().map(|c| (c.key.clone(), c.count)).collect::<Vec<_>>();
+    [keys(&f.people), keys(&f.organizations), keys(&f.places), keys(&f.sources), keys(&f.months)]
+}
+
+/// The facets of the articles with these ids, counted from the stored
+/// records (not the index): the `k` most frequent values of each entity kind
+/// and of sources (ties by key), every month in order.
+fn facets_from_records(store: &Store, ids: &std::collections::HashSet<String>, k: usize) -> FacetLists {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut counts: [BTreeMap<String, u64>; 5] = Default::default();
+    store
+        .for_each_by_date(|a| {
+            if !ids.contains(&a.article.id) {
+                return Ok(());
+            }
+            let mut seen = BTreeSet::new();
+            for e in &a.entities {
+                let slot = match e.kind {
+                    EntityKind::Person => 0,
+                    EntityKind::Organization => 1,
+                    EntityKind::Place => 2,
+                    EntityKind::Other => continue,
+                };
+                let key = crate::write::normalize_name(&e.name);
+                if !key.is_empty() && seen.insert((slot, key.clone())) {
+                    *counts[slot].entry(key).or_default() += 1;
+                }
+            }
+            if let Some(s) = a.article.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                *counts[3].entry(s.to_string()).or_default() += 1;
+            }
+            if let Some(p) = &a.article.published {
+                *counts[4].entry(p.date().format("%Y-%m").to_string()).or_default() += 1;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let mut out = FacetLists::default();
+    for (i, m) in counts.into_iter().enumerate() {
+        let mut v: Vec<(String, u64)> = m.into_iter().collect();
+        if i < 4 {
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v.truncate(k);
+        }
+        out[i] = v;
+    }
+    out
+}
+
+/// Articles of the facet fixture: a unique word `u{i}z`, a group word
+/// `g{i % 8}z`, two of 40 frequent people and six people of their own (so a
+/// segment's person dictionary is larger than the counting's dense start),
+/// an organization, two places, a source and a month.
+fn facet_fixture_batch(range: std::ops::Range<usize>) -> Vec<Analysis> {
+    range
+        .map(|i| {
+            let mut people = vec![format!("Often {} Seen", (i * 7) % 40), format!("Often {} Seen", (i * 13 + 5) % 40)];
+            people.dedup();
+            people.extend((0..6).map(|m| format!("Tail {} Q", i * 6 + m)));
+            let org = format!("Org {} Ltd", i % 15);
+            let places = [format!("Place {} Town", i % 30), format!("Place {} Town", (i * 11 + 3) % 30)];
+            let mut names: Vec<(EntityKind, &str, Option<&str>)> =
+                people.iter().map(|p| (EntityKind::Person, p.as_str(), None)).collect();
+            names.push((EntityKind::Organization, org.as_str(), None));
+            names.extend(places.iter().map(|p| (EntityKind::Place, p.as_str(), None)));
+            let text = format!(
+                "{} met at {} in {} and {}. Report u{i}z g{}z.",
+                people.join(" and "),
+                org,
+                places[0],
+                places[1],
+                i % 8
+            );
+            let date = format!("{}-{:02}-{:02}", 2019 + i % 3, i % 12 + 1, i % 28 + 1);
+            let source = format!("Wire {}", i % 5);
+            analysis(&Spec {
+                id: &format!("a{i}"),
+                title: "Report",
+                date: &date,
+                source: &source,
+                text: &text,
+                entities: &names,
+                quotes: &[],
+                times: &[],
+            })
+        })
+        .collect()
+}
+
+/// 1,000 fixture articles in four index segments.
+fn facet_store() -> &'static Store {
+    use std::sync::OnceLock;
+    static STORE: OnceLock<(tempfile::TempDir, Store)> = OnceLock::new();
+    &STORE
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let store = Store::open(dir.path()).unwrap();
+            for batch in 0..4 {
+                store.write_batch(&facet_fixture_batch(batch * 250..(batch + 1) * 250)).unwrap();
+                store.sync_index().unwrap();
+            }
+            assert!(store.index.segment_count() >= 2, "the fixture needs several segments");
+            (dir, store)
+        })
+        .1
+}
+
+/// Queries matching everything or a group of articles (many touched
+/// ordinals: the counts go dense) give every value's exact count when
+/// `k` keeps them all.
+#[test]
+fn facet_counts_of_large_result_sets_equal_counts_from_the_records() {
+    let store = facet_store();
+    for (query, ids) in [
+        ("", (0..1000).collect::<Vec<usize>>()),
+        ("g3z", (0..1000).filter(|i| i % 8 == 3).collect()),
+        ("g1z OR g6z", (0..1000).filter(|i| i % 8 == 1 || i % 8 == 6).collect()),
+    ] {
+        let ids: std::collections::HashSet<String> = ids.into_iter().map(|i| format!("a{i}")).collect();
+        let r = store.search(&SearchQuery { q: query.into(), facets: 100_000, ..SearchQuery::default() }).unwrap();
+        assert_eq!(r.total, ids.len(), "{query:?}");
+        assert_eq!(facet_lists(&r.facets), facets_from_records(store, &ids, 100_000), "{query:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    /// Queries with a few hits (few touched ordinals: the person counts
+    /// stay sparse up to three hits per segment, and move to the dense
+    /// array past that) give the counts and order made from the stored
+    /// records.
+    #[test]
+    fn facet_counts_of_few_hits_equal_counts_from_the_records(
+        picks in proptest::collection::vec(0usize..1000, 1..6),
+        k in 1usize..13,
+        newest in any::<bool>(),
+    ) {
+        let store = facet_store();
+        let q = picks.iter().map(|i| format!("u{i}z")).collect::<Vec<_>>().join(" OR ");
+        let sort = if newest { Sort::Newest } else { Sort::Relevance };
+        let r = store.search(&SearchQuery { q: q.clone(), facets: k, sort, ..SearchQuery::default() }).unwrap();
+        let ids: std::collections::HashSet<String> = picks.iter().map(|i| format!("a{i}")).collect();
+        prop_assert_eq!(r.total, ids.len());
+        prop_assert_eq!(facet_lists(&r.facets), facets_from_records(store, &ids, k), "{}", q);
+    }
+}
+
+/// Over many index generations (commits, merges), the cache of facet
+/// strings keeps within its capacity and only the current segments, and
+/// facet counts stay right while it starts afresh.
+#[test]
+fn facet_string_cache_stays_bounded_over_many_generations() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    const CAPACITY: usize = 120;
+    store.index.limit_facet_names(CAPACITY);
+    let mut ids = std::collections::HashSet::new();
+    let mut most = 0;
+    for generation in 0..30 {
+        let range = generation * 12..(generation + 1) * 12;
+        ids.extend(range.clone().map(|i| format!("a{i}")));
+        store.write_batch(&facet_fixture_batch(range)).unwrap();
+        store.sync_index().unwrap();
+        let before = store.index.segment_ids();
+        let r = store.search(&SearchQuery { q: "report".into(), facets: 5, ..SearchQuery::default() }).unwrap();
+        let after = store.index.segment_ids();
+        let cache = store.index.facet_names();
+        most = most.max(cache.len());
+        assert!(cache.len() <= CAPACITY, "generation {generation}: {} strings cached", cache.len());
+        // (A merge finishing during the search may make a newer searcher.)
+        for seg in cache.cached_segments() {
+            assert!(before.contains(&seg) || after.contains(&seg), "generation {generation}: dead segment cached");
+        }
+        assert_eq!(r.total, ids.len());
+        // Every value occurs in one generation's batch, except the frequent
+        // people, organizations, places, sources and months, which lead each
+        // segment: per-segment truncation cannot change these counts.
+        let want = facets_from_records(&store, &ids, 5);
+        assert_eq!(facet_lists(&r.facets), want, "generation {generation}");
+    }
+    assert!(most > CAPACITY / 2, "the cache was used ({most} strings at most)");
+}
