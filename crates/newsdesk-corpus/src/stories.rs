@@ -1540,12 +1540,7 @@ fn reports_harm(title: &str) -> bool {
         "stabbed",
         "stabbing",
     ];
-    title.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        w.len() >= 3 && w.len() <= 9 && {
-            let lw = w.to_ascii_lowercase();
-            HARM.contains(&lw.as_str())
-        }
-    })
+    title.split(|c: char| !c.is_alphanumeric()).any(|w| HARM.iter().any(|h| h.eq_ignore_ascii_case(w)))
 }
 
 fn ages_in(text: &str) -> Vec<u8> {
