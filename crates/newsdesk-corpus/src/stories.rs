@@ -1048,18 +1048,13 @@ impl StoryClusterer {
             || f.title_grams.iter().any(|h| rare(h) && st.places.binary_search(h).is_ok())
     }
 
-    /// Whether a rare person, or an age and a rare place, or a day the
-    /// article looks back to that is an event day of the story, with a place
-    /// both name, links the article to the story (the same victim or
-    /// suspect; "the Oct. 29 shooting in Toledo").
+    /// How many kinds of link join the article to the story: a rare
+    /// person, an age and a rare place, a day the article looks back to
+    /// that is an event day of the story with a place both name (the same
+    /// victim or suspect; "the Oct. 29 shooting in Toledo").
     /// A person counts when named in the other side's body or headline
     /// (headlines are not tagged; a person key and a headline word bigram
     /// hash alike: "cedric poore").
-    fn linked(&self, f: &Features, st: &Story) -> bool {
-        self.links(f, st) > 0
-    }
-
-    /// How many kinds of link (person, age + place, event day + place) join the article to the story.
     fn links(&self, f: &Features, st: &Story) -> u8 {
         let rare = |p: &u64| self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories;
         let person = f
@@ -1119,20 +1114,29 @@ impl StoryClusterer {
                 }
             }
         }
-        let mut cands: Vec<(u32, f32)> = acc.into_iter().collect();
-        // Stories the article cannot join are no candidates.
-        cands.retain(|&(s, _)| {
-            let st = &self.stories[s as usize];
-            !self.gated(f, st, day, || self.linked(f, st))
-        });
+        // Stories the article cannot join are no candidates. (The links the
+        // gate counted are kept for the margin.)
+        let mut cands: Vec<(u32, f32, Option<u8>)> = acc
+            .into_iter()
+            .filter_map(|(s, w)| {
+                let st = &self.stories[s as usize];
+                let mut links = None;
+                let gated = self.gated(f, st, day, || {
+                    let l = self.links(f, st);
+                    links = Some(l);
+                    l > 0
+                });
+                (!gated).then_some((s, w, links))
+            })
+            .collect();
         cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         cands.truncate(12);
         let a_names = vec.iter().filter(|(t, _)| is_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
         let a_any = vec.iter().filter(|(t, _)| is_any_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
         let q = Query { by_term, a_names, a_any };
         let mut best: Option<(u32, f32)> = None;
-        for (s, _) in cands {
-            let Some(margin) = self.margin(s, &q, f, day) else {
+        for (s, _, links) in cands {
+            let Some(margin) = self.margin(s, &q, f, day, links) else {
                 continue;
             };
             if best.is_none_or(|(_, b)| margin > b) {
@@ -1142,8 +1146,9 @@ impl StoryClusterer {
         best.map(|(s, _)| s)
     }
 
-    /// How far the article clears the bar of story `s` (None: it cannot join it).
-    fn margin(&self, s: u32, q: &Query, f: &Features, day: i64) -> Option<f32> {
+    /// How far the article clears the bar of story `s` (None: it cannot join
+    /// it). `links`: the article's links to the story, when already counted.
+    fn margin(&self, s: u32, q: &Query, f: &Features, day: i64, links: Option<u8>) -> Option<f32> {
         let (by_term, a_names, a_any) = (q.by_term, q.a_names, q.a_any);
         let st = &self.stories[s as usize];
         if st.norm <= 0.0 {
@@ -1154,7 +1159,7 @@ impl StoryClusterer {
         if gap > self.config.max_gap_days {
             return None;
         }
-        let links = self.links(f, st);
+        let links = links.unwrap_or_else(|| self.links(f, st));
         let shared_person = links > 0;
         let (dot, ndot, adot) = merge_dot(by_term, &st.centroid);
         let cn = st.name_norm;
