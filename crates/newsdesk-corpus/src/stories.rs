@@ -525,6 +525,8 @@ struct Query<'a> {
     /// Norms of its whole-name terms and of all its name terms.
     a_names: f32,
     a_any: f32,
+    /// Its headline's [`StoryClusterer::title_norm`].
+    title_norm: f32,
 }
 
 /// Raw features of one article.
@@ -965,7 +967,8 @@ impl StoryClusterer {
             let st = &self.stories[s as usize];
             let content_alike =
                 st.norm <= 0.0 || merge_dot(&by_term, &st.centroid).0 / st.norm >= self.config.threshold;
-            (!f.short && content_alike) || self.title_sim(&f.title_terms, st) >= self.config.title_threshold
+            (!f.short && content_alike)
+                || self.title_sim(&f.title_terms, self.title_norm(&f.title_terms), st) >= self.config.title_threshold
         });
         let chosen = forced.or_else(|| self.best_story(&vec, &by_term, &f, day));
         let sidx = match chosen {
@@ -1014,9 +1017,14 @@ impl StoryClusterer {
         ((self.docs as f32 + 1.0) / df).ln() + 0.5
     }
 
-    /// Best IDF-weighted cosine between a headline and a story's headlines.
-    fn title_sim(&self, title: &[u64], st: &Story) -> f32 {
-        let na: f32 = title.iter().map(|&t| self.idf(t).powi(2)).sum::<f32>().sqrt();
+    /// The IDF-weighted norm of a headline's terms.
+    fn title_norm(&self, title: &[u64]) -> f32 {
+        title.iter().map(|&t| self.idf(t).powi(2)).sum::<f32>().sqrt()
+    }
+
+    /// Best IDF-weighted cosine between a headline (its terms and
+    /// [`Self::title_norm`]) and a story's headlines.
+    fn title_sim(&self, title: &[u64], na: f32, st: &Story) -> f32 {
         if na <= 0.0 {
             return 0.0;
         }
@@ -1133,7 +1141,7 @@ impl StoryClusterer {
         cands.truncate(12);
         let a_names = vec.iter().filter(|(t, _)| is_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
         let a_any = vec.iter().filter(|(t, _)| is_any_name(*t)).map(|(_, w)| w * w).sum::<f32>().sqrt();
-        let q = Query { by_term, a_names, a_any };
+        let q = Query { by_term, a_names, a_any, title_norm: self.title_norm(&f.title_terms) };
         let mut best: Option<(u32, f32)> = None;
         for (s, _, links) in cands {
             let Some(margin) = self.margin(s, &q, f, day, links) else {
@@ -1230,8 +1238,11 @@ impl StoryClusterer {
         // A headline join fades with time like any other.
         let recent_headline = !f.short && gap <= self.config.headline_days && self.config.headline_threshold <= 1.0;
         // (Only needed when the bodies fall short.)
-        let title_sim =
-            if sim < need && (f.short || recent_headline) { self.title_sim(&f.title_terms, st) } else { 0.0 };
+        let title_sim = if sim < need && (f.short || recent_headline) {
+            self.title_sim(&f.title_terms, q.title_norm, st)
+        } else {
+            0.0
+        };
         let title_need = self.config.title_threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
         let margin = if sim >= need {
             sim - need
