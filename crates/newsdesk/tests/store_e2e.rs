@@ -78,6 +78,38 @@ fn ingest_search_and_reingest_the_sample() {
     let v = store.verify().unwrap();
     assert_eq!((v.articles, v.indexed), (293, 293));
     assert!(v.problems.is_empty(), "{:?}", v.problems);
+
+    // The store's stories are those of `newsdesk stories` on the same file
+    // (both walk the articles in one order: date, body, id).
+    let mut stored: Vec<Vec<String>> = store
+        .stories(10_000)
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let mut ids: Vec<String> = store.story(s.id).unwrap().unwrap().articles.into_iter().map(|a| a.id).collect();
+            ids.sort();
+            ids
+        })
+        .collect();
+    stored.sort();
+    let (ok, out, err) = run(&["stories", sample_s]);
+    assert!(ok, "{err}");
+    let mut by_story: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        by_story.entry(v["story"].as_str().unwrap().to_string()).or_default().push(v["id"].as_str().unwrap().into());
+    }
+    let mut listed: Vec<Vec<String>> = by_story
+        .into_values()
+        .filter(|ids| ids.len() >= 2)
+        .map(|mut ids| {
+            ids.sort();
+            ids
+        })
+        .collect();
+    listed.sort();
+    assert!(stored.len() >= 10, "{stored:?}");
+    assert_eq!(stored, listed);
 }
 
 /// Spawns an ingest and kills it (SIGKILL) once `ready` says so.
