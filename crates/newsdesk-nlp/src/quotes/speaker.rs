@@ -788,6 +788,26 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn any_word_gets_a_gender_safely(w in "\\PC{0,24}|(?i:mrs?|ms|miss|sir|dame|lady|lord|queen|king|prince(ss)?)\\.{0,3}") {
+            let g = gender_of_word(&w);
+            // Final stops never change a word's gender.
+            prop_assert_eq!(gender_of_word(&format!("{w}.")), g);
+            // A title's gender is the lexicon's.
+            if let Some(tg) = titles::gender(&w) {
+                prop_assert!(titles::classes(&w) != 0);
+                let want = match tg {
+                    titles::Gender::Male => Gender::Male,
+                    titles::Gender::Female => Gender::Female,
+                };
+                prop_assert_eq!(g, Some(want));
+            }
+        }
+    }
 
     #[test]
     fn title_genders_come_from_the_title_lexicon() {
