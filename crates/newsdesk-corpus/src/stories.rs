@@ -57,17 +57,17 @@ pub struct StoryConfig {
     /// A story older than this many days (since its first article) is
     /// joined only by an article linked to it (a shared rare person's full
     /// name, an age and a rare place, or the event day and a place; see
-    /// `linked`): different incidents of one place and kind look alike,
+    /// `links`): different incidents of one place and kind look alike,
     /// follow-ups (trials, sentencings) name the same people and look back
     /// to the same day. Negative = off.
     pub person_gate_days: i64,
     /// Share of `time_penalty` applied when two kinds of link (a person, an
-    /// age and a rare place, the event day and a place; see `linked`) join
+    /// age and a rare place, the event day and a place; see `links`) join
     /// the article to the story.
     pub double_link_penalty: f32,
     /// Added to the similarity needed when the story has articles of one
     /// outlet only, the new article is of that outlet too, a day or more
-    /// later, and nothing links them (see `linked`): an outlet's reports of
+    /// later, and nothing links them (see `links`): an outlet's reports of
     /// different incidents share its city, its officials and its phrasing.
     /// Only once the stream has shown two or more outlets (a one-outlet
     /// corpus is calibrated on itself).
@@ -518,6 +518,11 @@ fn day_of(p: &Published) -> i64 {
     crate::dedup::published_seconds(p).div_euclid(86_400)
 }
 
+/// Days since the epoch of a date (the scale of [`day_of`]).
+fn epoch_day(d: &chrono::NaiveDate) -> i64 {
+    d.signed_duration_since(chrono::NaiveDate::default()).num_days()
+}
+
 /// The article's side of a comparison with candidate stories.
 struct Query<'a> {
     /// Its vector sorted by term.
@@ -817,19 +822,8 @@ impl StoryClusterer {
         }
         let mut seen = FxHashSet::default();
         names.retain(|(n, _)| seen.insert(n.to_lowercase()));
-        // People introduced with a role (officers, spokespeople, officials)
-        // recur across incidents: they are no evidence of one (see below for
-        // other reports).
-        let mut persons: Vec<u64> = entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person && e.role.is_none())
-            .filter_map(|e| person_key(&e.name))
-            .collect();
-        let before = persons.len();
-        persons.extend(aged_names(&a.article.text).filter_map(person_key));
-        let aged = persons.len() > before;
-        persons.sort_unstable();
-        persons.dedup();
+        let mut persons: Vec<u64> = aged_names(&a.article.text).filter_map(person_key).collect();
+        let aged = !persons.is_empty();
         let mut ages = ages_in(title);
         ages.extend(ages_in(&a.article.text));
         ages.sort_unstable();
@@ -837,18 +831,18 @@ impl StoryClusterer {
         // (`ages_in` covers every "23-year-old".)
         let incident = aged || !ages.is_empty();
         let harm = reports_harm(&a.article.title);
-        // Outside incident reports people with a role are the news (a
-        // nominee, a minister): they link like anyone.
-        if !(incident || harm) {
-            persons.extend(
-                entities
-                    .iter()
-                    .filter(|e| e.kind == EntityKind::Person && e.role.is_some())
-                    .filter_map(|e| person_key(&e.name)),
-            );
-            persons.sort_unstable();
-            persons.dedup();
-        }
+        // People introduced with a role (officers, spokespeople, officials)
+        // recur across incidents: in incident reports they are no evidence
+        // of one. Elsewhere they are the news (a nominee, a minister).
+        let roles_link = !(incident || harm);
+        persons.extend(
+            entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person && (e.role.is_none() || roles_link))
+                .filter_map(|e| person_key(&e.name)),
+        );
+        persons.sort_unstable();
+        persons.dedup();
         let mut streets: Vec<u64> = entities.iter().filter_map(|e| street_key(&e.name)).collect();
         streets.sort_unstable();
         streets.dedup();
@@ -856,12 +850,11 @@ impl StoryClusterer {
             .iter()
             .flatten()
             .filter(|d| pub_date.is_some_and(|p| (p - **d).num_days() >= 3))
-            .map(|d| d.signed_duration_since(chrono::NaiveDate::default()).num_days())
+            .map(epoch_day)
             .collect();
         past_days.sort_unstable();
         past_days.dedup();
-        let event_days: Vec<i64> =
-            lead.iter().map(|d| d.signed_duration_since(chrono::NaiveDate::default()).num_days()).collect();
+        let event_days: Vec<i64> = lead.iter().map(epoch_day).collect();
 
         // Ages are words ("a 15-year-old"; the tokenizer drops digits).
         for &g in &ages {
@@ -1046,10 +1039,15 @@ impl StoryClusterer {
         self.shares_place(f, st, self.config.max_place_stories)
     }
 
+    /// Whether at most `max` stories name a place (or street); `u32::MAX`: any place.
+    fn place_is_rare(&self, h: u64, max: u32) -> bool {
+        max == u32::MAX || self.place_stories.get(&h).copied().unwrap_or(0) <= max
+    }
+
     /// Whether the article and the story name a common place that at most
     /// `max` stories name (places of one side may be headline n-grams of the other).
     fn shares_place(&self, f: &Features, st: &Story, max: u32) -> bool {
-        let rare = |h: &u64| max == u32::MAX || self.place_stories.get(h).copied().unwrap_or(0) <= max;
+        let rare = |h: &u64| self.place_is_rare(*h, max);
         f.places
             .iter()
             .any(|h| rare(h) && (st.places.binary_search(h).is_ok() || st.title_grams.binary_search(h).is_ok()))
@@ -1082,11 +1080,20 @@ impl StoryClusterer {
     /// `linked` is only asked when the rest of the gate applies (it is the
     /// costly part, and most candidates are recent or not incidents).
     fn gated(&self, f: &Features, st: &Story, day: i64, linked: impl FnOnce() -> bool) -> bool {
-        let age = if f.dated && st.dated { day - st.first_day } else { self.config.undated_gap_days };
         self.config.person_gate_days >= 0
-            && age > self.config.person_gate_days
+            && self.days_between(f, st, day, st.first_day) > self.config.person_gate_days
             && (self.config.gate_strict || f.incident || st.incident)
             && !linked()
+    }
+
+    /// Days from `story_day` (one of the story's days) to the article's
+    /// `day`; `undated_gap_days` when either side has no date.
+    fn days_between(&self, f: &Features, st: &Story, day: i64, story_day: i64) -> i64 {
+        if f.dated && st.dated {
+            day - story_day
+        } else {
+            self.config.undated_gap_days
+        }
     }
 
     /// What the article's ages and streets, set against the story's, add to
@@ -1122,8 +1129,9 @@ impl StoryClusterer {
                 }
             }
         }
-        // Stories the article cannot join are no candidates. (The links the
-        // gate counted are kept for the margin.)
+        // Stories the article cannot join are no candidates: incidents are
+        // identified by their people, running topics are not. (The links
+        // the gate counted are kept for the margin.)
         let mut cands: Vec<(u32, f32, Option<u8>)> = acc
             .into_iter()
             .filter_map(|(s, w)| {
@@ -1155,7 +1163,8 @@ impl StoryClusterer {
     }
 
     /// How far the article clears the bar of story `s` (None: it cannot join
-    /// it). `links`: the article's links to the story, when already counted.
+    /// it), for a story the person gate let through (see `best_story`).
+    /// `links`: the article's links to the story, when already counted.
     fn margin(&self, s: u32, q: &Query, f: &Features, day: i64, links: Option<u8>) -> Option<f32> {
         let (by_term, a_names, a_any) = (q.by_term, q.a_names, q.a_any);
         let st = &self.stories[s as usize];
@@ -1163,12 +1172,11 @@ impl StoryClusterer {
             return None;
         }
 
-        let gap = if f.dated && st.dated { (day - st.last_day).abs() } else { self.config.undated_gap_days };
+        let gap = self.days_between(f, st, day, st.last_day).abs();
         if gap > self.config.max_gap_days {
             return None;
         }
         let links = links.unwrap_or_else(|| self.links(f, st));
-        let shared_person = links > 0;
         let (dot, ndot, adot) = merge_dot(by_term, &st.centroid);
         let cn = st.name_norm;
         let any_name_sim = if a_any > 0.0 && st.any_name_norm > 0.0 { adot / (a_any * st.any_name_norm) } else { 0.0 };
@@ -1176,15 +1184,11 @@ impl StoryClusterer {
         for m in &st.members {
             sim = sim.max(merge_dot(by_term, m).0 * self.config.member_weight);
         }
-        // Incidents are identified by their people; running topics are not.
-        if self.gated(f, st, day, || shared_person) {
-            return None;
-        }
         // Incident reports whose events happened on days more than
         // `event_day_slack` apart are different incidents, unless a
         // person links them.
         if self.config.event_day_slack >= 0
-            && !shared_person
+            && links == 0
             && f.incident
             && st.incident
             && !f.event_days.is_empty()
@@ -1208,10 +1212,9 @@ impl StoryClusterer {
         // so is a rare place shared within a day.
         let same_street = self.config.street_days >= 0
             && gap <= self.config.street_days
-            && f.streets.iter().any(|h| {
-                st.streets.binary_search(h).is_ok()
-                    && self.place_stories.get(h).copied().unwrap_or(0) <= self.config.max_place_stories
-            });
+            && f.streets
+                .iter()
+                .any(|h| st.streets.binary_search(h).is_ok() && self.place_is_rare(*h, self.config.max_place_stories));
         let same_place = self.config.place_days >= 0
             && gap <= self.config.place_days
             && self.config.max_place_stories > 0
