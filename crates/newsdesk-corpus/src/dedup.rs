@@ -20,7 +20,7 @@
 //!    in the larger ≥ `containment` (a copy that keeps only part of the
 //!    original) with resemblance ≥ `containment_floor`, or two or more long
 //!    paragraphs shared verbatim that make most of one text's paragraphs;
-//!    and on the **numbers** of the two texts ([`NumSketch`]): a pair whose figures
+//!    and on the **numbers** of the two texts ([`BottomK`]): a pair whose figures
 //!    disagree (templated wire items of different days) is rejected, one
 //!    whose figures partly disagree passes on resemblance only, one that
 //!    agrees on several figures and misses none needs less resemblance
@@ -170,12 +170,12 @@ struct DocRec {
     when: Option<i64>,
     sig: Option<Signature>,
     group: u32,
-    /// The numbers of the text (see [`NumSketch`]).
+    /// The numbers of the text (see [`BottomK`]).
     #[serde(default)]
-    nums: NumSketch,
+    nums: BottomK,
     /// Its long content paragraphs (a [`PAR_K`] sample).
     #[serde(default)]
-    pars: NumSketch,
+    pars: BottomK,
 }
 
 /// At most this many paragraph hashes are indexed per article.
@@ -188,7 +188,7 @@ struct Prepared {
     sig: Option<Signature>,
     /// Hashes of every paragraph (boilerplate counters).
     par_hashes: Vec<u64>,
-    nums: NumSketch,
+    nums: BottomK,
     /// Sorted distinct 32-bit hashes of its long content paragraphs.
     content: Vec<u32>,
 }
@@ -203,25 +203,25 @@ pub const NUM_K: usize = 24;
 /// the larger of their cut-offs, so the share of one text's items found in
 /// another is exact for texts of up to k items and a uniform sample beyond.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NumSketch {
+pub struct BottomK {
     pub hashes: Vec<u32>,
     pub distinct: u32,
 }
 
-impl NumSketch {
-    /// The sketch of a set of number hashes (any order, repeats allowed).
-    pub fn from_hashes(all: Vec<u32>) -> NumSketch {
-        NumSketch::bottom_k(all, NUM_K)
+impl BottomK {
+    /// The sketch of a text's number hashes (k = [`NUM_K`]; any order, repeats allowed).
+    pub fn from_hashes(all: Vec<u32>) -> BottomK {
+        BottomK::bottom_k(all, NUM_K)
     }
 
     /// The `k` smallest of `all` (any order, repeats allowed).
-    pub fn bottom_k(mut all: Vec<u32>, k: usize) -> NumSketch {
+    pub fn bottom_k(mut all: Vec<u32>, k: usize) -> BottomK {
         all.sort_unstable();
         all.dedup();
         let distinct = all.len() as u32;
         all.truncate(k);
         all.shrink_to_fit();
-        NumSketch { hashes: all, distinct }
+        BottomK { hashes: all, distinct }
     }
 
     /// Hashes above this were not kept (`u32::MAX`: the sample is complete).
@@ -236,7 +236,7 @@ impl NumSketch {
     /// `(checked, missing)`: of the numbers of the text with fewer distinct
     /// numbers (sampled below both cut-offs), how many were compared and how
     /// many of those the other text lacks.
-    pub fn missing(&self, other: &NumSketch) -> (u32, u32) {
+    pub fn missing(&self, other: &BottomK) -> (u32, u32) {
         let (small, large) = if self.distinct <= other.distinct { (self, other) } else { (other, self) };
         let cut = small.cutoff().min(large.cutoff());
         let (mut checked, mut missing) = (0, 0);
@@ -500,7 +500,7 @@ impl Deduper {
         self.scratch = scratch;
         content.sort_unstable();
         content.dedup();
-        Prepared { sig: builder.finish(), par_hashes: hashes, nums: NumSketch::from_hashes(nums), content }
+        Prepared { sig: builder.finish(), par_hashes: hashes, nums: BottomK::from_hashes(nums), content }
     }
 
     /// The LSH key of band `band`. The first `K / rows` bands take
@@ -531,9 +531,9 @@ impl Deduper {
     fn verify(
         &self,
         a: &Signature,
-        an: &NumSketch,
+        an: &BottomK,
         b: &Signature,
-        bn: &NumSketch,
+        bn: &BottomK,
         pars: (usize, f32),
     ) -> Option<(f32, f32)> {
         let c = &self.config;
@@ -698,7 +698,7 @@ impl Deduper {
         if let Some(s) = &sig {
             self.index(idx, s);
         }
-        let pars = NumSketch::bottom_k(content, PAR_K);
+        let pars = BottomK::bottom_k(content, PAR_K);
         self.index_paragraphs(idx, &pars.hashes);
         self.by_id.entry(article.id.clone()).or_insert(idx);
         self.docs.push(DocRec { id: article.id.clone(), when, sig, group, nums, pars });
@@ -770,7 +770,7 @@ impl Deduper {
 /// paragraphs found in the other text: of the stored sample, and of the
 /// content paragraphs below the sample's cut-off (all of them when the
 /// sample is complete).
-fn shared(content: &[u32], stored: &NumSketch) -> (usize, f32) {
+fn shared(content: &[u32], stored: &BottomK) -> (usize, f32) {
     let n = stored.hashes.iter().filter(|h| content.binary_search(h).is_ok()).count();
     if n == 0 {
         return (0, 0.0);

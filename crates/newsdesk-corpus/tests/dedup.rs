@@ -242,11 +242,11 @@ fn edited_copy_of_a_short_table_keeps_its_figures_and_is_found() {
 
 #[test]
 fn number_sketches_compare_the_smaller_set_of_figures() {
-    use newsdesk_corpus::dedup::{NumSketch, NUM_K};
+    use newsdesk_corpus::dedup::{BottomK, NUM_K};
     let sketch = |t: &str| {
         let mut v = Vec::new();
         newsdesk_corpus::shingle::for_each_number(t, |h| v.push(h as u32));
-        NumSketch::from_hashes(v)
+        BottomK::from_hashes(v)
     };
     let full = sketch("Net 8,037,000 vs 7,710,000; revs 136.4 mln vs 133.3 mln; rate 6-3/16 pct");
     assert_eq!(full.distinct, 5);

@@ -78,10 +78,10 @@ proptest! {
     }
 }
 
-fn number_sketch(t: &str) -> newsdesk_corpus::dedup::NumSketch {
+fn number_sketch(t: &str) -> newsdesk_corpus::dedup::BottomK {
     let mut v = Vec::new();
     newsdesk_corpus::shingle::for_each_number(t, |h| v.push(h as u32));
-    newsdesk_corpus::dedup::NumSketch::from_hashes(v)
+    newsdesk_corpus::dedup::BottomK::from_hashes(v)
 }
 
 proptest! {
