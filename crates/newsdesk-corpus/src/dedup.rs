@@ -211,11 +211,11 @@ pub struct BottomK {
 impl BottomK {
     /// The sketch of a text's number hashes (k = [`NUM_K`]; any order, repeats allowed).
     pub fn from_hashes(all: Vec<u32>) -> BottomK {
-        BottomK::bottom_k(all, NUM_K)
+        BottomK::sample(all, NUM_K)
     }
 
     /// The `k` smallest of `all` (any order, repeats allowed).
-    pub fn bottom_k(mut all: Vec<u32>, k: usize) -> BottomK {
+    pub fn sample(mut all: Vec<u32>, k: usize) -> BottomK {
         all.sort_unstable();
         all.dedup();
         let distinct = all.len() as u32;
@@ -698,7 +698,7 @@ impl Deduper {
         if let Some(s) = &sig {
             self.index(idx, s);
         }
-        let pars = BottomK::bottom_k(content, PAR_K);
+        let pars = BottomK::sample(content, PAR_K);
         self.index_paragraphs(idx, &pars.hashes);
         self.by_id.entry(article.id.clone()).or_insert(idx);
         self.docs.push(DocRec { id: article.id.clone(), when, sig, group, nums, pars });
