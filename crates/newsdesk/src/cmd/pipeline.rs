@@ -112,6 +112,14 @@ impl RunLog {
     }
 }
 
+/// Counts of one run, for the summary and the exit status.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub articles: u64,
+    pub rejected: u64,
+    pub stopped_early: bool,
+}
+
 impl Tally {
     /// Prints the one-line summary of a run on stderr.
     pub fn print(&self, quiet: bool) {
@@ -125,17 +133,7 @@ impl Tally {
             );
         }
     }
-}
 
-/// Counts of one run, for the summary and the exit status.
-#[derive(Debug, Default)]
-pub struct Tally {
-    pub articles: u64,
-    pub rejected: u64,
-    pub stopped_early: bool,
-}
-
-impl Tally {
     /// 0 all good; 3 some records rejected; 1 nothing could be processed.
     pub fn exit_code(&self) -> ExitCode {
         if self.articles == 0 {
