@@ -298,7 +298,11 @@ fn entry(word: &str) -> Option<&'static (&'static str, u8, Option<Gender>)> {
 /// A capitalised word right before a name that is not part of it: an
 /// honorific, a role head or a descriptor, and not a title customary in names.
 pub fn ends_name(word: &str) -> bool {
-    let c = classes(word);
+    class_ends_name(classes(word))
+}
+
+/// [`ends_name`] of a word with classes `c`.
+fn class_ends_name(c: u8) -> bool {
     c & (HONORIFIC | ROLE | DESCRIPTOR) != 0 && c & IN_NAME == 0
 }
 
@@ -357,8 +361,8 @@ pub fn name_start(words: &[&str]) -> usize {
         let w = words[i];
         let capitalised = w.starts_with(char::is_uppercase);
         let c = if capitalised { classes(w) } else { 0 };
-        if c & (HONORIFIC | ROLE | DESCRIPTOR) != 0 && c & IN_NAME == 0 {
-            return s; // ends_name
+        if class_ends_name(c) {
+            return s;
         }
         let pending = w == "." || is_connector(w) || c & MODIFIER != 0;
         if !pending {
