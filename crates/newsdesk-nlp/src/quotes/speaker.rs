@@ -450,10 +450,7 @@ pub(crate) struct Resolved {
 fn gender_of_word(w: &str) -> Option<Gender> {
     let l = w.trim_end_matches('.').to_ascii_lowercase();
     if let Some(g) = titles::gender(&l) {
-        return Some(match g {
-            titles::Gender::Male => Gender::Male,
-            titles::Gender::Female => Gender::Female,
-        });
+        return Some(g.into());
     }
     match l.as_str() {
         "father" | "husband" | "brother" | "son" => Some(Gender::Male),
@@ -800,11 +797,7 @@ mod tests {
             // A title's gender is the lexicon's.
             if let Some(tg) = titles::gender(&w) {
                 prop_assert!(titles::classes(&w) != 0);
-                let want = match tg {
-                    titles::Gender::Male => Gender::Male,
-                    titles::Gender::Female => Gender::Female,
-                };
-                prop_assert_eq!(g, Some(want));
+                prop_assert_eq!(g, Some(Gender::from(tg)));
             }
         }
     }
@@ -815,10 +808,7 @@ mod tests {
         let mut n = 0;
         for &(word, _, g) in titles::LEXICON {
             let Some(g) = g else { continue };
-            let want = match g {
-                titles::Gender::Male => Gender::Male,
-                titles::Gender::Female => Gender::Female,
-            };
+            let want = Gender::from(g);
             let cap = format!("{}{}", word[..1].to_ascii_uppercase(), &word[1..]);
             for form in [word.to_string(), format!("{cap}."), word.to_ascii_uppercase()] {
                 assert_eq!(gender_of_word(&form), Some(want), "{form}");
