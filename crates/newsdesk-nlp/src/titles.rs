@@ -285,14 +285,32 @@ pub fn gender(word: &str) -> Option<Gender> {
 fn entry(word: &str) -> Option<&'static (&'static str, u8, Option<Gender>)> {
     let w = word.strip_suffix('.').unwrap_or(word).as_bytes();
     let mut buf = [0u8; 20];
-    if w.len() > buf.len() || !w.is_ascii() {
+    if w.is_empty() || w.len() > buf.len() || !w.is_ascii() {
         return None;
     }
     for (d, s) in buf.iter_mut().zip(w) {
         *d = s.to_ascii_lowercase();
     }
     let key = &buf[..w.len()];
-    LEXICON.binary_search_by(|(e, ..)| e.as_bytes().cmp(key)).ok().map(|i| &LEXICON[i])
+    // The entries with the key's first letter (the table is sorted), then a binary search.
+    let &(lo, hi) = first_letter_ranges().get(key[0].wrapping_sub(b'a') as usize)?;
+    let part = &LEXICON[lo as usize..hi as usize];
+    part.binary_search_by(|(e, ..)| e.as_bytes().cmp(key)).ok().map(|i| &part[i])
+}
+
+/// For each letter a–z, the range of [`LEXICON`] entries starting with it.
+fn first_letter_ranges() -> &'static [(u16, u16); 26] {
+    static RANGES: std::sync::OnceLock<[(u16, u16); 26]> = std::sync::OnceLock::new();
+    RANGES.get_or_init(|| {
+        let mut r = [(0u16, 0u16); 26];
+        for (l, range) in r.iter_mut().enumerate() {
+            let c = b'a' + l as u8;
+            let lo = LEXICON.partition_point(|(e, ..)| e.as_bytes()[0] < c);
+            let hi = LEXICON.partition_point(|(e, ..)| e.as_bytes()[0] <= c);
+            *range = (lo as u16, hi as u16);
+        }
+        r
+    })
 }
 
 /// A capitalised word right before a name that is not part of it: an
