@@ -324,6 +324,13 @@ fn class_ends_name(c: u8) -> bool {
     c & (HONORIFIC | ROLE | DESCRIPTOR) != 0 && c & IN_NAME == 0
 }
 
+/// A word of a title run before a name: one that ends a name
+/// ([`ends_name`]) or a role modifier ("presidential candidate", "First").
+pub fn is_title_part(word: &str) -> bool {
+    let c = classes(word);
+    class_ends_name(c) || c & MODIFIER != 0
+}
+
 /// A courtesy title ("Mr", "Dr."): a name phrase starts with it.
 pub fn is_honorific(word: &str) -> bool {
     classes(word) & HONORIFIC != 0
@@ -417,6 +424,8 @@ mod tests {
         assert!(!ends_name("Deputy.."), "one stop only");
         assert!(!ends_name("Foreign") && is_role_modifier("Foreign"));
         assert!(is_title("Sir") && !is_title("White") && !is_title("Smith"));
+        assert!(is_title_part("Dr.") && is_title_part("Minister") && is_title_part("Foreign"));
+        assert!(!is_title_part("Pope") && !is_title_part("Sir") && !is_title_part("Smith"));
         assert_eq!(gender("Mrs."), Some(Gender::Female));
         assert_eq!(gender("SIR"), Some(Gender::Male));
         assert_eq!(gender("spokeswoman"), Some(Gender::Female));

@@ -122,10 +122,7 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
         let title_class = if ctx.is_capitalised(t) { titles::classes(ctx.text(t)) } else { 0 };
         if title_class & titles::HONORIFIC != 0 {
             s = t;
-            let titled = t > lo && {
-                let p = ctx.text(t - 1);
-                titles::ends_name(p) || titles::is_role_modifier(p)
-            };
+            let titled = t > lo && titles::is_title_part(ctx.text(t - 1));
             if !titled {
                 break;
             }
@@ -133,8 +130,7 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
         }
         // "First Minister", "Under Secretary": a capitalised role modifier
         // before a title is part of it, whatever else the word can be.
-        let in_title = title_class & titles::MODIFIER != 0
-            && (titles::ends_name(ctx.text(s)) || titles::is_role_modifier(ctx.text(s)));
+        let in_title = title_class & titles::MODIFIER != 0 && titles::is_title_part(ctx.text(s));
         if !in_title && (lexicon::is_np_boundary(lw) || lexicon::is_cue_adverb(lw) || lexicon::cue(lw).is_some()) {
             break;
         }
