@@ -331,11 +331,6 @@ pub fn is_title_part(word: &str) -> bool {
     class_ends_name(c) || c & MODIFIER != 0
 }
 
-/// A courtesy title ("Mr", "Dr."): a name phrase starts with it.
-pub fn is_honorific(word: &str) -> bool {
-    classes(word) & HONORIFIC != 0
-}
-
 /// A title customarily kept in the name ("Pope Francis", "Sir Keir Starmer").
 pub fn is_in_name(word: &str) -> bool {
     classes(word) & IN_NAME != 0
