@@ -316,13 +316,19 @@ fn first_letter_ranges() -> &'static [(u16, u16); 26] {
 /// A capitalised word right before a name that is not part of it: an
 /// honorific, a role head or a descriptor, and not a title customary in names.
 pub fn ends_name(word: &str) -> bool {
-    let c = classes(word);
+    class_ends_name(classes(word))
+}
+
+/// [`ends_name`] of a word with classes `c`.
+fn class_ends_name(c: u8) -> bool {
     c & (HONORIFIC | ROLE | DESCRIPTOR) != 0 && c & IN_NAME == 0
 }
 
-/// A courtesy title ("Mr", "Dr."): a name phrase starts with it.
-pub fn is_honorific(word: &str) -> bool {
-    classes(word) & HONORIFIC != 0
+/// A word of a title run before a name: one that ends a name
+/// ([`ends_name`]) or a role modifier ("presidential candidate", "First").
+pub fn is_title_part(word: &str) -> bool {
+    let c = classes(word);
+    class_ends_name(c) || c & MODIFIER != 0
 }
 
 /// A title customarily kept in the name ("Pope Francis", "Sir Keir Starmer").
@@ -375,8 +381,8 @@ pub fn name_start(words: &[&str]) -> usize {
         let w = words[i];
         let capitalised = w.starts_with(char::is_uppercase);
         let c = if capitalised { classes(w) } else { 0 };
-        if c & (HONORIFIC | ROLE | DESCRIPTOR) != 0 && c & IN_NAME == 0 {
-            return s; // ends_name
+        if class_ends_name(c) {
+            return s;
         }
         let pending = w == "." || is_connector(w) || c & MODIFIER != 0;
         if !pending {
@@ -413,6 +419,8 @@ mod tests {
         assert!(!ends_name("Deputy.."), "one stop only");
         assert!(!ends_name("Foreign") && is_role_modifier("Foreign"));
         assert!(is_title("Sir") && !is_title("White") && !is_title("Smith"));
+        assert!(is_title_part("Dr.") && is_title_part("Minister") && is_title_part("Foreign"));
+        assert!(!is_title_part("Pope") && !is_title_part("Sir") && !is_title_part("Smith"));
         assert_eq!(gender("Mrs."), Some(Gender::Female));
         assert_eq!(gender("SIR"), Some(Gender::Male));
         assert_eq!(gender("spokeswoman"), Some(Gender::Female));

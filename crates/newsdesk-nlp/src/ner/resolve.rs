@@ -95,24 +95,18 @@ fn inhabitants_are_misc(words: &[&str], mut raws: Vec<Raw>) -> Vec<Raw> {
     raws
 }
 
-/// Whether a word names a person by title alone ("the Mayor said", "Dr"):
-/// such a person mention on its own names nobody.
-fn is_title(w: &str) -> bool {
-    titles::is_title(w)
+/// The first token of the name in a person mention `s..e` (titles left
+/// out), or `None` when the mention is a title on its own ("the Mayor said",
+/// "Dr"), which names nobody.
+fn person_name(words: &[&str], s: usize, e: usize) -> Option<usize> {
+    let s = skip_titles(words, s, e);
+    (!(e == s + 1 && titles::is_title(words[s]))).then_some(s)
 }
 
 /// The first token of a person mention `s..e` after its titles
 /// ([`titles::name_start`]): "Dr Gazzola" resolves to "Valeria Gazzola" and
 /// "Deputy Foreign Minister" becomes Sergei Ryabkov's role; "Pope Francis"
 /// and "White Jack" stay whole, and at least one token always remains.
-/// The first token of the name in a person mention `s..e` (titles left
-/// out), or `None` when the mention is a title on its own ("the Mayor said"),
-/// which names nobody.
-fn person_name(words: &[&str], s: usize, e: usize) -> Option<usize> {
-    let s = skip_titles(words, s, e);
-    (!(e == s + 1 && is_title(words[s]))).then_some(s)
-}
-
 fn skip_titles(words: &[&str], s: usize, e: usize) -> usize {
     if s >= e {
         return s;

@@ -359,6 +359,16 @@ pub enum Gender {
     First,
 }
 
+/// The gender a title gives its bearer ([`crate::titles::gender`]).
+impl From<crate::titles::Gender> for Gender {
+    fn from(g: crate::titles::Gender) -> Self {
+        match g {
+            crate::titles::Gender::Male => Gender::Male,
+            crate::titles::Gender::Female => Gender::Female,
+        }
+    }
+}
+
 /// Subject pronouns that can be speakers.
 pub fn pronoun(word: &str) -> Option<Gender> {
     Some(match word {

@@ -122,10 +122,7 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
         let title_class = if ctx.is_capitalised(t) { titles::classes(ctx.text(t)) } else { 0 };
         if title_class & titles::HONORIFIC != 0 {
             s = t;
-            let titled = t > lo && {
-                let p = ctx.text(t - 1);
-                titles::ends_name(p) || titles::is_role_modifier(p)
-            };
+            let titled = t > lo && titles::is_title_part(ctx.text(t - 1));
             if !titled {
                 break;
             }
@@ -133,8 +130,7 @@ pub(crate) fn np_core(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)
         }
         // "First Minister", "Under Secretary": a capitalised role modifier
         // before a title is part of it, whatever else the word can be.
-        let in_title = title_class & titles::MODIFIER != 0
-            && (titles::ends_name(ctx.text(s)) || titles::is_role_modifier(ctx.text(s)));
+        let in_title = title_class & titles::MODIFIER != 0 && titles::is_title_part(ctx.text(s));
         if !in_title && (lexicon::is_np_boundary(lw) || lexicon::is_cue_adverb(lw) || lexicon::cue(lw).is_some()) {
             break;
         }
@@ -450,10 +446,7 @@ pub(crate) struct Resolved {
 fn gender_of_word(w: &str) -> Option<Gender> {
     let l = w.trim_end_matches('.').to_ascii_lowercase();
     if let Some(g) = titles::gender(&l) {
-        return Some(match g {
-            titles::Gender::Male => Gender::Male,
-            titles::Gender::Female => Gender::Female,
-        });
+        return Some(g.into());
     }
     match l.as_str() {
         "father" | "husband" | "brother" | "son" => Some(Gender::Male),
@@ -800,11 +793,7 @@ mod tests {
             // A title's gender is the lexicon's.
             if let Some(tg) = titles::gender(&w) {
                 prop_assert!(titles::classes(&w) != 0);
-                let want = match tg {
-                    titles::Gender::Male => Gender::Male,
-                    titles::Gender::Female => Gender::Female,
-                };
-                prop_assert_eq!(g, Some(want));
+                prop_assert_eq!(g, Some(Gender::from(tg)));
             }
         }
     }
@@ -815,10 +804,7 @@ mod tests {
         let mut n = 0;
         for &(word, _, g) in titles::LEXICON {
             let Some(g) = g else { continue };
-            let want = match g {
-                titles::Gender::Male => Gender::Male,
-                titles::Gender::Female => Gender::Female,
-            };
+            let want = Gender::from(g);
             let cap = format!("{}{}", word[..1].to_ascii_uppercase(), &word[1..]);
             for form in [word.to_string(), format!("{cap}."), word.to_ascii_uppercase()] {
                 assert_eq!(gender_of_word(&form), Some(want), "{form}");
