@@ -24,6 +24,7 @@
 //! Writers are single-process (Tantivy's writer lock); any number of readers
 //! (the server, `newsdesk search`) may open the same directory at once.
 
+mod bounded;
 mod facets;
 mod index;
 mod migrate;
@@ -85,7 +86,7 @@ pub struct Store {
 }
 
 /// See [`Store::facet_entities`]: (index generation, key → id and name).
-type FacetEntities = (u64, std::collections::HashMap<String, Option<(i64, String)>>);
+type FacetEntities = (u64, bounded::BoundedMap<String, Option<(i64, String)>>);
 
 /// How the store was found when opened.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -123,7 +124,10 @@ impl Store {
             readers,
             index,
             entity_ids: Mutex::default(),
-            facet_entities: Default::default(),
+            facet_entities: std::sync::RwLock::new((
+                0,
+                bounded::BoundedMap::with_capacity(views::MAX_CACHED_FACET_ENTITIES),
+            )),
         };
         let mut report = OpenReport { rebuilt_index: rebuilt, ..OpenReport::default() };
         match store.repair_index() {
