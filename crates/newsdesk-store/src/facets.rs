@@ -28,7 +28,6 @@
 //! values of a handful of segments is all of them in practice (the same
 //! trade-off as Tantivy's `segment_size`).
 
-use crate::bounded::BoundedMap;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, RwLock};
@@ -53,20 +52,25 @@ pub(crate) const MAX_CACHED_NAMES: usize = 100_000;
 /// Hash maps keyed by ordinal.
 type OrdMap<V> = HashMap<u32, V, BuildHasherDefault<OrdHasher>>;
 
-/// Strings of ordinals, by segment, facet field and ordinal.
-type Names = BoundedMap<(SegmentId, &'static str, u32), Arc<str>, BuildHasherDefault<OrdHasher>>;
+/// Strings of one segment's ordinals of one facet field.
+type Names = OrdMap<Arc<str>>;
 
 /// Strings of facet ordinals already looked up, per segment and facet field.
 pub(crate) struct OrdinalNames {
     state: RwLock<NamesState>,
+    /// Strings kept at most.
+    capacity: usize,
 }
 
+#[derive(Default)]
 struct NamesState {
     /// The newest searcher generation seen (none before the first search).
     generation: Option<u64>,
     /// Its segments: only their strings are kept.
     segments: Vec<SegmentId>,
-    names: Names,
+    names: HashMap<(SegmentId, &'static str), Names>,
+    /// Strings held in `names`.
+    len: usize,
 }
 
 impl Default for OrdinalNames {
@@ -78,8 +82,7 @@ impl Default for OrdinalNames {
 impl OrdinalNames {
     /// A cache holding at most `capacity` strings.
     pub(crate) fn with_capacity(capacity: usize) -> Self {
-        let names = Names::with_capacity(capacity);
-        OrdinalNames { state: RwLock::new(NamesState { generation: None, segments: Vec::new(), names }) }
+        OrdinalNames { state: RwLock::default(), capacity }
     }
 
     /// Tells the cache a search runs on the searcher `generation`, made of
@@ -99,21 +102,24 @@ impl OrdinalNames {
         }
         state.generation = Some(generation);
         state.segments = segments.into_iter().collect();
-        let NamesState { segments, names, .. } = &mut *state;
-        names.retain(|(seg, _, _), _| segments.contains(seg));
+        let NamesState { segments, names, len, .. } = &mut *state;
+        names.retain(|(seg, _), _| segments.contains(seg));
+        *len = names.values().map(HashMap::len).sum();
     }
 
     /// Number of strings held.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.state.read().unwrap_or_else(|p| p.into_inner()).names.len()
+        let state = self.state.read().unwrap_or_else(|p| p.into_inner());
+        debug_assert_eq!(state.len, state.names.values().map(HashMap::len).sum::<usize>());
+        state.len
     }
 
     /// The segments whose strings are held.
     #[cfg(test)]
     pub(crate) fn cached_segments(&self) -> Vec<SegmentId> {
         let state = self.state.read().unwrap_or_else(|p| p.into_inner());
-        let mut segs: Vec<SegmentId> = state.names.keys().map(|(s, _, _)| *s).collect();
+        let mut segs: Vec<SegmentId> = state.names.keys().map(|(s, _)| *s).collect();
         segs.sort();
         segs.dedup();
         segs
@@ -123,18 +129,29 @@ impl OrdinalNames {
     #[cfg(test)]
     fn get(&self, segment: SegmentId, field: &'static str, ord: u32) -> Option<Arc<str>> {
         let state = self.state.read().unwrap_or_else(|p| p.into_inner());
-        state.names.get(&(segment, field, ord)).cloned()
+        state.names.get(&(segment, field)).and_then(|k| k.get(&ord)).cloned()
     }
 
     /// Keeps these strings of one segment's ordinals, if the segment is one
     /// of the newest generation's; a cache that would overflow starts afresh.
     fn remember(&self, segment: SegmentId, field: &'static str, found: Vec<(u32, Arc<str>)>) {
-        if found.is_empty() {
+        if found.is_empty() || found.len() > self.capacity {
             return;
         }
         let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
-        if state.segments.contains(&segment) {
-            state.names.extend(found.into_iter().map(|(ord, name)| ((segment, field, ord), name)).collect());
+        if !state.segments.contains(&segment) {
+            return;
+        }
+        if state.len + found.len() > self.capacity {
+            state.names.clear();
+            state.len = 0;
+        }
+        let NamesState { names, len, .. } = &mut *state;
+        let known = names.entry((segment, field)).or_default();
+        for (ord, name) in found {
+            if known.insert(ord, name).is_none() {
+                *len += 1;
+            }
         }
     }
 
@@ -151,8 +168,9 @@ impl OrdinalNames {
         let mut missing = Vec::new();
         {
             let state = self.state.read().unwrap_or_else(|p| p.into_inner());
+            let known = state.names.get(&(segment, field));
             for &(count, ord) in ords {
-                match state.names.get(&(segment, field, ord)) {
+                match known.and_then(|k| k.get(&ord)) {
                     Some(name) => out.push((name.clone(), u64::from(count))),
                     None => missing.push((count, ord)),
                 }
@@ -178,47 +196,20 @@ impl OrdinalNames {
     }
 }
 
-/// Hashes an ordinal with one multiplication (Fibonacci hashing), and
-/// other keys with one per 8 bytes (a segment id and a field name for the
-/// cached strings): these keys are small and not attacker-chosen.
+/// Hashes an ordinal with one multiplication (Fibonacci hashing): ordinals
+/// are small dense integers, not attacker-chosen keys.
 #[derive(Default)]
 struct OrdHasher(u64);
 
-impl OrdHasher {
-    #[inline]
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
 impl Hasher for OrdHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            self.mix(u64::from_le_bytes(w.try_into().unwrap_or_default()));
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_le_bytes(w));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.mix(u64::from(n));
     }
 
     fn write_u32(&mut self, n: u32) {
-        self.mix(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.mix(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.mix(n as u64);
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 
     fn finish(&self) -> u64 {

@@ -24,7 +24,6 @@
 //! Writers are single-process (Tantivy's writer lock); any number of readers
 //! (the server, `newsdesk search`) may open the same directory at once.
 
-mod bounded;
 mod facets;
 mod index;
 mod migrate;
@@ -86,7 +85,7 @@ pub struct Store {
 }
 
 /// See [`Store::facet_entities`]: (index generation, key → id and name).
-type FacetEntities = (u64, bounded::BoundedMap<String, Option<(i64, String)>>);
+type FacetEntities = (u64, std::collections::HashMap<String, Option<(i64, String)>>);
 
 /// How the store was found when opened.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -124,10 +123,7 @@ impl Store {
             readers,
             index,
             entity_ids: Mutex::default(),
-            facet_entities: std::sync::RwLock::new((
-                0,
-                bounded::BoundedMap::with_capacity(views::MAX_CACHED_FACET_ENTITIES),
-            )),
+            facet_entities: Default::default(),
         };
         let mut report = OpenReport { rebuilt_index: rebuilt, ..OpenReport::default() };
         match store.repair_index() {

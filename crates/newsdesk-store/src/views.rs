@@ -207,7 +207,7 @@ fn entity_summaries(c: &Connection, sql: &str, p: impl rusqlite::Params) -> Resu
 }
 
 /// Facet entity names kept in memory before the cache starts over.
-pub(crate) const MAX_CACHED_FACET_ENTITIES: usize = 100_000;
+const MAX_CACHED_FACET_ENTITIES: usize = 100_000;
 
 const TOP_ENTITIES: &str = "SELECT e.id, e.kind, e.name, COUNT(*) AS n,
        (SELECT COUNT(*) FROM quotes q WHERE q.entity = e.id)
@@ -264,11 +264,10 @@ impl Store {
             drop(cache);
             if !learned.is_empty() {
                 let mut cache = self.facet_entities.write().unwrap_or_else(|p| p.into_inner());
-                // A newer generation starts afresh (as does a full cache); a
+                // A newer generation (or an overfull cache) starts afresh; a
                 // search on an older searcher does not move it back.
-                if raw.generation > cache.0 {
-                    cache.0 = raw.generation;
-                    cache.1.clear();
+                if raw.generation > cache.0 || cache.1.len() > MAX_CACHED_FACET_ENTITIES {
+                    *cache = (raw.generation, HashMap::new());
                 }
                 if cache.0 == raw.generation {
                     cache.1.extend(learned);
