@@ -89,8 +89,9 @@ impl OrdinalNames {
     /// `segments`. A newer generation than any seen becomes the cache's: the
     /// strings of segments it no longer has are dropped. An older one changes
     /// nothing (its segments that the newer one still has are served, the
-    /// others are neither dropped nor added).
-    pub(crate) fn enter_generation(&self, generation: u64, segments: &[SegmentId]) {
+    /// others are neither dropped nor added). `segments` is only walked for a
+    /// newer generation, so most searches allocate nothing here.
+    pub(crate) fn enter_generation(&self, generation: u64, segments: impl IntoIterator<Item = SegmentId>) {
         let newer = |state: &NamesState| state.generation.is_none_or(|g| generation > g);
         if !newer(&self.state.read().unwrap_or_else(|p| p.into_inner())) {
             return;
@@ -100,7 +101,7 @@ impl OrdinalNames {
             return;
         }
         state.generation = Some(generation);
-        state.segments = segments.to_vec();
+        state.segments = segments.into_iter().collect();
         let NamesState { segments, names, len, .. } = &mut *state;
         names.retain(|(seg, _), _| segments.contains(seg));
         *len = names.values().map(HashMap::len).sum();
@@ -396,21 +397,21 @@ mod tests {
     fn a_search_on_an_older_searcher_does_not_move_the_cache_back() {
         let (a, b, c) = (SegmentId::generate_random(), SegmentId::generate_random(), SegmentId::generate_random());
         let cache = OrdinalNames::with_capacity(1000);
-        cache.enter_generation(7, &[a, b]);
+        cache.enter_generation(7, [a, b]);
         cache.remember(a, "fperson", names(0..3));
         cache.remember(b, "fperson", names(0..2));
         // An older searcher (segments a and c): a is served, b is kept, c is not added.
-        cache.enter_generation(6, &[a, c]);
+        cache.enter_generation(6, [a, c]);
         assert_eq!(cache.get(a, "fperson", 1).as_deref(), Some("v1"));
         assert_eq!(cache.get(b, "fperson", 1).as_deref(), Some("v1"));
         cache.remember(c, "fperson", names(0..4));
         assert_eq!(cache.get(c, "fperson", 1), None);
         assert_eq!(cache.len(), 5);
         // The same generation again changes nothing either.
-        cache.enter_generation(7, &[a]);
+        cache.enter_generation(7, [a]);
         assert_eq!(cache.cached_segments().len(), 2);
         // A newer generation without b drops b's strings only.
-        cache.enter_generation(8, &[a, c]);
+        cache.enter_generation(8, [a, c]);
         assert_eq!(cache.get(b, "fperson", 1), None);
         assert_eq!(cache.get(a, "fperson", 2).as_deref(), Some("v2"));
         assert_eq!(cache.len(), 3);
@@ -424,7 +425,7 @@ mod tests {
         let cache = OrdinalNames::with_capacity(50);
         for generation in 0..200u64 {
             let segs: Vec<SegmentId> = (0..3).map(|_| SegmentId::generate_random()).collect();
-            cache.enter_generation(generation, &segs);
+            cache.enter_generation(generation, segs.iter().copied());
             for (i, seg) in segs.iter().enumerate() {
                 cache.remember(*seg, "fperson", names(0..(generation as u32 % 30) + i as u32));
                 assert!(cache.len() <= 50, "generation {generation}: {} strings", cache.len());
@@ -433,7 +434,7 @@ mod tests {
         }
         // More strings than the capacity at once are not kept at all.
         let seg = SegmentId::generate_random();
-        cache.enter_generation(1000, &[seg]);
+        cache.enter_generation(1000, [seg]);
         cache.remember(seg, "fperson", names(0..51));
         assert_eq!(cache.len(), 0);
         cache.remember(seg, "fperson", names(0..50));

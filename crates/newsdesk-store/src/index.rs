@@ -311,8 +311,8 @@ impl SearchIndex {
         let offset = q.offset.min(MAX_OFFSET);
         let want_facets = q.facets > 0;
         if want_facets {
-            let live: Vec<_> = searcher.segment_readers().iter().map(|s| s.segment_id()).collect();
-            self.facet_names.enter_generation(searcher.generation().generation_id(), &live);
+            let live = searcher.segment_readers().iter().map(|s| s.segment_id());
+            self.facet_names.enter_generation(searcher.generation().generation_id(), live);
         }
         let facets =
             want_facets.then(|| FacetCollector { names: self.facet_names.clone(), specs: &FACETS, k: q.facets });

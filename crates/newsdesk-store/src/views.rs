@@ -264,10 +264,13 @@ impl Store {
             drop(cache);
             if !learned.is_empty() {
                 let mut cache = self.facet_entities.write().unwrap_or_else(|p| p.into_inner());
-                // A newer generation (or an overfull cache) starts afresh; a
-                // search on an older searcher does not move it back.
-                if raw.generation > cache.0 || cache.1.len() > MAX_CACHED_FACET_ENTITIES {
+                // A newer generation starts afresh, and so does a cache these
+                // names would overfill (keeping its generation: a search on an
+                // older searcher never moves it back).
+                if raw.generation > cache.0 {
                     *cache = (raw.generation, HashMap::new());
+                } else if cache.1.len() + learned.len() > MAX_CACHED_FACET_ENTITIES {
+                    cache.1.clear();
                 }
                 if cache.0 == raw.generation {
                     cache.1.extend(learned);
