@@ -452,10 +452,14 @@ fn gender_of_word(w: &str) -> Option<Gender> {
         "father" | "husband" | "brother" | "son" => Some(Gender::Male),
         "mother" | "wife" | "sister" | "daughter" => Some(Gender::Female),
         _ if l.ends_with("woman") || l.ends_with("women") => Some(Gender::Female),
-        _ if l.len() > 4 && l.ends_with("man") && !l.ends_with("german") => Some(Gender::Male),
+        _ if l.len() > 4 && l.ends_with("man") && !NOT_MEN.iter().any(|n| l.ends_with(n)) => Some(Gender::Male),
         _ => None,
     }
 }
+
+/// Words ending in "-man" that do not name a man ("a human rights lawyer",
+/// "German", "Ottoman"); "shaman" names a person of either sex.
+const NOT_MEN: &[&str] = &["human", "german", "roman", "ottoman", "talisman", "caiman", "shaman"];
 
 fn gender_of_text(t: &str) -> Option<Gender> {
     t.split_whitespace().find_map(gender_of_word)
@@ -546,7 +550,32 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             .flat_map(|(i, en)| en.mentions.iter().map(move |m| (m.start, m.end, i as u32)))
             .collect();
         mentions.sort_unstable();
-        Resolver { ctx, entities, mentions, genders: Vec::new(), index: None }
+        // A person written in full after a gendered word ("Mr Tom Ward",
+        // "spokeswoman Ann Lee") has that gender from the start, so that a
+        // pronoun of the other gender passes them by. Only full-name mentions
+        // count: a surname may be a relative's ("his wife, Jonna Mendez", "First
+        // Lady Melania Trump"); mentions that disagree give no gender.
+        let text = ctx.doc.text;
+        let mut genders: Vec<(String, Gender)> = Vec::new();
+        for en in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+            if genders.iter().any(|(n, _)| *n == en.name) {
+                continue;
+            }
+            let before = |m: &newsdesk_core::Mention| {
+                if m.text != en.name {
+                    return None;
+                }
+                let b = ctx.doc.offsets.to_byte(m.start).min(text.len());
+                text.get(..b)?.trim_end().rsplit(char::is_whitespace).next().and_then(gender_of_word)
+            };
+            let mut found = en.mentions.iter().filter_map(before);
+            if let Some(g) = found.next() {
+                if found.all(|h| h == g) {
+                    genders.push((en.name.clone(), g));
+                }
+            }
+        }
+        Resolver { ctx, entities, mentions, genders, index: None }
     }
 
     /// Entity mentions (start, end, entity index) near `start..end`, scanning
@@ -846,6 +875,10 @@ mod tests {
             assert_eq!(gender_of_word(w), Some(Gender::Female), "{w}");
         }
         for w in ["German", "man", "Pope", "spokesperson", "Minister", "Smith", "", "."] {
+            assert_eq!(gender_of_word(w), None, "{w}");
+        }
+        // Words that end in "-man" without naming a man.
+        for w in ["human", "Human", "superhuman", "Roman", "Ottoman", "talisman", "shaman"] {
             assert_eq!(gender_of_word(w), None, "{w}");
         }
         assert_eq!(gender_of_word("Mrs.."), Some(Gender::Female), "all final stops go");

@@ -350,3 +350,20 @@ fn seed_article_with_entities() {
         assert!(sp.entity.is_some() && sp.entity == id_of(who), "{needle}: {sp:?}");
     }
 }
+
+/// A person written after a gendered word ("Mr Tom Ward") has that gender
+/// before any quote of theirs is seen: "she" passes them by, and a role
+/// ending in "-man" that names no man ("human rights activist") gives none.
+#[test]
+fn pronouns_pass_by_people_whose_title_gives_the_other_gender() {
+    let text = "Human rights activist Kim Lee met Mr Tom Ward, the prosecutor, on Sunday.\n\n\
+                \"We will appeal this ruling,\" she said.\n\n\
+                \"The ruling stands,\" he said.";
+    let doc = Doc::from_text(text);
+    let entities = crate::ner::extract_entities(&doc);
+    let qs = extract_quotes(&doc, &entities);
+    let q = find(text, &qs, "We will appeal");
+    assert_eq!(mention(q), "she");
+    assert_eq!(speaker_name(q), "Kim Lee", "{:?} {:?}", all(&qs), entities);
+    assert_eq!(speaker_name(find(text, &qs, "The ruling stands")), "Tom Ward", "{:?}", all(&qs));
+}
