@@ -1833,7 +1833,26 @@ fn summarize(st: &Story) -> StorySummary {
     let mut ents: Vec<StoryEntity> =
         st.entities.iter().map(|(n, (k, c))| StoryEntity { name: n.clone(), kind: *k, articles: *c }).collect();
     ents.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.name.len().cmp(&a.name.len())).then(a.name.cmp(&b.name)));
-    ents.truncate(10);
+    // A capitalised run the entity stage did not take as a whole is left
+    // out when it holds one of its entities with a role or place around it
+    // ("Emergencies Minister Yevgeny Zinichev" next to "Yevgeny Zinichev"),
+    // or is a piece of one ("Liberation Army" of "People's Liberation Army").
+    let typed: Vec<String> =
+        ents.iter().filter(|e| e.kind.is_some()).map(|e| format!(" {} ", e.name.to_lowercase())).collect();
+    let mut top = Vec::with_capacity(10);
+    for e in ents {
+        if top.len() == 10 {
+            break;
+        }
+        if e.kind.is_none() {
+            let padded = format!(" {} ", e.name.to_lowercase());
+            if typed.iter().any(|t| padded.contains(t.as_str()) || t.contains(padded.as_str())) {
+                continue;
+            }
+        }
+        top.push(e);
+    }
+    let ents = top;
     let mut timeline = st.events.clone();
     timeline.sort_by(|a, b| a.date.cmp(&b.date));
     StorySummary {
@@ -2650,6 +2669,37 @@ mod link_tests {
         // In a stream of one outlet only, the bar is the usual one.
         let (a, b) = outlet_pair("one.com", 0);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn top_entities_leave_out_runs_that_hold_or_split_an_entity() {
+        let text = "Emergencies Minister Yevgeny Zinichev flew to the city on Tuesday. The army said \
+                    the People's Liberation Army had sent engineers. Later, Deputy Governor Oleg Klimov \
+                    said the search would go on through the night.";
+        let mut a = art("a", "one.com", "Search goes on", "2019-01-01", text, &[]);
+        for (i, (kind, name)) in
+            [(EntityKind::Person, "Yevgeny Zinichev"), (EntityKind::Organization, "People's Liberation Army")]
+                .into_iter()
+                .enumerate()
+        {
+            a.entities.push(Entity {
+                id: format!("e{i}"),
+                kind,
+                name: name.into(),
+                role: None,
+                affiliation: None,
+                mentions: Vec::new(),
+            });
+        }
+        let mut s = StoryClusterer::default();
+        s.add(&a, None);
+        let names: Vec<String> = s.summaries()[0].top_entities.iter().map(|e| e.name.clone()).collect();
+        for kept in ["Yevgeny Zinichev", "People's Liberation Army", "Deputy Governor Oleg Klimov"] {
+            assert!(names.iter().any(|n| n == kept), "{kept} missing from {names:?}");
+        }
+        for gone in ["Emergencies Minister Yevgeny Zinichev", "Liberation Army"] {
+            assert!(!names.iter().any(|n| n == gone), "{gone} listed in {names:?}");
+        }
     }
 
     #[test]
