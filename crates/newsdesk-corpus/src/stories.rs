@@ -79,6 +79,14 @@ pub struct StoryConfig {
     /// Added when both name streets, none in common, and nothing links them
     /// (the reports are about another scene).
     pub street_mismatch_penalty: f32,
+    /// Added when the article's headline names someone or something (a
+    /// capitalised word that its content also names) and none of those is
+    /// among the story's terms, and nothing links them: outside incident
+    /// reports, a new name in the headline is a new subject ("Tropical Storm
+    /// Humberto" after Hurricane Dorian). Incident reports are left out: their
+    /// follow-ups headline the victim or suspect the first report could not
+    /// name.
+    pub headline_name_penalty: f32,
     /// The days taken to lie between an article and a story when either
     /// has no publication date (an undated corpus has no time dimension:
     /// without this every pair would be "the same day", and stories would
@@ -145,6 +153,7 @@ impl Default for StoryConfig {
             same_source_penalty: 0.1,
             age_mismatch_penalty: 0.05,
             street_mismatch_penalty: 0.1,
+            headline_name_penalty: 0.1,
             undated_gap_days: 14,
             max_person_stories: 3,
             max_place_stories: 3,
@@ -570,6 +579,9 @@ struct Features {
     /// Days (since the epoch) the text refers to that lie 3 or more days
     /// before its publication ("the Oct. 29 shooting"), sorted.
     past_days: Vec<i64>,
+    /// Name-part terms of the headline's names: its capitalised words after
+    /// the first that the content also names.
+    headline_names: Vec<u64>,
     /// The content (furniture left out) has five words or more.
     has_body: bool,
     /// The dates of the first `DATED_SENTENCES` sentences, one entry per sentence.
@@ -828,6 +840,24 @@ impl StoryClusterer {
         }
         let mut seen = FxHashSet::default();
         names.retain(|(n, _)| seen.insert(n.to_lowercase()));
+        let name_words: FxHashSet<String> = names
+            .iter()
+            .flat_map(|(n, _)| {
+                n.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().count() > 1)
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut headline_names = Vec::new();
+        words(title, |w, cap| {
+            let lw = w.to_lowercase();
+            if cap && !stop.contains(lw.as_str()) && name_words.contains(&lw) {
+                headline_names.push(term(NS_NAME_PART, &lw));
+            }
+        });
+        headline_names.sort_unstable();
+        headline_names.dedup();
         let mut persons: Vec<u64> = aged_names(&a.article.text).filter_map(person_key).collect();
         let aged = !persons.is_empty();
         let mut ages = ages_in(title);
@@ -889,6 +919,7 @@ impl StoryClusterer {
                 places,
                 title_grams,
                 past_days,
+                headline_names,
                 has_body,
                 dates,
                 source: a.article.source.clone(),
@@ -1103,8 +1134,9 @@ impl StoryClusterer {
         }
     }
 
-    /// What the article's ages and streets, set against the story's, add to
-    /// the similarity needed (see `age_mismatch_penalty`, `street_mismatch_penalty`).
+    /// What the article's ages, streets and headline names, set against the
+    /// story's, add to the similarity needed (see `age_mismatch_penalty`,
+    /// `street_mismatch_penalty`, `headline_name_penalty`).
     fn mismatch_penalty(&self, f: &Features, st: &Story) -> f32 {
         let other_ages = !f.ages.is_empty()
             && !st.ages.is_empty()
@@ -1118,6 +1150,13 @@ impl StoryClusterer {
         }
         if other_streets {
             p += self.config.street_mismatch_penalty;
+        }
+        let incidents = f.incident || f.harm || st.incident || st.harm;
+        let new_subject = !incidents
+            && !f.headline_names.is_empty()
+            && !f.headline_names.iter().any(|t| st.centroid.binary_search_by_key(t, |x| x.0).is_ok());
+        if new_subject {
+            p += self.config.headline_name_penalty;
         }
         p
     }
@@ -2683,6 +2722,40 @@ mod link_tests {
         // In a stream of one outlet only, the bar is the usual one.
         let (a, b) = outlet_pair_with(cfg, "one.com", 0, "");
         assert_eq!(a, b);
+    }
+
+    /// A storm report under `first_title`, and four days later a report of
+    /// the next storm under `second_title`, with `penalty` as
+    /// `headline_name_penalty`.
+    fn storm_pair(penalty: f32, first_title: &str, second_title: &str) -> (String, String) {
+        let cfg = StoryConfig { headline_name_penalty: penalty, ..StoryConfig::default() };
+        let mut s = StoryClusterer::new(cfg);
+        let first = "Hurricane Dorian strengthened over the Atlantic on Sunday and made landfall in the \
+                     Bahamas, the National Hurricane Center said. Forecasters said the storm would turn \
+                     north along the coast of Florida, bringing heavy rain, storm surge and strong winds.";
+        let second = "Tropical Storm Humberto strengthened on Monday, forecasters said. The storm would turn \
+                      north away from the coast of the Bahamas, bringing heavy rain, storm surge and strong \
+                      winds.";
+        let a = s.add(&art("a", "wiki", first_title, "2019-09-01", first, &[]), None);
+        let b = s.add(&art("b", "wiki", second_title, "2019-09-05", second, &[]), None);
+        (a, b)
+    }
+
+    #[test]
+    fn outside_incident_reports_a_new_name_in_the_headline_is_a_new_subject() {
+        let dorian = "Hurricane Dorian makes landfall in the Bahamas";
+        let humberto = "Tropical storm Humberto gains strength";
+        let (a, b) = storm_pair(0.0, dorian, humberto);
+        assert_eq!(a, b, "without the penalty the shared wording joins them");
+        let (a, b) = storm_pair(1.0, dorian, humberto);
+        assert_ne!(a, b, "Humberto is named in no report of the story");
+        // A headline that names only what the story names is no new subject.
+        let (a, b) = storm_pair(1.0, dorian, "Storm gains strength, turns away from the Bahamas");
+        assert_eq!(a, b);
+        // Incident reports headline names the first report could not give:
+        // the penalty leaves them alone.
+        let (a, b) = storm_pair(1.0, "Hurricane Dorian kills five in the Bahamas", humberto);
+        assert_eq!(a, b, "an incident report");
     }
 
     #[test]

@@ -105,6 +105,10 @@ pub struct Args {
     /// Added when both sides name streets, none in common, without a link (0 = off).
     #[arg(long, default_value_t = StoryConfig::default().street_mismatch_penalty)]
     pub street_mismatch_penalty: f32,
+    /// Added when, outside incident reports, the headline names someone or
+    /// something the story does not, without a link (0 = off).
+    #[arg(long, default_value_t = StoryConfig::default().headline_name_penalty)]
+    pub headline_name_penalty: f32,
     /// Days taken to lie between an article and a story when either has no
     /// publication date (an undated corpus has no time dimension).
     #[arg(long, default_value_t = StoryConfig::default().undated_gap_days)]
@@ -139,6 +143,7 @@ impl Args {
             same_source_penalty: self.same_source_penalty,
             age_mismatch_penalty: self.age_mismatch_penalty,
             street_mismatch_penalty: self.street_mismatch_penalty,
+            headline_name_penalty: self.headline_name_penalty,
             undated_gap_days: self.undated_gap_days,
             ..StoryConfig::default()
         }
