@@ -1794,6 +1794,26 @@ fn norm_key(s: &str) -> u64 {
     xxh3_64(&v)
 }
 
+/// The lower-cased words of a sentence, sorted and deduplicated.
+fn word_set(s: &str) -> Vec<String> {
+    let mut w: Vec<String> =
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// Whether two sentences' words say the same: at most one word in five of
+/// the shorter is missing from the longer.
+fn same_sentence(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() {
+        return false;
+    }
+    let shared = short.iter().filter(|w| long.binary_search(w).is_ok()).count();
+    shared * 5 >= short.len() * 4
+}
+
 fn collect_events(st: &mut Story, a: &Analysis, dates: &[Vec<chrono::NaiveDate>], max: usize) {
     if st.events.len() >= max {
         return;
@@ -1816,12 +1836,23 @@ fn collect_events(st: &mut Story, a: &Analysis, dates: &[Vec<chrono::NaiveDate>]
         if !st.event_keys.insert(norm_key(t)) {
             continue;
         }
-        st.events.push(TimelineEvent {
-            date: d.to_string(),
-            text: t.chars().take(400).collect(),
-            article: a.article.id.clone(),
-            source: a.article.source.clone(),
-        });
+        // The same sentence in other words of one article or another (a
+        // typo mended, a clause added) is one event; a clearly fuller form
+        // (a fifth longer) takes the place of the first.
+        let date = d.to_string();
+        let text: String = t.chars().take(400).collect();
+        let event = TimelineEvent { date, text, article: a.article.id.clone(), source: a.article.source.clone() };
+        let mine = word_set(&event.text);
+        let same = st.events.iter().position(|e| e.date == event.date && same_sentence(&mine, &word_set(&e.text)));
+        match same {
+            Some(k) => {
+                if event.text.len() * 5 > st.events[k].text.len() * 6 {
+                    st.events[k] = event;
+                }
+                continue;
+            }
+            None => st.events.push(event),
+        }
         if st.events.len() >= max {
             break;
         }
@@ -2756,6 +2787,31 @@ mod link_tests {
         // the penalty leaves them alone.
         let (a, b) = storm_pair(1.0, "Hurricane Dorian kills five in the Bahamas", humberto);
         assert_eq!(a, b, "an incident report");
+    }
+
+    #[test]
+    fn a_timeline_keeps_one_event_per_sentence_said_in_other_words() {
+        let first = "Protesters marched through the city centre of Riverton on Monday, police said.\n\n\
+                     Nevada held its caucuses on Monday.\n\n\
+                     The mayor of Riverton resigned on Monday after the council vote.";
+        let second = "Protesters marched through the city center of Riverton on Monday, police said.\n\n\
+                      Nevada held its caucuses on Monday, and the mayor of Riverton spoke after the vote.\n\n\
+                      Officers in Riverton arrested four people on Tuesday night, the police said.";
+        let mut s = StoryClusterer::default();
+        let a = s.add(&art("a", "one.com", "Protest in Riverton", "2019-03-06", first, &["Riverton"]), None);
+        let b = s.add(&art("b", "two.com", "Protest in Riverton", "2019-03-06", second, &["Riverton"]), None);
+        assert_eq!(a, b);
+        let sum = s.summaries().into_iter().find(|x| x.id == a).unwrap();
+        let texts: Vec<&str> = sum.timeline.iter().map(|e| e.text.as_str()).collect();
+        // "centre" / "center": one event, the first report's words.
+        assert_eq!(texts.iter().filter(|t| t.starts_with("Protesters marched")).count(), 1, "{texts:?}");
+        assert!(texts.contains(&"Protesters marched through the city centre of Riverton on Monday, police said."));
+        // A clearly fuller sentence takes the place of the shorter one.
+        assert!(!texts.contains(&"Nevada held its caucuses on Monday."), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("Nevada held its caucuses on Monday, and")), "{texts:?}");
+        // Other sentences of the same day are other events.
+        assert!(texts.iter().any(|t| t.starts_with("The mayor of Riverton resigned")), "{texts:?}");
+        assert_eq!(sum.timeline.len(), 4, "{texts:?}");
     }
 
     #[test]
