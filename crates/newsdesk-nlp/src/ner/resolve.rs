@@ -18,7 +18,7 @@
 //! first mention.
 
 use super::features::U64Map;
-use super::gazetteer::{Gazetteer, COUNTRY, DEMONYM, ORG};
+use super::gazetteer::{Gazetteer, COUNTRY, DEMONYM, ORG, PLACE};
 use super::model::{NerModel, Workspace};
 use super::tags::{spans, EntType};
 use crate::{titles, Doc};
@@ -383,13 +383,35 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
             EntType::Loc => EntityKind::Place,
             EntType::Misc => EntityKind::Other,
         };
+        let nw: Vec<&str> = ix.names[g].split_whitespace().collect();
+        let c = gaz.lookup(&nw);
         // A name in the (curated) organisation list ("White House").
-        if matches!(kind, EntityKind::Place | EntityKind::Other) {
-            let nw: Vec<&str> = ix.names[g].split_whitespace().collect();
-            let c = gaz.lookup(&nw);
-            if c & ORG != 0 {
-                kind = EntityKind::Organization;
-            }
+        if matches!(kind, EntityKind::Place | EntityKind::Other) && c & ORG != 0 {
+            kind = EntityKind::Organization;
+        }
+        // A name led by a title that is part of how people are named ("Queen
+        // Elizabeth II", "Pope Francis", "Lord Coe") is a person's, unless
+        // the lists know it as a place or an organisation, a word of it says
+        // it is one ("King County Jail", "Queen Mary University"), the title
+        // is in capitals ("KING 5", a station), or "of" follows the title
+        // ("Lord of the Rings"; "Prince of Wales" stays as tagged).
+        if kind != EntityKind::Person
+            && nw.len() >= 2
+            && titles::classes(nw[0]) & titles::IN_NAME != 0
+            && nw[0].chars().any(char::is_lowercase)
+            && nw[1].chars().next().is_some_and(char::is_uppercase)
+            && !titles::is_connector(&nw[1].to_ascii_lowercase())
+            && c & (ORG | PLACE | COUNTRY) == 0
+            && !nw.iter().any(|w| place_or_org_word(w))
+        {
+            kind = EntityKind::Person;
+        }
+        // A "person" whose name ends like a street is the street ("Karl Marx
+        // Avenue").
+        // (A middle initial says person: "Reginald L. Street".)
+        let middle_initial = nw.len() >= 3 && nw[1..nw.len() - 1].iter().any(|w| is_initial(w));
+        if kind == EntityKind::Person && nw.len() >= 2 && is_street_word(nw[nw.len() - 1]) && !middle_initial {
+            kind = EntityKind::Place;
         }
         let mentions: Vec<Mention> = grp
             .mentions
@@ -416,6 +438,69 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         out.push(Entity { id: format!("e{}", g + 1), kind, name: ix.names[g].clone(), role, affiliation, mentions });
     }
     out
+}
+
+/// Last words of street names (not "Lane", "Park" or "Drive": surnames too).
+fn is_street_word(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Avenue" | "Ave" | "Street" | "St" | "Road" | "Rd" | "Boulevard" | "Blvd" | "Highway" | "Square"
+    )
+}
+
+/// "L." of "Reginald L. Street".
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// Words that make a name a place's or an organisation's.
+fn place_or_org_word(w: &str) -> bool {
+    let w = w.trim_end_matches("'s").trim_end_matches('\'').to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "avenue"
+            | "street"
+            | "road"
+            | "boulevard"
+            | "highway"
+            | "square"
+            | "county"
+            | "island"
+            | "islands"
+            | "city"
+            | "university"
+            | "college"
+            | "school"
+            | "hospital"
+            | "foundation"
+            | "trust"
+            | "company"
+            | "hotel"
+            | "park"
+            | "jail"
+            | "court"
+            | "office"
+            | "police"
+            | "pd"
+            | "prosecutors"
+            | "stadium"
+            | "bridge"
+            | "center"
+            | "centre"
+            | "theatre"
+            | "theater"
+            | "station"
+            | "market"
+            | "department"
+            | "museum"
+            | "church"
+            | "cathedral"
+            | "palace"
+            | "hall"
+            | "airport"
+            | "port"
+    )
 }
 
 /// Lookups for [`find_role`].
@@ -772,6 +857,45 @@ mod tests {
             "{:?}",
             ents.iter().map(|e| &e.name).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn titled_names_are_people_and_streets_are_places() {
+        let kind_of = |text: &str, name: &str| {
+            let doc = Doc::from_text(text);
+            let ents = extract_entities(&doc);
+            ents.iter()
+                .find(|e| e.name == name)
+                .map(|e| e.kind)
+                .unwrap_or_else(|| panic!("{name}: {:?}", ents.iter().map(|e| (&e.name, e.kind)).collect::<Vec<_>>()))
+        };
+        // In-name titles lead people's names, whatever the tagger voted.
+        for (text, name) in [
+            (
+                "Yesterday, the United Kingdom's Queen Elizabeth II announced she will comply with the request.",
+                "Queen Elizabeth II",
+            ),
+            ("Former athletics champion Lord Coe led the bid team to Singapore.", "Lord Coe"),
+        ] {
+            assert_eq!(kind_of(text, name), EntityKind::Person, "{name}");
+        }
+        // Streets are places, unless a middle initial says person.
+        let text = "The building on Karl Marx Avenue collapsed after the explosion.";
+        assert_eq!(kind_of(text, "Karl Marx Avenue"), EntityKind::Place);
+        // Neither rule touches these.
+        for (text, name) in [
+            ("He was taken to the King County Jail on Friday.", "King County Jail"),
+            ("The Lord of the Rings won the award for best film.", "Lord of the Rings"),
+            ("Reginald L. Street, 24, was charged with assault.", "Reginald L. Street"),
+        ] {
+            let doc = Doc::from_text(text);
+            let k = extract_entities(&doc).into_iter().find(|e| e.name == name).map(|e| e.kind);
+            assert!(
+                !matches!((name, k), ("King County Jail" | "Lord of the Rings", Some(EntityKind::Person))),
+                "{name}: {k:?}"
+            );
+            assert!(!matches!((name, k), ("Reginald L. Street", Some(EntityKind::Place))), "{name}: {k:?}");
+        }
     }
 
     /// The entity stage's name and role for a person mention tagged over
