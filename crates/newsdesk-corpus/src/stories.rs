@@ -1920,13 +1920,21 @@ fn summarize(st: &Story) -> StorySummary {
     // A capitalised run the entity stage did not take as a whole is left
     // out when it holds one of its entities with a role or place around it
     // ("Emergencies Minister Yevgeny Zinichev" next to "Yevgeny Zinichev"),
-    // or is a piece of one ("Liberation Army" of "People's Liberation Army").
+    // is a piece of one ("Liberation Army" of "People's Liberation Army"),
+    // A name that ends in a role's head word is a role, not a name ("Prime
+    // Minister", "the Queen" tagged as an organisation), unless the entity
+    // stage took it for a person's.
     let typed: Vec<String> =
         ents.iter().filter(|e| e.kind.is_some()).map(|e| format!(" {} ", e.name.to_lowercase())).collect();
     let mut top = Vec::with_capacity(10);
     for e in ents {
         if top.len() == 10 {
             break;
+        }
+        if e.kind != Some(EntityKind::Person)
+            && e.name.split_whitespace().last().is_some_and(newsdesk_nlp::titles::is_role_head)
+        {
+            continue;
         }
         if e.kind.is_none() {
             let padded = format!(" {} ", e.name.to_lowercase());
@@ -2840,7 +2848,7 @@ mod link_tests {
     fn top_entities_leave_out_runs_that_hold_or_split_an_entity() {
         let text = "Emergencies Minister Yevgeny Zinichev flew to the city on Tuesday. The army said \
                     the People's Liberation Army had sent engineers. Later, Deputy Governor Oleg Klimov \
-                    said the search would go on through the night.";
+                    said the search would go on through the night, and the Prime Minister sent his regards.";
         let mut a = art("a", "one.com", "Search goes on", "2019-01-01", text, &[]);
         for (i, (kind, name)) in
             [(EntityKind::Person, "Yevgeny Zinichev"), (EntityKind::Organization, "People's Liberation Army")]
@@ -2862,7 +2870,7 @@ mod link_tests {
         for kept in ["Yevgeny Zinichev", "People's Liberation Army", "Deputy Governor Oleg Klimov"] {
             assert!(names.iter().any(|n| n == kept), "{kept} missing from {names:?}");
         }
-        for gone in ["Emergencies Minister Yevgeny Zinichev", "Liberation Army"] {
+        for gone in ["Emergencies Minister Yevgeny Zinichev", "Liberation Army", "Prime Minister"] {
             assert!(!names.iter().any(|n| n == gone), "{gone} listed in {names:?}");
         }
     }
