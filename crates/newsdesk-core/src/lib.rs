@@ -14,6 +14,7 @@
 mod analysis;
 mod article;
 mod offsets;
+pub mod timeline;
 mod url;
 
 pub use analysis::*;

@@ -1794,26 +1794,6 @@ fn norm_key(s: &str) -> u64 {
     xxh3_64(&v)
 }
 
-/// The lower-cased words of a sentence, sorted and deduplicated.
-fn word_set(s: &str) -> Vec<String> {
-    let mut w: Vec<String> =
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    w.sort_unstable();
-    w.dedup();
-    w
-}
-
-/// Whether two sentences' words say the same: at most one word in five of
-/// the shorter is missing from the longer.
-fn same_sentence(a: &[String], b: &[String]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.is_empty() {
-        return false;
-    }
-    let shared = short.iter().filter(|w| long.binary_search(w).is_ok()).count();
-    shared * 5 >= short.len() * 4
-}
-
 fn collect_events(st: &mut Story, a: &Analysis, dates: &[Vec<chrono::NaiveDate>], max: usize) {
     if st.events.len() >= max {
         return;
@@ -1837,22 +1817,11 @@ fn collect_events(st: &mut Story, a: &Analysis, dates: &[Vec<chrono::NaiveDate>]
             continue;
         }
         // The same sentence in other words of one article or another (a
-        // typo mended, a clause added) is one event; a clearly fuller form
-        // (a fifth longer) takes the place of the first.
+        // typo mended, a clause added) is one event.
         let date = d.to_string();
         let text: String = t.chars().take(400).collect();
         let event = TimelineEvent { date, text, article: a.article.id.clone(), source: a.article.source.clone() };
-        let mine = word_set(&event.text);
-        let same = st.events.iter().position(|e| e.date == event.date && same_sentence(&mine, &word_set(&e.text)));
-        match same {
-            Some(k) => {
-                if event.text.len() * 5 > st.events[k].text.len() * 6 {
-                    st.events[k] = event;
-                }
-                continue;
-            }
-            None => st.events.push(event),
-        }
+        newsdesk_core::timeline::merge_event(&mut st.events, event, |e| &e.date, |e| &e.text);
         if st.events.len() >= max {
             break;
         }

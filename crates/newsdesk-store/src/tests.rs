@@ -700,3 +700,39 @@ fn facet_string_cache_stays_bounded_over_many_generations() {
     }
     assert!(most > CAPACITY / 2, "the cache was used ({most} strings at most)");
 }
+
+/// A follow-up that repeats a sentence of the first report with a typo
+/// mended gives the story's timeline one event for it, not two.
+#[test]
+fn a_story_timeline_has_one_event_per_sentence_said_in_other_words() {
+    let first = "Protesters marched through Hong Kong on Sunday against the extradtion bill.";
+    let second = "Protesters marched through Hong Kong on Sunday against the extradition bill.";
+    let specs = [("hk-a", "2019-06-10", first), ("hk-b", "2019-06-11", second)];
+    let corpus: Vec<Analysis> = specs
+        .iter()
+        .map(|&(id, date, text)| {
+            analysis(&Spec {
+                id,
+                title: "Hong Kong march",
+                date,
+                source: "Wikinews",
+                text,
+                entities: &[(EntityKind::Place, "Hong Kong", None)],
+                quotes: &[],
+                times: &[("Sunday", "2019-06-09")],
+            })
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    store.write_batch(&corpus).unwrap();
+    let groupings: Vec<Grouping> = ["hk-a", "hk-b"]
+        .iter()
+        .map(|id| Grouping { article: id.to_string(), story: Some("s-hk".into()), dup_group: None })
+        .collect();
+    store.set_groups(&stories(), &groupings).unwrap();
+    store.finish().unwrap();
+    let story = store.story(hk_story(&store)).unwrap().unwrap();
+    let events: Vec<(&str, &str)> = story.events.iter().map(|e| (e.day.as_str(), e.context.as_str())).collect();
+    assert_eq!(events, [("2019-06-09", first)]);
+}

@@ -469,7 +469,7 @@ impl Store {
                 ))?
                 .query_map([id], |r| summary(r, 0))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            let mut events = c
+            let rows = c
                 .prepare_cached(
                     "SELECT t.day, t.text, t.value, t.context, a.id FROM times t
                      JOIN articles a ON a.rowid = t.article
@@ -485,9 +485,12 @@ impl Store {
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            // The same sentence (background reused across follow-ups) once.
-            let mut seen = HashMap::new();
-            events.retain(|e| seen.insert((e.day.clone(), e.context.clone()), ()).is_none());
+            // The same sentence (background reused across follow-ups, a typo
+            // mended, a clause added) once.
+            let mut events = Vec::new();
+            for e in rows {
+                newsdesk_core::timeline::merge_event(&mut events, e, |e| &e.day, |e| &e.context);
+            }
             let entities = entity_summaries(
                 c,
                 "SELECT e.id, e.kind, e.name, COUNT(*) AS n,
