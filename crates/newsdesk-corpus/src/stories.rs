@@ -1889,12 +1889,19 @@ fn summarize(st: &Story) -> StorySummary {
     // A capitalised run the entity stage did not take as a whole is left
     // out when it holds one of its entities with a role or place around it
     // ("Emergencies Minister Yevgeny Zinichev" next to "Yevgeny Zinichev"),
-    // is a piece of one ("Liberation Army" of "People's Liberation Army"),
+    // is a piece of one ("Liberation Army" of "People's Liberation Army")
+    // or a listed person's surname after titles ("President Trump"),
     // A name that ends in a role's head word is a role, not a name ("Prime
     // Minister", "the Queen" tagged as an organisation), unless the entity
     // stage took it for a person's.
     let typed: Vec<String> =
         ents.iter().filter(|e| e.kind.is_some()).map(|e| format!(" {} ", e.name.to_lowercase())).collect();
+    // Surnames of the people listed, for titled mentions ("President Trump").
+    let surnames: Vec<String> = ents
+        .iter()
+        .filter(|e| e.kind == Some(EntityKind::Person))
+        .filter_map(|e| e.name.split_whitespace().last().map(str::to_lowercase))
+        .collect();
     let mut top = Vec::with_capacity(10);
     for e in ents {
         if top.len() == 10 {
@@ -1906,6 +1913,13 @@ fn summarize(st: &Story) -> StorySummary {
             continue;
         }
         if e.kind.is_none() {
+            let words: Vec<&str> = e.name.split_whitespace().collect();
+            if let Some((last, titles)) = words.split_last() {
+                let titled = !titles.is_empty() && titles.iter().all(|w| newsdesk_nlp::titles::is_title(w));
+                if titled && surnames.contains(&last.to_lowercase()) {
+                    continue;
+                }
+            }
             let padded = format!(" {} ", e.name.to_lowercase());
             if typed.iter().any(|t| padded.contains(t.as_str()) || t.contains(padded.as_str())) {
                 continue;
@@ -2817,7 +2831,8 @@ mod link_tests {
     fn top_entities_leave_out_runs_that_hold_or_split_an_entity() {
         let text = "Emergencies Minister Yevgeny Zinichev flew to the city on Tuesday. The army said \
                     the People's Liberation Army had sent engineers. Later, Deputy Governor Oleg Klimov \
-                    said the search would go on through the night, and the Prime Minister sent his regards.";
+                    said the search would go on through the night, and the Prime Minister sent his regards. \
+                    On Wednesday, Minister Zinichev said more help would come.";
         let mut a = art("a", "one.com", "Search goes on", "2019-01-01", text, &[]);
         for (i, (kind, name)) in
             [(EntityKind::Person, "Yevgeny Zinichev"), (EntityKind::Organization, "People's Liberation Army")]
@@ -2839,7 +2854,8 @@ mod link_tests {
         for kept in ["Yevgeny Zinichev", "People's Liberation Army", "Deputy Governor Oleg Klimov"] {
             assert!(names.iter().any(|n| n == kept), "{kept} missing from {names:?}");
         }
-        for gone in ["Emergencies Minister Yevgeny Zinichev", "Liberation Army", "Prime Minister"] {
+        for gone in ["Emergencies Minister Yevgeny Zinichev", "Liberation Army", "Prime Minister", "Minister Zinichev"]
+        {
             assert!(!names.iter().any(|n| n == gone), "{gone} listed in {names:?}");
         }
     }
