@@ -25,13 +25,16 @@ pub fn same_sentence(a: &[String], b: &[String]) -> bool {
     shared * 5 >= short.len() * 4
 }
 
-/// Adds `new` to `events` unless an event of the same day says the same
-/// sentence ([`same_sentence`]); a clearly fuller form (a fifth longer)
+/// Adds `new` to `events` unless an event of the same day has the same
+/// sentence, or says it in other words ([`same_sentence`]: a sentence without
+/// words is only the same as itself); a clearly fuller form (a fifth longer)
 /// takes that event's place. `day` and `sentence` read an event's day and
 /// sentence. Returns whether `events` changed.
 pub fn merge_event<T>(events: &mut Vec<T>, new: T, day: impl Fn(&T) -> &str, sentence: impl Fn(&T) -> &str) -> bool {
     let words = sentence_words(sentence(&new));
-    let same = events.iter().position(|e| day(e) == day(&new) && same_sentence(&words, &sentence_words(sentence(e))));
+    let same = events.iter().position(|e| {
+        day(e) == day(&new) && (sentence(e) == sentence(&new) || same_sentence(&words, &sentence_words(sentence(e))))
+    });
     match same {
         Some(k) => {
             if sentence(&new).len() * 5 > sentence(&events[k]).len() * 6 {
@@ -79,6 +82,12 @@ mod tests {
                 ("2020-02-22", "Sanders won the Nevada caucuses by a wide margin on Saturday."),
             ]
         );
+    }
+
+    #[test]
+    fn sentences_without_words_are_the_same_only_as_themselves() {
+        let v = merged(&[("2020-01-01", ""), ("2020-01-01", ""), ("2020-01-01", "—"), ("2020-01-01", "...")]);
+        assert_eq!(v, vec![("2020-01-01", ""), ("2020-01-01", "—"), ("2020-01-01", "...")]);
     }
 
     #[test]
