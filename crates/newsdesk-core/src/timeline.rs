@@ -6,7 +6,7 @@
 //! pages keep timelines with [`merge_event`].
 
 /// The lower-cased words of a sentence, sorted and deduplicated.
-pub fn sentence_words(s: &str) -> Vec<String> {
+fn sentence_words(s: &str) -> Vec<String> {
     let mut w: Vec<String> =
         s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     w.sort_unstable();
@@ -16,7 +16,7 @@ pub fn sentence_words(s: &str) -> Vec<String> {
 
 /// Whether two sentences (their [`sentence_words`]) say the same: at most
 /// one word in five of the shorter is missing from the longer.
-pub fn same_sentence(a: &[String], b: &[String]) -> bool {
+fn same_sentence(a: &[String], b: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.is_empty() {
         return false;

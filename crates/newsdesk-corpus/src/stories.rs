@@ -760,9 +760,11 @@ impl StoryClusterer {
         let in_content = |m: &newsdesk_core::Mention| pars.iter().any(|(p, _)| p.start <= m.start && m.end <= p.end);
         let entities: Vec<&newsdesk_core::Entity> =
             a.entities.iter().filter(|e| e.mentions.is_empty() || e.mentions.iter().any(in_content)).collect();
-        let short = pars.iter().flat_map(|(_, p)| p.split_whitespace()).nth(29).is_none();
-        // (Five words or more: a body, not a leftover line of page chrome.)
-        let has_body = pars.iter().flat_map(|(_, p)| p.split_whitespace()).nth(4).is_some();
+        // Content words, counted up to 30: fewer than 30 is a short page;
+        // five or more is a body, not a leftover line of page chrome.
+        let content_words = pars.iter().flat_map(|(_, p)| p.split_whitespace()).take(30).count();
+        let short = content_words < 30;
+        let has_body = content_words >= 5;
         let mut title_terms_map = FxHashMap::default();
         let (mut title, title_keys) = self.headline(a);
         // A page without body text has its URL's slug as a second headline
@@ -840,20 +842,14 @@ impl StoryClusterer {
         }
         let mut seen = FxHashSet::default();
         names.retain(|(n, _)| seen.insert(n.to_lowercase()));
-        let name_words: FxHashSet<String> = names
-            .iter()
-            .flat_map(|(n, _)| {
-                n.split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.chars().count() > 1)
-                    .map(str::to_lowercase)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        // Headline words the content names: their name-part terms are
+        // already among the article's terms.
         let mut headline_names = Vec::new();
         words(title, |w, cap| {
             let lw = w.to_lowercase();
-            if cap && !stop.contains(lw.as_str()) && name_words.contains(&lw) {
-                headline_names.push(term(NS_NAME_PART, &lw));
+            let t = term(NS_NAME_PART, &lw);
+            if cap && lw.chars().count() > 1 && !stop.contains(lw.as_str()) && terms.contains_key(&t) {
+                headline_names.push(t);
             }
         });
         headline_names.sort_unstable();
@@ -1286,18 +1282,18 @@ impl StoryClusterer {
         let need = need + if links == 0 { self.mismatch_penalty(f, st) } else { 0.0 };
         // A headline join fades with time like any other.
         let recent_headline = !f.short && gap <= self.config.headline_days && self.config.headline_threshold <= 1.0;
-        // (Only needed when the bodies fall short.)
-        let title_sim = if sim < need && (f.short || recent_headline) {
+        // A body that names no one and nothing (an earnings table, a
+        // dividend notice) shares only its template with a story: its
+        // headline, which names the company, must agree with the story's.
+        let nameless_body = f.has_body && a_any <= 0.0;
+        // (Only needed when the bodies fall short, or name no one.)
+        let title_sim = if nameless_body || (sim < need && (f.short || recent_headline)) {
             self.title_sim(&f.title_terms, q.title_norm, st)
         } else {
             0.0
         };
         let title_need = self.config.title_threshold + self.config.time_penalty * (1.0 + gap as f32).ln();
-        // A body that names no one and nothing (an earnings table, a
-        // dividend notice) shares only its template with a story: its
-        // headline, which names the company, must agree with the story's.
-        if f.has_body && a_any <= 0.0 && self.title_sim(&f.title_terms, q.title_norm, st) < self.config.title_threshold
-        {
+        if nameless_body && title_sim < self.config.title_threshold {
             return None;
         }
         let margin = if sim >= need {
@@ -1886,14 +1882,14 @@ fn summarize(st: &Story) -> StorySummary {
     let mut ents: Vec<StoryEntity> =
         st.entities.iter().map(|(n, (k, c))| StoryEntity { name: n.clone(), kind: *k, articles: *c }).collect();
     ents.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.name.len().cmp(&a.name.len())).then(a.name.cmp(&b.name)));
-    // A capitalised run the entity stage did not take as a whole is left
-    // out when it holds one of its entities with a role or place around it
-    // ("Emergencies Minister Yevgeny Zinichev" next to "Yevgeny Zinichev"),
-    // is a piece of one ("Liberation Army" of "People's Liberation Army")
-    // or a listed person's surname after titles ("President Trump"),
-    // A name that ends in a role's head word is a role, not a name ("Prime
-    // Minister", "the Queen" tagged as an organisation), unless the entity
-    // stage took it for a person's.
+    // Left out of the list: a name other than a person's that ends in a
+    // role's head word, a role rather than a name ("Prime Minister", "the
+    // Queen" tagged as an organisation); and a capitalised run the entity
+    // stage did not take as a whole that holds one of its entities with a
+    // role or place around it ("Emergencies Minister Yevgeny Zinichev" next
+    // to "Yevgeny Zinichev"), is a piece of one ("Liberation Army" of
+    // "People's Liberation Army") or is a listed person's surname after
+    // titles ("President Trump").
     let typed: Vec<String> =
         ents.iter().filter(|e| e.kind.is_some()).map(|e| format!(" {} ", e.name.to_lowercase())).collect();
     // Surnames of the people listed, for titled mentions ("President Trump").

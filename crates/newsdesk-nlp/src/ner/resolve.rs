@@ -397,7 +397,7 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         // ("Lord of the Rings"; "Prince of Wales" stays as tagged).
         if kind != EntityKind::Person
             && nw.len() >= 2
-            && titles::classes(nw[0]) & titles::IN_NAME != 0
+            && titles::is_in_name(nw[0])
             && nw[0].chars().any(char::is_lowercase)
             && nw[1].chars().next().is_some_and(char::is_uppercase)
             && !titles::is_connector(&nw[1].to_ascii_lowercase())
@@ -407,8 +407,7 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
             kind = EntityKind::Person;
         }
         // A "person" whose name ends like a street is the street ("Karl Marx
-        // Avenue").
-        // (A middle initial says person: "Reginald L. Street".)
+        // Avenue"), unless a middle initial says person ("Reginald L. Street").
         let middle_initial = nw.len() >= 3 && nw[1..nw.len() - 1].iter().any(|w| is_initial(w));
         if kind == EntityKind::Person && nw.len() >= 2 && is_street_word(nw[nw.len() - 1]) && !middle_initial {
             kind = EntityKind::Place;
@@ -442,9 +441,10 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
 
 /// Last words of street names (not "Lane", "Park" or "Drive": surnames too).
 fn is_street_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
     matches!(
-        w.trim_end_matches('.'),
-        "Avenue" | "Ave" | "Street" | "St" | "Road" | "Rd" | "Boulevard" | "Blvd" | "Highway" | "Square"
+        w.as_str(),
+        "avenue" | "ave" | "street" | "st" | "road" | "rd" | "boulevard" | "blvd" | "highway" | "square"
     )
 }
 
@@ -454,53 +454,48 @@ fn is_initial(w: &str) -> bool {
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
 }
 
-/// Words that make a name a place's or an organisation's.
+/// Words that make a name a place's or an organisation's (a street's too).
 fn place_or_org_word(w: &str) -> bool {
-    let w = w.trim_end_matches("'s").trim_end_matches('\'').to_ascii_lowercase();
-    matches!(
-        w.as_str(),
-        "avenue"
-            | "street"
-            | "road"
-            | "boulevard"
-            | "highway"
-            | "square"
-            | "county"
-            | "island"
-            | "islands"
-            | "city"
-            | "university"
-            | "college"
-            | "school"
-            | "hospital"
-            | "foundation"
-            | "trust"
-            | "company"
-            | "hotel"
-            | "park"
-            | "jail"
-            | "court"
-            | "office"
-            | "police"
-            | "pd"
-            | "prosecutors"
-            | "stadium"
-            | "bridge"
-            | "center"
-            | "centre"
-            | "theatre"
-            | "theater"
-            | "station"
-            | "market"
-            | "department"
-            | "museum"
-            | "church"
-            | "cathedral"
-            | "palace"
-            | "hall"
-            | "airport"
-            | "port"
-    )
+    let w = w.trim_end_matches("'s").trim_end_matches('\'');
+    is_street_word(w)
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "county"
+                | "island"
+                | "islands"
+                | "city"
+                | "university"
+                | "college"
+                | "school"
+                | "hospital"
+                | "foundation"
+                | "trust"
+                | "company"
+                | "hotel"
+                | "park"
+                | "jail"
+                | "court"
+                | "office"
+                | "police"
+                | "pd"
+                | "prosecutors"
+                | "stadium"
+                | "bridge"
+                | "center"
+                | "centre"
+                | "theatre"
+                | "theater"
+                | "station"
+                | "market"
+                | "department"
+                | "museum"
+                | "church"
+                | "cathedral"
+                | "palace"
+                | "hall"
+                | "airport"
+                | "port"
+        )
 }
 
 /// Lookups for [`find_role`].

@@ -66,7 +66,8 @@ pub struct Args {
     /// Article terms used to look up candidate stories.
     #[arg(long, default_value_t = StoryConfig::default().query_terms)]
     pub query_terms: usize,
-    /// Headline similarity that joins an article with (almost) no body text, and that an article whose body names no one and nothing needs to join at all.
+    /// Headline similarity that joins an article with (almost) no body
+    /// text, and that an article whose body names no one needs to join at all.
     #[arg(long, default_value_t = StoryConfig::default().title_threshold)]
     pub title_threshold: f32,
     /// Apply the person gate to every story, not only to incident reports
