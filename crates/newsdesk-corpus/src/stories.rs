@@ -51,9 +51,14 @@ pub struct StoryConfig {
     pub title_weight: f32,
     /// Weight of an event-date feature.
     pub date_weight: f32,
-    /// Weight of the nearest-member similarity (cosine to one of the
-    /// story's latest 8 articles) against the centroid similarity; 0 = off.
-    pub member_weight: f32,
+    /// For a story of this many articles or more, an article's similarity
+    /// (without a link, see `links`) is the smaller of its similarity to
+    /// the centroid and to the nearest of the story's latest `MEMBERS`
+    /// articles: a large story's centroid holds a whole topic, and an
+    /// article of the topic must still be near the story's latest news.
+    /// Otherwise a dense one-outlet wire chains a country's economy or a
+    /// bloc's farm policy into one story of months. 0 = off.
+    pub large_story_size: u32,
     /// A story older than this many days (since its first article) is
     /// joined only by an article linked to it (a shared rare person's full
     /// name, an age and a rare place, or the event day and a place; see
@@ -147,7 +152,7 @@ impl Default for StoryConfig {
             name_weight: 1.125,
             title_weight: 3.0,
             date_weight: 3.0,
-            member_weight: 0.0,
+            large_story_size: 8,
             person_gate_days: 7,
             double_link_penalty: 0.5,
             same_source_penalty: 0.1,
@@ -254,7 +259,8 @@ struct Story {
     /// Norm of the centroid's whole-name terms, and of all its name terms.
     name_norm: f32,
     any_name_norm: f32,
-    /// Vectors (top terms) of the latest members, for nearest-member similarity.
+    /// Vectors (top `MEMBER_TERMS` terms, by term) of the latest `MEMBERS`
+    /// articles once the story nears `large_story_size`.
     members: Vec<Vec<(u64, f32)>>,
     active: bool,
     /// (headline, term hashes) of up to 20 members.
@@ -462,6 +468,12 @@ const STOP: &[&str] = &[
     "today",
     "yesterday",
 ];
+
+/// How many of a large story's latest articles it is compared with (see
+/// `StoryConfig::large_story_size`).
+const MEMBERS: usize = 4;
+/// How many of an article's heaviest terms are kept for that comparison.
+const MEMBER_TERMS: usize = 60;
 
 fn stopwords() -> &'static FxHashSet<&'static str> {
     static S: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
@@ -1223,9 +1235,6 @@ impl StoryClusterer {
         let cn = st.name_norm;
         let any_name_sim = if a_any > 0.0 && st.any_name_norm > 0.0 { adot / (a_any * st.any_name_norm) } else { 0.0 };
         let mut sim = dot / st.norm;
-        for m in &st.members {
-            sim = sim.max(merge_dot(by_term, m).0 * self.config.member_weight);
-        }
         // Incident reports whose events happened on days more than
         // `event_day_slack` apart are different incidents, unless a
         // person links them.
@@ -1280,6 +1289,13 @@ impl StoryClusterer {
         // other people; reports naming streets, none of the story's, of
         // another scene: another incident, unless a link says otherwise.
         let need = need + if links == 0 { self.mismatch_penalty(f, st) } else { 0.0 };
+        // A large story is joined only near its latest articles (see
+        // `large_story_size`). (Below both bars no path takes the article,
+        // and the nearest member would change nothing.)
+        let large = self.config.large_story_size;
+        if large > 0 && st.count >= large && links == 0 && sim >= need.min(self.config.threshold) {
+            sim = sim.min(st.members.iter().map(|m| merge_dot(by_term, m).0).fold(0.0, f32::max));
+        }
         // A headline join fades with time like any other.
         let recent_headline = !f.short && gap <= self.config.headline_days && self.config.headline_threshold <= 1.0;
         // A body that names no one and nothing (an earnings table, a
@@ -1421,10 +1437,10 @@ impl StoryClusterer {
         }
         let st = &mut self.stories[sidx as usize];
         st.centroid = merged;
-        if cfg.member_weight > 0.0 {
-            let mut m: Vec<(u64, f32)> = vec.iter().take(60).copied().collect();
+        if cfg.large_story_size > 0 && st.count as usize + MEMBERS > cfg.large_story_size as usize {
+            let mut m: Vec<(u64, f32)> = vec.iter().take(MEMBER_TERMS).copied().collect();
             m.sort_unstable_by_key(|x| x.0);
-            if st.members.len() >= 8 {
+            if st.members.len() >= MEMBERS {
                 st.members.remove(0);
             }
             st.members.push(m);
@@ -2799,6 +2815,56 @@ mod link_tests {
         // Other sentences of the same day are other events.
         assert!(texts.iter().any(|t| t.starts_with("The mayor of Riverton resigned")), "{texts:?}");
         assert_eq!(sum.timeline.len(), 4, "{texts:?}");
+    }
+
+    /// Wire items on a city council's work, a day apart: four on its
+    /// library, one on the library and the bus depot, four on the depot,
+    /// then one more on the library under a headline of its own. The last
+    /// item's story and the first's,
+    /// with `large_story_size` as given.
+    fn council_chain(large_story_size: u32) -> (String, String) {
+        let cfg = StoryConfig { large_story_size, ..StoryConfig::default() };
+        let mut s = StoryClusterer::new(cfg);
+        let library = (
+            "LIBRARY HOURS EXTENDED",
+            "The city council voted to extend the central library, its reading rooms and opening \
+             hours, and to buy books, journals and newspapers for it. Librarians will open the \
+             reading rooms on Sundays, lend laptops to students and run evening classes for \
+             readers learning foreign languages.",
+        );
+        let depot = (
+            "BUS DEPOT REBUILT",
+            "Councillors approved rebuilding the bus depot with new workshops and yards, electric \
+             buses, chargers and spare batteries. Drivers will train on the electric buses over \
+             the summer, mechanics move to the new workshops in autumn, and diesel engines are \
+             sold at auction.",
+        );
+        let both = ("LIBRARY HOURS EXTENDED; DEPOT REBUILT", format!("{} {}", library.1, depot.1));
+        let items = [library, library, library, library, (both.0, both.1.as_str()), depot, depot, depot, depot];
+        let mut first = String::new();
+        for (k, (title, text)) in items.iter().enumerate() {
+            // (Each item's paragraph its own: repeated ones are furniture.)
+            let text = format!("{text} It was vote {k} of the session.");
+            let date = format!("1987-03-{:02}", k + 2);
+            let id = s.add(&art(&format!("a{k}"), "wire", title, &date, &text, &[]), None);
+            if k == 0 {
+                first = id.clone();
+            }
+            assert_eq!(id, first, "item {k} joins the council story");
+        }
+        let text = format!("{} It was the last vote of the session.", library.1);
+        let last = s.add(&art("b", "wire", "READING ROOMS TO OPEN ON SUNDAYS", "1987-03-11", &text, &[]), None);
+        (first, last)
+    }
+
+    #[test]
+    fn a_large_story_is_joined_only_near_its_latest_articles() {
+        let (a, b) = council_chain(0);
+        assert_eq!(a, b, "the centroid still holds the library");
+        let (a, b) = council_chain(StoryConfig::default().large_story_size);
+        assert_ne!(a, b, "the story's latest four items are on the depot only");
+        let (a, b) = council_chain(10);
+        assert_eq!(a, b, "a story of nine is not large at 10");
     }
 
     #[test]

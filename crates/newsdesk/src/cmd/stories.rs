@@ -49,9 +49,11 @@ pub struct Args {
     pub title_weight: f32,
     #[arg(long, default_value_t = StoryConfig::default().date_weight)]
     pub date_weight: f32,
-    /// Weight of the nearest-member similarity (0 = centroid only).
-    #[arg(long, default_value_t = StoryConfig::default().member_weight)]
-    pub member_weight: f32,
+    /// For a story of this many articles or more, an unlinked article's
+    /// similarity is the smaller of its similarity to the centroid and to
+    /// the nearest of the story's latest 4 articles (0 = off).
+    #[arg(long, default_value_t = StoryConfig::default().large_story_size)]
+    pub large_story_size: u32,
     /// A story older than this many days is joined only by an article
     /// sharing a rare full person name with it (-1 = off).
     #[arg(long, default_value_t = StoryConfig::default().person_gate_days, allow_hyphen_values = true)]
@@ -128,7 +130,7 @@ impl Args {
             name_weight: self.name_weight,
             title_weight: self.title_weight,
             date_weight: self.date_weight,
-            member_weight: self.member_weight,
+            large_story_size: self.large_story_size,
             person_gate_days: self.person_gate_days,
             max_person_stories: self.max_person_stories,
             max_place_stories: self.max_place_stories,
