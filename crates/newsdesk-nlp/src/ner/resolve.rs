@@ -389,6 +389,11 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         if matches!(kind, EntityKind::Place | EntityKind::Other) && c & ORG != 0 {
             kind = EntityKind::Organization;
         }
+        // A "place" named for one of the place's institutions ("U.S. Army",
+        // "Puerto Rico Senate", "Virginia Beach Police") is the institution.
+        if kind == EntityKind::Place && nw.len() >= 2 && is_institution_word(nw[nw.len() - 1]) {
+            kind = EntityKind::Organization;
+        }
         // A name led by a title that is part of how people are named ("Queen
         // Elizabeth II", "Pope Francis", "Lord Coe") is a person's, unless
         // the lists know it as a place or an organisation, a word of it says
@@ -445,6 +450,32 @@ fn is_street_word(w: &str) -> bool {
     matches!(
         w.as_str(),
         "avenue" | "ave" | "street" | "st" | "road" | "rd" | "boulevard" | "blvd" | "highway" | "square"
+    )
+}
+
+/// Last words that make a name an institution's: "United States Navy",
+/// "Northern Ireland Assembly". (Not "Union", "Federation", "Court",
+/// "House", "Bank" or "Office": "Soviet Union", "Russian Federation",
+/// "Afton Court", "Opera House", "West Bank" and "Box Office" are places.)
+fn is_institution_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "police"
+            | "army"
+            | "navy"
+            | "marines"
+            | "congress"
+            | "senate"
+            | "parliament"
+            | "embassy"
+            | "commission"
+            | "committee"
+            | "ministry"
+            | "agency"
+            | "council"
+            | "assembly"
+            | "government"
+            | "department"
     )
 }
 
@@ -873,6 +904,14 @@ mod tests {
             ("Former athletics champion Lord Coe led the bid team to Singapore.", "Lord Coe"),
         ] {
             assert_eq!(kind_of(text, name), EntityKind::Person, "{name}");
+        }
+        // Institutions named after their place are organisations.
+        for (text, name) in [
+            ("He served in the United States Navy for ten years.", "United States Navy"),
+            ("A bill passed the Puerto Rico Senate on Friday.", "Puerto Rico Senate"),
+            ("Officers of the Virginia Beach Police arrested him.", "Virginia Beach Police"),
+        ] {
+            assert_eq!(kind_of(text, name), EntityKind::Organization, "{name}");
         }
         // Streets are places, unless a middle initial says person.
         let text = "The building on Karl Marx Avenue collapsed after the explosion.";
