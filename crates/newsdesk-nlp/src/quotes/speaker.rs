@@ -275,6 +275,7 @@ pub(crate) fn np_right(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
     }
     let mut e = p;
     let lim = (p + 10).min(b);
+    let mut next_buf = [0u8; 32];
     while e < lim {
         if ctx.tok_region[e] != 0 {
             break;
@@ -302,6 +303,15 @@ pub(crate) fn np_right(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
             break;
         }
         if e > p && lexicon::is_determiner(lw) && !matches!(lw, "one" | "two" | "three") {
+            break;
+        }
+        // "a protester using the pseudonym Katya": a participle whose object
+        // follows ends the phrase ("a senior banking official", "a committee
+        // hearing on Thursday" and "a party gathering that …" go on).
+        if e > p + 1 && lw.len() > 4 && lw.ends_with("ing") && e + 1 < lim && {
+            let next = ctx.lower(e + 1, &mut next_buf);
+            lexicon::is_determiner(next) && !matches!(next, "that" | "this" | "these" | "those")
+        } {
             break;
         }
         if lw == "of" {

@@ -367,3 +367,17 @@ fn pronouns_pass_by_people_whose_title_gives_the_other_gender() {
     assert_eq!(speaker_name(q), "Kim Lee", "{:?} {:?}", all(&qs), entities);
     assert_eq!(speaker_name(find(text, &qs, "The ruling stands")), "Tom Ward", "{:?}", all(&qs));
 }
+
+#[test]
+fn a_participle_with_its_object_ends_the_speaker_phrase() {
+    let text = "\"She is just doing this to divide us,\" said a protester using the pseudonym Katya. \
+                \"We will be back,\" said a man wearing a black mask. \
+                The prime minister has told a party gathering that the plans would fail. \
+                Police told a committee hearing on Thursday that the agency had found nothing.";
+    let qs = quotes(text);
+    assert_eq!(mention(find(text, &qs, "divide us")), "a protester");
+    assert_eq!(mention(find(text, &qs, "We will be back")), "a man");
+    // Nouns in -ing stay in the phrase: no object follows them.
+    assert_eq!(find(text, &qs, "the plans would fail").text, "the plans would fail");
+    assert_eq!(find(text, &qs, "the agency had found").text, "the agency had found nothing");
+}
