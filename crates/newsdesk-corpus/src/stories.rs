@@ -1904,10 +1904,17 @@ fn summarize(st: &Story) -> StorySummary {
     // stage did not take as a whole that holds one of its entities with a
     // role or place around it ("Emergencies Minister Yevgeny Zinichev" next
     // to "Yevgeny Zinichev"), is a piece of one ("Liberation Army" of
-    // "People's Liberation Army") or is a listed person's surname after
-    // titles ("President Trump").
+    // "People's Liberation Army"), is a listed person's surname after
+    // titles ("President Trump") or the initials of a listed name ("UK" of
+    // "United Kingdom").
     let typed: Vec<String> =
         ents.iter().filter(|e| e.kind.is_some()).map(|e| format!(" {} ", e.name.to_lowercase())).collect();
+    // Initials of the typed names, for their short forms ("UK", "EU").
+    let initials: Vec<String> = ents
+        .iter()
+        .filter(|e| e.kind.is_some() && e.name.split_whitespace().count() >= 2)
+        .map(|e| e.name.split_whitespace().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect())
+        .collect();
     // Surnames of the people listed, for titled mentions ("President Trump").
     let surnames: Vec<String> = ents
         .iter()
@@ -1931,6 +1938,10 @@ fn summarize(st: &Story) -> StorySummary {
                 if titled && surnames.contains(&last.to_lowercase()) {
                     continue;
                 }
+            }
+            let letters: String = e.name.chars().filter(|c| *c != '.').collect();
+            if letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase()) && initials.contains(&letters) {
+                continue;
             }
             let padded = format!(" {} ", e.name.to_lowercase());
             if typed.iter().any(|t| padded.contains(t.as_str()) || t.contains(padded.as_str())) {
@@ -2894,12 +2905,16 @@ mod link_tests {
         let text = "Emergencies Minister Yevgeny Zinichev flew to the city on Tuesday. The army said \
                     the People's Liberation Army had sent engineers. Later, Deputy Governor Oleg Klimov \
                     said the search would go on through the night, and the Prime Minister sent his regards. \
-                    On Wednesday, Minister Zinichev said more help would come.";
+                    On Wednesday, Minister Zinichev said more help would come. The UK and the \
+                    United Kingdom's Foreign Office sent aid, and so did the IMF.";
         let mut a = art("a", "one.com", "Search goes on", "2019-01-01", text, &[]);
-        for (i, (kind, name)) in
-            [(EntityKind::Person, "Yevgeny Zinichev"), (EntityKind::Organization, "People's Liberation Army")]
-                .into_iter()
-                .enumerate()
+        for (i, (kind, name)) in [
+            (EntityKind::Person, "Yevgeny Zinichev"),
+            (EntityKind::Organization, "People's Liberation Army"),
+            (EntityKind::Place, "United Kingdom"),
+        ]
+        .into_iter()
+        .enumerate()
         {
             a.entities.push(Entity {
                 id: format!("e{i}"),
@@ -2913,10 +2928,11 @@ mod link_tests {
         let mut s = StoryClusterer::default();
         s.add(&a, None);
         let names: Vec<String> = s.summaries()[0].top_entities.iter().map(|e| e.name.clone()).collect();
-        for kept in ["Yevgeny Zinichev", "People's Liberation Army", "Deputy Governor Oleg Klimov"] {
+        for kept in ["Yevgeny Zinichev", "People's Liberation Army", "Deputy Governor Oleg Klimov", "IMF"] {
             assert!(names.iter().any(|n| n == kept), "{kept} missing from {names:?}");
         }
-        for gone in ["Emergencies Minister Yevgeny Zinichev", "Liberation Army", "Prime Minister", "Minister Zinichev"]
+        for gone in
+            ["Emergencies Minister Yevgeny Zinichev", "Liberation Army", "Prime Minister", "Minister Zinichev", "UK"]
         {
             assert!(!names.iter().any(|n| n == gone), "{gone} listed in {names:?}");
         }
