@@ -2831,8 +2831,7 @@ mod link_tests {
     /// Wire items on a city council's work, a day apart: four on its
     /// library, one on the library and the bus depot, four on the depot,
     /// then one more on the library under a headline of its own. The last
-    /// item's story and the first's,
-    /// with `large_story_size` as given.
+    /// item's story and the first's, with `large_story_size` as given.
     fn council_chain(large_story_size: u32) -> (String, String) {
         let cfg = StoryConfig { large_story_size, ..StoryConfig::default() };
         let mut s = StoryClusterer::new(cfg);
