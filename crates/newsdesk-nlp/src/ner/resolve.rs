@@ -377,6 +377,18 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
             .copied()
             .max_by_key(|t| (grp.votes[t.index()], std::cmp::Reverse(t.index())))
             .unwrap_or(EntType::Misc);
+        // A role's head word alone, not taken for a person's name, names no
+        // one: "the Pope" or "Lord" of "praise the Lord" tagged as an
+        // organisation or a place. (A surname stays: "King said". So do
+        // abbreviations, "Miss." is Mississippi, and descriptors,
+        // "Democratic" is a party's adjective.)
+        let name = &ix.names[g];
+        if ty != EntType::Per
+            && !name.contains(|c: char| c.is_whitespace() || c == '.')
+            && (titles::is_role_head(name) || titles::is_in_name(name))
+        {
+            continue;
+        }
         let mut kind = match ty {
             EntType::Per => EntityKind::Person,
             EntType::Org => EntityKind::Organization,
@@ -439,7 +451,14 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
                 affiliation = aff;
             }
         }
-        out.push(Entity { id: format!("e{}", g + 1), kind, name: ix.names[g].clone(), role, affiliation, mentions });
+        out.push(Entity {
+            id: format!("e{}", out.len() + 1),
+            kind,
+            name: ix.names[g].clone(),
+            role,
+            affiliation,
+            mentions,
+        });
     }
     out
 }
@@ -886,7 +905,7 @@ mod tests {
     }
 
     #[test]
-    fn titled_names_are_people_and_streets_are_places() {
+    fn kinds_after_resolution_titles_roles_institutions_streets() {
         let kind_of = |text: &str, name: &str| {
             let doc = Doc::from_text(text);
             let ents = extract_entities(&doc);
@@ -904,6 +923,22 @@ mod tests {
             ("Former athletics champion Lord Coe led the bid team to Singapore.", "Lord Coe"),
         ] {
             assert_eq!(kind_of(text, name), EntityKind::Person, "{name}");
+        }
+        // A role's word alone is no entity, and the ids stay e1, e2, ...
+        for text in [
+            "Worshippers in Lagos praised the Lord at the service on Sunday, the Pope sent a message, \
+             and the MP for Bristol was there.",
+            "Thousands of pilgrims gathered in Rome as the Pope arrived from the Vatican.",
+        ] {
+            let doc = Doc::from_text(text);
+            let ents = extract_entities(&doc);
+            for role in ["Lord", "Pope", "MP"] {
+                assert!(!ents.iter().any(|e| e.name == role), "{role}: {ents:?}");
+            }
+            for (k, e) in ents.iter().enumerate() {
+                assert_eq!(e.id, format!("e{}", k + 1));
+            }
+            assert!(!ents.is_empty());
         }
         // Institutions named after their place are organisations.
         for (text, name) in [
