@@ -902,6 +902,20 @@ mod tests {
             "{:?}",
             ents.iter().map(|e| &e.name).collect::<Vec<_>>()
         );
+
+        // Police ranks are roles too (when the tagger takes the name for a
+        // person's: "Trooper Ann Wise" comes out as an organisation).
+        let text = "Sheriff Paul Bailey said the deputies found the car on Monday. Detective Inspector \
+                    Steven Jones led the inquiry.";
+        let doc = Doc::from_text(text);
+        let ents = extract_entities(&doc);
+        for (name, role) in [("Paul Bailey", "Sheriff"), ("Steven Jones", "Detective Inspector")] {
+            let e = ents
+                .iter()
+                .find(|e| e.name == name)
+                .unwrap_or_else(|| panic!("{name}: {:?}", ents.iter().map(|e| &e.name).collect::<Vec<_>>()));
+            assert_eq!(e.role.as_ref().map(|r| r.text.as_str()), Some(role), "{name}");
+        }
     }
 
     #[test]
