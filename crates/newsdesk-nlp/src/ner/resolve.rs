@@ -429,6 +429,11 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         if kind == EntityKind::Person && nw.len() >= 2 && is_street_word(nw[nw.len() - 1]) && !middle_initial {
             kind = EntityKind::Place;
         }
+        // A "person" named by a car maker and model ("Dodge Charger", "Chevy
+        // Malibu") is the vehicle of a description, not a person.
+        if kind == EntityKind::Person && nw.len() >= 2 && is_vehicle_make(nw[0]) {
+            kind = EntityKind::Other;
+        }
         let mentions: Vec<Mention> = grp
             .mentions
             .iter()
@@ -495,6 +500,39 @@ fn is_institution_word(w: &str) -> bool {
             | "assembly"
             | "government"
             | "department"
+    )
+}
+
+/// Car makers whose name is no one's first name ("Mercedes", "Lincoln",
+/// "Ford", "Mercury" are).
+fn is_vehicle_make(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "acura"
+            | "audi"
+            | "bmw"
+            | "buick"
+            | "cadillac"
+            | "chevrolet"
+            | "chevy"
+            | "chrysler"
+            | "dodge"
+            | "gmc"
+            | "honda"
+            | "hyundai"
+            | "infiniti"
+            | "jeep"
+            | "kia"
+            | "lexus"
+            | "mazda"
+            | "mitsubishi"
+            | "nissan"
+            | "oldsmobile"
+            | "pontiac"
+            | "subaru"
+            | "toyota"
+            | "volkswagen"
+            | "volvo"
     )
 }
 
@@ -954,6 +992,9 @@ mod tests {
             }
             assert!(!ents.is_empty());
         }
+        // Cars of a description are no people.
+        let text = "Witnesses said the gunman fled in a red Dodge Charger, and police later found the car.";
+        assert_ne!(kind_of(text, "Dodge Charger"), EntityKind::Person);
         // Institutions named after their place are organisations.
         for (text, name) in [
             ("He served in the United States Navy for ten years.", "United States Navy"),
