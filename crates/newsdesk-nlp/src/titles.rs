@@ -121,6 +121,7 @@ pub static LEXICON: &[(&str, u8, Option<Gender>)] = &[
     ("defence", M, None),
     ("defense", M, None),
     ("delegate", R, None),
+    ("democrat", M | D, None),
     ("democratic", M | D, None),
     ("deputy", R | M, None),
     ("det", R, None),
