@@ -941,6 +941,12 @@ mod tests {
             ents.iter().map(|e| &e.name).collect::<Vec<_>>()
         );
 
+        // A party descriptor before a name is not part of it.
+        let text = "Democrat Spearman, a minister and former Army colonel, was first elected to the House.";
+        let ents = extract_entities(&Doc::from_text(text));
+        assert!(ents.iter().any(|e| e.name == "Spearman"), "{:?}", ents.iter().map(|e| &e.name).collect::<Vec<_>>());
+        assert!(!ents.iter().any(|e| e.name == "Democrat Spearman"));
+
         // Police ranks are roles too (when the tagger takes the name for a
         // person's: "Trooper Ann Wise" comes out as an organisation).
         let text = "Sheriff Paul Bailey said the deputies found the car on Monday. Detective Inspector \
