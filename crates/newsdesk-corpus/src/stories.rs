@@ -1159,8 +1159,7 @@ impl StoryClusterer {
         if other_streets {
             p += self.config.street_mismatch_penalty;
         }
-        let incidents = f.incident || f.harm || st.incident || st.harm;
-        let new_subject = !incidents
+        let new_subject = !incident_reports(f, st)
             && !f.headline_names.is_empty()
             && !f.headline_names.iter().any(|t| st.centroid.binary_search_by_key(t, |x| x.0).is_ok());
         if new_subject {
@@ -1323,7 +1322,7 @@ impl StoryClusterer {
             // Incident reports share names of places and officials (the
             // city's police department, its hospital); for them the name
             // track also needs a link (a person, age + place, the day).
-            && (links > 0 || !(f.incident || st.incident || f.harm || st.harm))
+            && (links > 0 || !incident_reports(f, st))
         {
             name_sim - self.config.name_threshold
         } else {
@@ -1591,6 +1590,12 @@ fn street_key(name: &str) -> Option<u64> {
 }
 
 /// The word an age becomes ("15-year-old").
+/// Whether the article or the story is an incident report: it gives an age,
+/// or a headline speaks of harm.
+fn incident_reports(f: &Features, st: &Story) -> bool {
+    f.incident || f.harm || st.incident || st.harm
+}
+
 fn age_word(age: u8) -> String {
     format!("{age}-year-old")
 }
@@ -1907,13 +1912,11 @@ fn summarize(st: &Story) -> StorySummary {
     // "People's Liberation Army"), is a listed person's surname after
     // titles ("President Trump") or the initials of a listed name ("UK" of
     // "United Kingdom").
-    let typed: Vec<String> =
-        ents.iter().filter(|e| e.kind.is_some()).map(|e| format!(" {} ", e.name.to_lowercase())).collect();
-    // Initials of the typed names, for their short forms ("UK", "EU").
-    let initials: Vec<String> = ents
+    // The typed names, as written and as " lower-cased words " for runs.
+    let typed: Vec<(&str, String)> = ents
         .iter()
-        .filter(|e| e.kind.is_some() && e.name.split_whitespace().count() >= 2)
-        .map(|e| e.name.split_whitespace().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect())
+        .filter(|e| e.kind.is_some())
+        .map(|e| (e.name.as_str(), format!(" {} ", e.name.to_lowercase())))
         .collect();
     // Surnames of the people listed, for titled mentions ("President Trump").
     let surnames: Vec<String> = ents
@@ -1922,7 +1925,7 @@ fn summarize(st: &Story) -> StorySummary {
         .filter_map(|e| e.name.split_whitespace().last().map(str::to_lowercase))
         .collect();
     let mut top = Vec::with_capacity(10);
-    for e in ents {
+    for e in &ents {
         if top.len() == 10 {
             break;
         }
@@ -1939,16 +1942,15 @@ fn summarize(st: &Story) -> StorySummary {
                     continue;
                 }
             }
-            let letters: String = e.name.chars().filter(|c| *c != '.').collect();
-            if letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase()) && initials.contains(&letters) {
+            if typed.iter().any(|(n, _)| newsdesk_nlp::ner::is_acronym_of(&e.name, n)) {
                 continue;
             }
             let padded = format!(" {} ", e.name.to_lowercase());
-            if typed.iter().any(|t| padded.contains(t.as_str()) || t.contains(padded.as_str())) {
+            if typed.iter().any(|(_, t)| padded.contains(t.as_str()) || t.contains(padded.as_str())) {
                 continue;
             }
         }
-        top.push(e);
+        top.push(e.clone());
     }
     let ents = top;
     let mut timeline = st.events.clone();

@@ -19,5 +19,5 @@ pub mod tags;
 pub mod train;
 
 pub use model::{NerModel, Workspace};
-pub use resolve::{entity_at, entity_index_at, extract_entities, extract_entities_with};
+pub use resolve::{entity_at, entity_index_at, extract_entities, extract_entities_with, is_acronym_of};
 pub use tags::{EntType, Tag};

@@ -217,6 +217,14 @@ fn acronym_letters(w: &str) -> String {
     w.chars().filter(|c| c.is_alphabetic()).collect()
 }
 
+/// Whether `short` is an acronym of the name `name` of two or more words
+/// ("UK" of "United Kingdom", "U.S." of "United States"), as the entity
+/// stage matches them within an article.
+pub fn is_acronym_of(short: &str, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2 && is_acronym(short) && initials(&words) == acronym_letters(short)
+}
+
 fn split_acronym(words: &[&str], r: Raw) -> Vec<Raw> {
     if r.end - r.start >= 3 {
         let last = words[r.end - 1];
@@ -382,10 +390,11 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         // organisation or a place. (A surname stays: "King said". So do
         // abbreviations, "Miss." is Mississippi, and descriptors,
         // "Democratic" is a party's adjective.)
-        let name = &ix.names[g];
+        let nw: Vec<&str> = ix.names[g].split_whitespace().collect();
         if ty != EntType::Per
-            && !name.contains(|c: char| c.is_whitespace() || c == '.')
-            && (titles::is_role_head(name) || titles::is_in_name(name))
+            && nw.len() == 1
+            && !nw[0].contains('.')
+            && (titles::is_role_head(nw[0]) || titles::is_in_name(nw[0]))
         {
             continue;
         }
@@ -395,7 +404,6 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
             EntType::Loc => EntityKind::Place,
             EntType::Misc => EntityKind::Other,
         };
-        let nw: Vec<&str> = ix.names[g].split_whitespace().collect();
         let c = gaz.lookup(&nw);
         // A name in the (curated) organisation list ("White House").
         if matches!(kind, EntityKind::Place | EntityKind::Other) && c & ORG != 0 {
@@ -470,71 +478,72 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
 
 /// Last words of street names (not "Lane", "Park" or "Drive": surnames too).
 fn is_street_word(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
-    matches!(
-        w.as_str(),
-        "avenue" | "ave" | "street" | "st" | "road" | "rd" | "boulevard" | "blvd" | "highway" | "square"
-    )
+    lower_in(w.trim_end_matches('.'), STREET_WORDS)
 }
+
+const STREET_WORDS: &[&str] =
+    &["avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "highway", "square"];
 
 /// Last words that make a name an institution's: "United States Navy",
 /// "Northern Ireland Assembly". (Not "Union", "Federation", "Court",
 /// "House", "Bank" or "Office": "Soviet Union", "Russian Federation",
 /// "Afton Court", "Opera House", "West Bank" and "Box Office" are places.)
 fn is_institution_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "police"
-            | "army"
-            | "navy"
-            | "marines"
-            | "congress"
-            | "senate"
-            | "parliament"
-            | "embassy"
-            | "commission"
-            | "committee"
-            | "ministry"
-            | "agency"
-            | "council"
-            | "assembly"
-            | "government"
-            | "department"
-    )
+    lower_in(w, INSTITUTION_WORDS)
 }
+
+const INSTITUTION_WORDS: &[&str] = &[
+    "police",
+    "army",
+    "navy",
+    "marines",
+    "congress",
+    "senate",
+    "parliament",
+    "embassy",
+    "commission",
+    "committee",
+    "ministry",
+    "agency",
+    "council",
+    "assembly",
+    "government",
+    "department",
+];
 
 /// Car makers whose name is no one's first name ("Mercedes", "Lincoln",
 /// "Ford", "Mercury" are).
 fn is_vehicle_make(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "acura"
-            | "audi"
-            | "bmw"
-            | "buick"
-            | "cadillac"
-            | "chevrolet"
-            | "chevy"
-            | "chrysler"
-            | "dodge"
-            | "gmc"
-            | "honda"
-            | "hyundai"
-            | "infiniti"
-            | "jeep"
-            | "kia"
-            | "lexus"
-            | "mazda"
-            | "mitsubishi"
-            | "nissan"
-            | "oldsmobile"
-            | "pontiac"
-            | "subaru"
-            | "toyota"
-            | "volkswagen"
-            | "volvo"
-    )
+    lower_in(w, VEHICLE_MAKES)
 }
+
+const VEHICLE_MAKES: &[&str] = &[
+    "acura",
+    "audi",
+    "bmw",
+    "buick",
+    "cadillac",
+    "chevrolet",
+    "chevy",
+    "chrysler",
+    "dodge",
+    "gmc",
+    "honda",
+    "hyundai",
+    "infiniti",
+    "jeep",
+    "kia",
+    "lexus",
+    "mazda",
+    "mitsubishi",
+    "nissan",
+    "oldsmobile",
+    "pontiac",
+    "subaru",
+    "toyota",
+    "volkswagen",
+    "volvo",
+];
 
 /// "L." of "Reginald L. Street".
 fn is_initial(w: &str) -> bool {
@@ -542,49 +551,48 @@ fn is_initial(w: &str) -> bool {
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
 }
 
-/// Words that make a name a place's or an organisation's (a street's too).
+/// Words that make a name a place's or an organisation's (a street's or an
+/// institution's too).
 fn place_or_org_word(w: &str) -> bool {
     let w = w.trim_end_matches("'s").trim_end_matches('\'');
-    is_street_word(w)
-        || matches!(
-            w.to_ascii_lowercase().as_str(),
-            "county"
-                | "island"
-                | "islands"
-                | "city"
-                | "university"
-                | "college"
-                | "school"
-                | "hospital"
-                | "foundation"
-                | "trust"
-                | "company"
-                | "hotel"
-                | "park"
-                | "jail"
-                | "court"
-                | "office"
-                | "police"
-                | "pd"
-                | "prosecutors"
-                | "stadium"
-                | "bridge"
-                | "center"
-                | "centre"
-                | "theatre"
-                | "theater"
-                | "station"
-                | "market"
-                | "department"
-                | "museum"
-                | "church"
-                | "cathedral"
-                | "palace"
-                | "hall"
-                | "airport"
-                | "port"
-        )
+    is_street_word(w) || is_institution_word(w) || lower_in(w, PLACE_OR_ORG_WORDS)
 }
+
+const PLACE_OR_ORG_WORDS: &[&str] = &[
+    "county",
+    "island",
+    "islands",
+    "city",
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "foundation",
+    "trust",
+    "company",
+    "hotel",
+    "park",
+    "jail",
+    "court",
+    "office",
+    "pd",
+    "prosecutors",
+    "stadium",
+    "bridge",
+    "center",
+    "centre",
+    "theatre",
+    "theater",
+    "station",
+    "market",
+    "museum",
+    "church",
+    "cathedral",
+    "palace",
+    "hall",
+    "airport",
+    "port",
+];
 
 /// Lookups for [`find_role`].
 struct Index {
@@ -972,16 +980,6 @@ mod tests {
                 .map(|e| e.kind)
                 .unwrap_or_else(|| panic!("{name}: {:?}", ents.iter().map(|e| (&e.name, e.kind)).collect::<Vec<_>>()))
         };
-        // In-name titles lead people's names, whatever the tagger voted.
-        for (text, name) in [
-            (
-                "Yesterday, the United Kingdom's Queen Elizabeth II announced she will comply with the request.",
-                "Queen Elizabeth II",
-            ),
-            ("Former athletics champion Lord Coe led the bid team to Singapore.", "Lord Coe"),
-        ] {
-            assert_eq!(kind_of(text, name), EntityKind::Person, "{name}");
-        }
         // A role's word alone is no entity, and the ids stay e1, e2, ...
         for text in [
             "Worshippers in Lagos praised the Lord at the service on Sunday, the Pope sent a message, \
@@ -1001,17 +999,24 @@ mod tests {
         // Cars of a description are no people.
         let text = "Witnesses said the gunman fled in a red Dodge Charger, and police later found the car.";
         assert_ne!(kind_of(text, "Dodge Charger"), EntityKind::Person);
-        // Institutions named after their place are organisations.
-        for (text, name) in [
-            ("He served in the United States Navy for ten years.", "United States Navy"),
-            ("A bill passed the Puerto Rico Senate on Friday.", "Puerto Rico Senate"),
-            ("Officers of the Virginia Beach Police arrested him.", "Virginia Beach Police"),
+        use EntityKind::{Organization, Person, Place};
+        for (text, name, kind) in [
+            // In-name titles lead people's names, whatever the tagger voted.
+            (
+                "Yesterday, the United Kingdom's Queen Elizabeth II announced she will comply with the request.",
+                "Queen Elizabeth II",
+                Person,
+            ),
+            ("Former athletics champion Lord Coe led the bid team to Singapore.", "Lord Coe", Person),
+            // Institutions named after their place are organisations.
+            ("He served in the United States Navy for ten years.", "United States Navy", Organization),
+            ("A bill passed the Puerto Rico Senate on Friday.", "Puerto Rico Senate", Organization),
+            ("Officers of the Virginia Beach Police arrested him.", "Virginia Beach Police", Organization),
+            // Streets are places, unless a middle initial says person.
+            ("The building on Karl Marx Avenue collapsed after the explosion.", "Karl Marx Avenue", Place),
         ] {
-            assert_eq!(kind_of(text, name), EntityKind::Organization, "{name}");
+            assert_eq!(kind_of(text, name), kind, "{name}");
         }
-        // Streets are places, unless a middle initial says person.
-        let text = "The building on Karl Marx Avenue collapsed after the explosion.";
-        assert_eq!(kind_of(text, "Karl Marx Avenue"), EntityKind::Place);
         // Neither rule touches these.
         for (text, name) in [
             ("He was taken to the King County Jail on Friday.", "King County Jail"),
