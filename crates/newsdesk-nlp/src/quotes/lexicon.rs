@@ -683,6 +683,72 @@ pub fn is_capitalised_function_word(lower: &str) -> bool {
         )
 }
 
+/// A document or a spokesperson, who speak for whoever issued or employs
+/// them: "a news release from the Sheriff's Office", "county jail
+/// records", "CML figures", "a UKIP spokesman", "the club's board".
+pub fn speaks_for_another(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "statements"
+            | "release"
+            | "releases"
+            | "report"
+            | "reports"
+            | "record"
+            | "records"
+            | "website"
+            | "documents"
+            | "affidavit"
+            | "complaint"
+            | "filing"
+            | "post"
+            | "letter"
+            | "memo"
+            | "announcement"
+            | "figures"
+            | "data"
+            | "poll"
+            | "survey"
+            | "study"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "spokesmen"
+            | "spokeswomen"
+            | "spokespeople"
+            | "representative"
+            | "representatives"
+            | "board"
+    )
+}
+
+/// Nouns and adjectives in -ly that end a speaker phrase ("Griego's
+/// family"); other words in -ly there are adverbs ("Griego allegedly").
+pub fn is_noun_in_ly(w: &str) -> bool {
+    matches!(
+        w,
+        "family"
+            | "assembly"
+            | "ally"
+            | "rally"
+            | "supply"
+            | "monopoly"
+            | "anomaly"
+            | "elderly"
+            | "bully"
+            | "belly"
+            | "fly"
+            | "lily"
+            | "holly"
+            | "polly"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "quarterly"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -673,9 +673,69 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         self.index = Some(index);
     }
 
-    fn entity_for_span(&self, s: usize, e: usize) -> Option<&'c Entity> {
+    /// The head of the phrase `s..e`: its last word before a trailing
+    /// adverb ("Griego allegedly") or participle, and before a preposition that opens a
+    /// modifier ("a spokesman for the campaign", "Nancy Mata of American
+    /// Canyon"); a preposition inside an entity's name ("Bank of America"),
+    /// after a title ("Secretary of State Mike Pompeo") or an institution's
+    /// word ("University of South Carolina Beaufort") opens none.
+    /// Also the phrase's end without the trailing adverb or participle.
+    fn phrase_head(&self, s: usize, e: usize) -> (usize, usize) {
+        let ctx = self.ctx;
+        let mut buf = [0u8; 32];
+        let mut head = e - 1;
+        let toks = &ctx.doc.tokens;
+        let in_name = |t: usize| {
+            let span = ctx.doc.offsets.span(toks[t].start, toks[t].end);
+            self.mentions_before(span.end, 16).any(|m| m.0 < span.start && span.end < m.1)
+        };
+        let named = |t: usize| {
+            let span = ctx.doc.offsets.span(toks[t].start, toks[t].end);
+            self.mentions_before(span.end, 16).any(|m| m.0 < span.end && span.start < m.1)
+        };
+        // (An -ing word after a name: "analyst Kevin Bonham having declared".)
+        while head > s && !ctx.is_capitalised(head) {
+            let w = ctx.lower(head, &mut buf);
+            let adverb = w.ends_with("ly") && !lexicon::is_noun_in_ly(w);
+            if !(adverb || (w.ends_with("ing") && named(head - 1)))
+                || lexicon::is_determiner(&ctx.text(head - 1).to_ascii_lowercase())
+            {
+                break;
+            }
+            head -= 1;
+        }
+        // A person's name ending the phrase after a capitalised word is its
+        // head: "Dean of Students James Bacote".
+        let person_last = {
+            let span = ctx.doc.offsets.span(toks[head].start, toks[head].end);
+            self.mentions_before(span.end, 16)
+                .any(|m| m.0 < span.end && span.start < m.1 && self.entities[m.2 as usize].kind == EntityKind::Person)
+        };
+        (s + 1..head)
+            .find(|&t| {
+                if !matches!(ctx.lower(t, &mut buf), "of" | "for" | "from" | "with" | "at" | "in") {
+                    return false;
+                }
+                let before = ctx.text(t - 1);
+                let joins_a_name = titles::is_title(before)
+                    || (ctx.is(t, "of") && is_org_head(before))
+                    || (person_last && ctx.is_capitalised(t - 1))
+                    || in_name(t);
+                !joins_a_name
+            })
+            .map_or((head, head + 1), |t| (t - 1, head + 1))
+    }
+
+    /// The entity the phrase `s..e` with head `h` ([`Self::phrase_head`])
+    /// names: the one whose mention holds the head ("Phoenix police" is no
+    /// place, "Griego's family" is not Griego); for a document or a
+    /// spokesperson ("a news release from the Sheriff's Office", "a UKIP
+    /// spokesman"), the last entity the phrase names.
+    fn entity_for_span(&self, s: usize, e: usize, h: usize) -> Option<&'c Entity> {
         let toks = &self.ctx.doc.tokens;
-        let span = self.ctx.doc.offsets.span(toks[s].start, toks[e - 1].end);
+        let mut buf = [0u8; 32];
+        let (from, to) = if lexicon::speaks_for_another(self.ctx.lower(h, &mut buf)) { (s, e - 1) } else { (h, h) };
+        let span = self.ctx.doc.offsets.span(toks[from].start, toks[to].end);
         self.mentions_before(span.end, 16)
             .find(|m| m.0 < span.end && span.start < m.1)
             .map(|m| &self.entities[m.2 as usize])
@@ -701,7 +761,10 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             // A title right before the phrase: "Mrs. Clinton" when the phrase starts at "Clinton".
             (span.0 > 0).then(|| gender_of_word(ctx.text(span.0 - 1))).flatten()
         });
-        if let Some(en) = self.entity_for_span(s, e) {
+        // The head of the phrase: its last word, or the word a modifier
+        // follows ("Griego allegedly", "Officials with the Sheriff's Office").
+        let (h, end) = self.phrase_head(s, e);
+        if let Some(en) = self.entity_for_span(s, e, h) {
             let gender = mention_gender.or_else(|| en.role.as_ref().and_then(|r| gender_of_text(&r.text)));
             return self.learn(Resolved {
                 speaker: Speaker { entity: Some(en.id.clone()), name: en.name.clone() },
@@ -709,9 +772,9 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
                 gender,
             });
         }
-        if ctx.is_capitalised(head) {
-            let (rs, re, stripped) = self.name_run(s, head);
-            let head_text = ctx.text(head);
+        if ctx.is_capitalised(h) {
+            let (rs, re, stripped) = self.name_run(s, h);
+            let head_text = ctx.text(h);
             let org = is_org_head(head_text);
             // By surname, an entity of the entity list.
             if let Some(en) = self
@@ -730,15 +793,28 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             let titled = stripped
                 || (rs > s && titles::ends_name(ctx.text(rs - 1)))
                 || (re - rs == 1 && titles::is_title(head_text));
+            // A lone common word before a modifier is a description:
+            // "Officials with the Kern County Sheriff's Office".
+            if h + 1 < end && re - rs == 1 && !titled && !org {
+                return Resolved {
+                    speaker: Speaker { entity: None, name: self.run_text(s, end) },
+                    person: false,
+                    gender: mention_gender,
+                };
+            }
             let name = if re - rs == 1 && !org {
-                self.full_name(head).unwrap_or_else(|| self.run_text(rs, re))
+                self.full_name(h).unwrap_or_else(|| self.run_text(rs, re))
             } else {
                 self.run_text(rs, re)
             };
             let person = !org && (name.split_whitespace().count() >= 2 || titled);
             return self.learn(Resolved { speaker: Speaker { entity: None, name }, person, gender: mention_gender });
         }
-        Resolved { speaker: Speaker { entity: None, name: self.run_text(s, e) }, person: false, gender: mention_gender }
+        Resolved {
+            speaker: Speaker { entity: None, name: self.run_text(s, end) },
+            person: false,
+            gender: mention_gender,
+        }
     }
 
     /// Records a resolved person's gender, or fills it from what was learnt before.

@@ -381,3 +381,37 @@ fn a_participle_with_its_object_ends_the_speaker_phrase() {
     assert_eq!(find(text, &qs, "the plans would fail").text, "the plans would fail");
     assert_eq!(find(text, &qs, "the agency had found").text, "the agency had found nothing");
 }
+
+/// The speaker is the entity at the head of the phrase: a place or a
+/// person that only modifies it ("Phoenix police", "Bentdahl's family")
+/// is not who spoke; a person's employer after "of" is not either; a
+/// document or a spokesman speaks for whoever issued or employs them.
+#[test]
+fn the_speaker_is_the_entity_at_the_head_of_the_phrase() {
+    let text = "Nehemiah Griego, 15, was arrested in Phoenix on Monday.\n\n\
+                Phoenix police said the boy was taken into custody without incident.\n\n\
+                \"He was a kind and gentle person,\" Griego's family said.\n\n\
+                Griego allegedly told the detective that he acted alone.\n\n\
+                \"The market will fall further,\" said Richard Yamarone of Argus Research.\n\n\
+                \"He was a good student,\" said Dean of Students James Bacote.\n\n\
+                A news release from the Maricopa County Sheriff's Office said the rifle was stolen.\n\n\
+                An Argus Research spokesman said the forecast was unchanged.";
+    let doc = Doc::from_text(text);
+    let entities = crate::ner::extract_entities(&doc);
+    let qs = extract_quotes(&doc, &entities);
+    let entity_name = |q: &Quote| {
+        let id = q.speaker.as_ref().and_then(|s| s.entity.clone());
+        entities.iter().find(|e| Some(&e.id) == id.as_ref()).map(|e| e.name.clone())
+    };
+    let check = |needle: &str, name: &str, entity: Option<&str>| {
+        let q = find(text, &qs, needle);
+        assert_eq!((speaker_name(q), entity_name(q).as_deref()), (name, entity), "{:?} {entities:?}", all(&qs));
+    };
+    check("taken into custody", "Phoenix police", None);
+    check("kind and gentle", "Griego's family", None);
+    check("acted alone", "Nehemiah Griego", Some("Nehemiah Griego"));
+    check("market will fall", "Richard Yamarone", Some("Richard Yamarone"));
+    check("good student", "James Bacote", Some("James Bacote"));
+    check("rifle was stolen", "Maricopa County Sheriff's Office", Some("Maricopa County Sheriff's Office"));
+    check("forecast was unchanged", "Argus Research", Some("Argus Research"));
+}
