@@ -395,9 +395,36 @@ pub(crate) fn np_right_full(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
         break;
     }
     if !extended {
-        return Some(np);
+        let name_hint = np.name_hint.or_else(|| apposed_name(ctx, np.span, b));
+        return Some(Np { name_hint, ..np });
     }
     Some(Np { span: (s, e), name_hint: np.name_hint.or(Some(np.span)), outer_start: s })
+}
+
+/// The name in an apposition after a nominal phrase `span` that ends a
+/// clause: "said Daniel's mother, Danielle Redmond." gives "Danielle
+/// Redmond" (two to four capitalised words, initials allowed, then the
+/// clause's end or "who"). Not after "according to": "According to
+/// police, Jane Doe, 25, was …" names the clause's subject.
+fn apposed_name(ctx: &Ctx, span: (usize, usize), b: usize) -> Option<(usize, usize)> {
+    let e = span.1;
+    // After "according to X," a name opens the reported clause.
+    let according = span.0 > 0 && ctx.is(span.0 - 1, "to");
+    if according || ctx.is_capitalised(e - 1) || e + 1 >= b || ctx.text(e) != "," || ctx.tok_region[e] != 0 {
+        return None;
+    }
+    let mut q = e + 1;
+    let mut words = 0;
+    while q < b && q < e + 8 && ctx.tok_region[q] == 0 {
+        if ctx.is_capitalised(q) && ctx.is_word(q) {
+            words += 1;
+        } else if !(ctx.text(q) == "." && q + 1 < b && ctx.is_capitalised(q + 1) && ctx.text(q - 1).len() == 1) {
+            break;
+        }
+        q += 1;
+    }
+    let ends = q >= b || ctx.tok_region[q] != 0 || matches!(ctx.text(q), "," | "." | ";" | "who");
+    ((2..=4).contains(&words) && ends).then_some((e + 1, q))
 }
 
 /// After a speaker phrase ending at `e`: skips an apposition or relative

@@ -385,7 +385,8 @@ fn a_participle_with_its_object_ends_the_speaker_phrase() {
 /// The speaker is the entity at the head of the phrase: a place or a
 /// person that only modifies it ("Phoenix police", "Bentdahl's family")
 /// is not who spoke; a person's employer after "of" is not either; a
-/// document or a spokesman speaks for whoever issued or employs them.
+/// document or a spokesman speaks for whoever issued or employs them; a
+/// name in apposition names the speaker.
 #[test]
 fn the_speaker_is_the_entity_at_the_head_of_the_phrase() {
     let text = "Nehemiah Griego, 15, was arrested in Phoenix on Monday.\n\n\
@@ -395,7 +396,9 @@ fn the_speaker_is_the_entity_at_the_head_of_the_phrase() {
                 \"The market will fall further,\" said Richard Yamarone of Argus Research.\n\n\
                 \"He was a good student,\" said Dean of Students James Bacote.\n\n\
                 A news release from the Maricopa County Sheriff's Office said the rifle was stolen.\n\n\
-                An Argus Research spokesman said the forecast was unchanged.";
+                An Argus Research spokesman said the forecast was unchanged.\n\n\
+                \"He was just a baby,\" said Daniel's mother, Danielle Redmond.\n\n\
+                According to police, Jane Doe, 25, was shot in the arm.";
     let doc = Doc::from_text(text);
     let entities = crate::ner::extract_entities(&doc);
     let qs = extract_quotes(&doc, &entities);
@@ -414,4 +417,8 @@ fn the_speaker_is_the_entity_at_the_head_of_the_phrase() {
     check("good student", "James Bacote", Some("James Bacote"));
     check("rifle was stolen", "Maricopa County Sheriff's Office", Some("Maricopa County Sheriff's Office"));
     check("forecast was unchanged", "Argus Research", Some("Argus Research"));
+    // A name in apposition after the cue is the speaker, but not after
+    // "according to", where it opens the reported clause.
+    check("just a baby", "Danielle Redmond", Some("Danielle Redmond"));
+    check("shot in the arm", "police", None);
 }
