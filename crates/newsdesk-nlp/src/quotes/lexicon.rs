@@ -683,6 +683,60 @@ pub fn is_capitalised_function_word(lower: &str) -> bool {
         )
 }
 
+/// Common nouns that name sources, also when capitalised at a sentence's
+/// start ("Police in Jonesboro say", "Officials at UK Hospital said", "The
+/// government of Oman announced").
+pub fn is_source_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "police"
+            | "officials"
+            | "authorities"
+            | "investigators"
+            | "deputies"
+            | "detectives"
+            | "officers"
+            | "troopers"
+            | "prosecutors"
+            | "witnesses"
+            | "neighbors"
+            | "neighbours"
+            | "residents"
+            | "sources"
+            | "doctors"
+            | "experts"
+            | "analysts"
+            | "researchers"
+            | "scientists"
+            | "workers"
+            | "students"
+            | "parents"
+            | "relatives"
+            | "friends"
+            | "family"
+            | "traders"
+            | "makers"
+            | "lawmakers"
+            | "leaders"
+            | "members"
+            | "representatives"
+            | "staff"
+            | "employees"
+            | "managers"
+            | "executives"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "government"
+            | "court"
+            | "city"
+            | "council"
+            | "office"
+            | "department"
+            | "agency"
+    )
+}
+
 /// A document or a spokesperson, who speak for whoever issued or employs
 /// them: "a news release from the Sheriff's Office", "county jail
 /// records", "CML figures", "a UKIP spokesman", "the club's board".

@@ -215,6 +215,14 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
                 let Some(core) = np_core(ctx, lo, k) else {
                     continue;
                 };
+                // "James Bronson, 63, of Miami, said": the age is a second
+                // apposition; the name before it is the speaker.
+                let age = core.1 - core.0 == 1 && ctx.doc.tokens[core.0].kind == crate::TokenKind::Number;
+                if age && core.0 > lo + 1 && ctx.text(core.0 - 1) == "," {
+                    if let Some(named) = np_core(ctx, lo, core.0 - 1).filter(|&(_, e)| ctx.is_capitalised(e - 1)) {
+                        return Some(Np { span: named, name_hint: None, outer_start: named.0 });
+                    }
+                }
                 // A proper name in the apposition of a nominal subject.
                 let name_hint = if !ctx.is_capitalised(core.1 - 1) || is_nominal_head(ctx, core.1 - 1) {
                     np_core(ctx, j + 1, head).filter(|&(s, e)| e > s && ctx.is_capitalised(e - 1))
@@ -227,15 +235,20 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
         return None;
     }
     let mut core = np_core(ctx, lo, i)?;
-    // "a spokesman for the campaign said": the head is before the preposition.
-    if core.0 > lo + 1
-        && (!ctx.is_capitalised(core.1 - 1) || lexicon::is_determiner(&ctx.text(core.0).to_ascii_lowercase()))
-    {
+    // "a spokesman for the campaign said": the head is before the
+    // preposition. So it is before a name when the head names a source:
+    // "Police in Jonesboro say", "researchers at Imperial College London".
+    if core.0 > lo + 1 {
         let mut buf = [0u8; 32];
-        if matches!(ctx.lower(core.0 - 1, &mut buf), "for" | "of" | "at" | "from" | "with") {
+        let described =
+            !ctx.is_capitalised(core.1 - 1) || lexicon::is_determiner(&ctx.text(core.0).to_ascii_lowercase());
+        let prep = ctx.lower(core.0 - 1, &mut buf).to_string();
+        let core_pronoun = lexicon::pronoun(&ctx.text(core.1 - 1).to_ascii_lowercase()).is_some();
+        if matches!(prep.as_str(), "for" | "of" | "at" | "from" | "with" | "in") && !core_pronoun {
             if let Some(outer) = np_core(ctx, lo, core.0 - 1) {
                 let w = ctx.lower(outer.1 - 1, &mut buf);
-                if lexicon::pronoun(w).is_none() {
+                let source = lexicon::is_source_noun(w) || titles::is_title(ctx.text(outer.1 - 1));
+                if lexicon::pronoun(w).is_none() && (source || (described && prep != "in")) {
                     core = (outer.0, core.1);
                 }
             }
@@ -363,6 +376,7 @@ pub(crate) fn np_right_full(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
     }
     let mut buf = [0u8; 32];
     let mut extended = false;
+    let mut who_at = None;
     while e < b && ctx.tok_region[e] == 0 {
         let w = ctx.lower(e, &mut buf);
         if matches!(w, "of" | "for" | "at" | "from" | "with") {
@@ -383,6 +397,7 @@ pub(crate) fn np_right_full(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
             break;
         }
         if w == "who" {
+            who_at = Some(e);
             let lim = b.min(e + 25);
             let q = (e + 1..lim)
                 .find(|&q| ctx.tok_region[q] != 0 || matches!(ctx.text(q), "," | "." | ";" | ":" | "—" | "--"))
@@ -398,7 +413,10 @@ pub(crate) fn np_right_full(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
         let name_hint = np.name_hint.or_else(|| apposed_name(ctx, np.span, b));
         return Some(Np { name_hint, ..np });
     }
-    Some(Np { span: (s, e), name_hint: np.name_hint.or(Some(np.span)), outer_start: s })
+    // The speaker is named before a relative clause ("a neighbor who asked
+    // not to be identified"); a modifier is resolved with the phrase (see
+    // `Resolver::phrase_head`).
+    Some(Np { span: (s, e), name_hint: np.name_hint.or(who_at.map(|w| (s, w))), outer_start: s })
 }
 
 /// The name in an apposition after a nominal phrase `span` that ends a
@@ -704,8 +722,9 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
     /// adverb ("Griego allegedly") or participle, and before a preposition that opens a
     /// modifier ("a spokesman for the campaign", "Nancy Mata of American
     /// Canyon"); a preposition inside an entity's name ("Bank of America"),
-    /// after a title ("Secretary of State Mike Pompeo") or an institution's
-    /// word ("University of South Carolina Beaufort") opens none.
+    /// after an institution's word ("University of South Carolina
+    /// Beaufort"), or in a role before the person's name that ends the
+    /// phrase ("Dean of Students James Bacote") opens none.
     /// Also the phrase's end without the trailing adverb or participle.
     fn phrase_head(&self, s: usize, e: usize) -> (usize, usize) {
         let ctx = self.ctx;
@@ -731,23 +750,38 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             }
             head -= 1;
         }
-        // A person's name ending the phrase after a capitalised word is its
-        // head: "Dean of Students James Bacote".
-        let person_last = {
+        // A person's name ending the phrase is its head when words stand
+        // between the preposition and the name (a role: "Dean of Students
+        // James Bacote", "director of rugby Nigel Melville"); right after
+        // it, the name is the preposition's object ("the family of Anthony
+        // Hughes", "friends of 15-year-old Makayla Dennard").
+        let person_start = {
             let span = ctx.doc.offsets.span(toks[head].start, toks[head].end);
             self.mentions_before(span.end, 16)
-                .any(|m| m.0 < span.end && span.start < m.1 && self.entities[m.2 as usize].kind == EntityKind::Person)
+                .find(|m| m.0 < span.end && span.start < m.1 && self.entities[m.2 as usize].kind == EntityKind::Person)
+                .map(|m| m.0)
+        };
+        let role_before_name = |t: usize| {
+            person_start.is_some_and(|ps| {
+                (t + 1..head).any(|g| {
+                    let gs = ctx.doc.offsets.span(toks[g].start, toks[g].end);
+                    let mut buf = [0u8; 32];
+                    let w = ctx.lower(g, &mut buf);
+                    gs.end <= ps
+                        && ctx.is_word(g)
+                        && !lexicon::is_determiner(w)
+                        && !w.bytes().any(|b| b.is_ascii_digit())
+                        && !matches!(w, "year" | "years" | "old" | "month" | "months")
+                })
+            })
         };
         (s + 1..head)
             .find(|&t| {
                 if !matches!(ctx.lower(t, &mut buf), "of" | "for" | "from" | "with" | "at" | "in") {
                     return false;
                 }
-                let before = ctx.text(t - 1);
-                let joins_a_name = titles::is_title(before)
-                    || (ctx.is(t, "of") && is_org_head(before))
-                    || (person_last && ctx.is_capitalised(t - 1))
-                    || in_name(t);
+                let joins_a_name =
+                    (ctx.is(t, "of") && is_org_head(ctx.text(t - 1))) || role_before_name(t) || in_name(t);
                 !joins_a_name
             })
             .map_or((head, head + 1), |t| (t - 1, head + 1))
@@ -755,17 +789,42 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
 
     /// The entity the phrase `s..e` with head `h` ([`Self::phrase_head`])
     /// names: the one whose mention holds the head ("Phoenix police" is no
-    /// place, "Griego's family" is not Griego); for a document or a
-    /// spokesperson ("a news release from the Sheriff's Office", "a UKIP
-    /// spokesman"), the last entity the phrase names.
+    /// place, "Griego's family" is not Griego). A document or a
+    /// spokesperson speaks for the entity at the head of its modifier ("a
+    /// news release from the Sheriff's Office"; not "a spokesperson with
+    /// Atlanta police"), or an organisation the modifier names, or else
+    /// the last entity before it ("a UKIP spokesman", "a Daily Telegraph
+    /// poll of 1,313 people").
     fn entity_for_span(&self, s: usize, e: usize, h: usize) -> Option<&'c Entity> {
         let toks = &self.ctx.doc.tokens;
         let mut buf = [0u8; 32];
-        let (from, to) = if lexicon::speaks_for_another(self.ctx.lower(h, &mut buf)) { (s, e - 1) } else { (h, h) };
-        let span = self.ctx.doc.offsets.span(toks[from].start, toks[to].end);
-        self.mentions_before(span.end, 16)
-            .find(|m| m.0 < span.end && span.start < m.1)
-            .map(|m| &self.entities[m.2 as usize])
+        let mentions = |from: usize, to: usize| {
+            let span = self.ctx.doc.offsets.span(toks[from].start, toks[to].end);
+            self.mentions_before(span.end, 16)
+                .find(|m| m.0 < span.end && span.start < m.1)
+                .map(|m| &self.entities[m.2 as usize])
+        };
+        // (Capitalised inside the phrase, the word is a name: "the Post".)
+        if (h > s && self.ctx.is_capitalised(h)) || !lexicon::speaks_for_another(self.ctx.lower(h, &mut buf)) {
+            return mentions(h, h);
+        }
+        // The modifier's object starts after the preposition that follows the head.
+        let object = h + 2;
+        let prep_follows =
+            object < e && matches!(self.ctx.lower(h + 1, &mut buf), "of" | "for" | "from" | "with" | "at" | "in");
+        if prep_follows {
+            let (oh, _) = self.phrase_head(object, e);
+            if !lexicon::speaks_for_another(self.ctx.lower(oh, &mut buf)) {
+                // At the object's head, or an organisation in it ("the
+                // Brooklyn District Attorney's office").
+                if let Some(en) = mentions(oh, oh)
+                    .or_else(|| mentions(object, e - 1).filter(|en| en.kind == EntityKind::Organization))
+                {
+                    return Some(en);
+                }
+            }
+        }
+        (h > s).then(|| mentions(s, h - 1)).flatten()
     }
 
     pub fn resolve(
@@ -820,9 +879,10 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             let titled = stripped
                 || (rs > s && titles::ends_name(ctx.text(rs - 1)))
                 || (re - rs == 1 && titles::is_title(head_text));
-            // A lone common word before a modifier is a description:
-            // "Officials with the Kern County Sheriff's Office".
-            if h + 1 < end && re - rs == 1 && !titled && !org {
+            // A lone common word or title before a modifier is a
+            // description: "Officials with the Kern County Sheriff's
+            // Office", "The Archbishop of Canterbury".
+            if h + 1 < end && re - rs == 1 && !org {
                 return Resolved {
                     speaker: Speaker { entity: None, name: self.run_text(s, end) },
                     person: false,

@@ -398,7 +398,12 @@ fn the_speaker_is_the_entity_at_the_head_of_the_phrase() {
                 A news release from the Maricopa County Sheriff's Office said the rifle was stolen.\n\n\
                 An Argus Research spokesman said the forecast was unchanged.\n\n\
                 \"He was just a baby,\" said Daniel's mother, Danielle Redmond.\n\n\
-                According to police, Jane Doe, 25, was shot in the arm.";
+                According to police, Jane Doe, 25, was shot in the arm.\n\n\
+                Police in Jonesboro said the school was closed.\n\n\
+                James Bronson, 63, of Miami, said he heard four shots.\n\n\
+                A spokesperson with Atlanta police said the road was reopened.\n\n\
+                The family of Anthony Hughes said he loved football.\n\n\
+                \"We go again,\" said director of rugby Nigel Melville.";
     let doc = Doc::from_text(text);
     let entities = crate::ner::extract_entities(&doc);
     let qs = extract_quotes(&doc, &entities);
@@ -421,4 +426,11 @@ fn the_speaker_is_the_entity_at_the_head_of_the_phrase() {
     // "according to", where it opens the reported clause.
     check("just a baby", "Danielle Redmond", Some("Danielle Redmond"));
     check("shot in the arm", "police", None);
+    // A modifier of a common noun belongs to the phrase; a name right
+    // after the preposition is its object, a role before a name is not.
+    check("school was closed", "Police in Jonesboro", None);
+    check("heard four shots", "James Bronson", Some("James Bronson"));
+    check("road was reopened", "A spokesperson with Atlanta police", None);
+    check("loved football", "The family of Anthony Hughes", None);
+    check("We go again", "Nigel Melville", Some("Nigel Melville"));
 }
