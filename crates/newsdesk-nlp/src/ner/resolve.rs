@@ -398,6 +398,20 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         {
             continue;
         }
+        // A role's head in the plural, capitalised only where a sentence
+        // starts, names a group, whatever the vote: "Detectives are
+        // investigating". (Mid-sentence it is a name: the "Cardinals".)
+        let sentence_initial = |m: usize| {
+            let start = doc.tokens[raws[m].start].start;
+            doc.text[..start]
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '\n' | '\r' | ':' | '—' | '-'))
+        };
+        if nw.len() == 1 && is_plural_role(nw[0]) && grp.mentions.iter().all(|&m| sentence_initial(m)) {
+            continue;
+        }
         let mut kind = match ty {
             EntType::Per => EntityKind::Person,
             EntType::Org => EntityKind::Organization,
@@ -441,6 +455,18 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         // Malibu") is the vehicle of a description, not a person.
         if kind == EntityKind::Person && nw.len() >= 2 && is_vehicle_make(nw[0]) {
             kind = EntityKind::Other;
+        }
+        // A US state's abbreviation is the state ("NASHVILLE, Tenn. (AP)"
+        // votes it a person); a web platform is a company, a web technology
+        // a thing ("Follow us on Twitter", "Please enable Javascript").
+        if nw.len() == 1 {
+            if lower_in(nw[0], STATE_ABBREVIATIONS) {
+                kind = EntityKind::Place;
+            } else if lower_in(nw[0], WEB_PLATFORMS) {
+                kind = EntityKind::Organization;
+            } else if lower_in(nw[0], WEB_TECHNOLOGIES) {
+                kind = EntityKind::Other;
+            }
         }
         let mentions: Vec<Mention> = grp
             .mentions
@@ -544,6 +570,45 @@ const VEHICLE_MAKES: &[&str] = &[
     "volkswagen",
     "volvo",
 ];
+
+/// The plural of a role's head: "Detectives", "Deputies", "Officers".
+fn is_plural_role(w: &str) -> bool {
+    let singular = if let Some(stem) = w.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if let Some(stem) = w.strip_suffix('s') {
+        stem.to_string()
+    } else {
+        return false;
+    };
+    // ("Queens" and "Kings" are places and teams: titles of a name are left out.)
+    w.chars().skip(1).all(char::is_lowercase) && titles::is_role_head(&singular) && !titles::is_in_name(&singular)
+}
+
+/// AP abbreviations of US states and "D.C." ("Miss." is also a title, and
+/// is left as tagged).
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.", "kan.", "kans.", "ky.",
+    "la.", "md.", "mass.", "mich.", "minn.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.", "n.m.", "n.y.", "n.c.",
+    "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "tex.", "vt.", "va.", "wash.", "w.va.", "wis.",
+    "wyo.", "d.c.",
+];
+
+/// Web platforms, companies by name.
+const WEB_PLATFORMS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "snapchat",
+    "tiktok",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "whatsapp",
+];
+
+/// Web technologies and devices named in page furniture.
+const WEB_TECHNOLOGIES: &[&str] = &["javascript", "android", "iphone", "ipad", "ios"];
 
 /// "L." of "Reginald L. Street".
 fn is_initial(w: &str) -> bool {
@@ -996,10 +1061,16 @@ mod tests {
             }
             assert!(!ents.is_empty());
         }
+        // A role in the plural at a sentence's start is a group, no entity;
+        // mid-sentence it is a name (a team).
+        let text = "Detectives are investigating the shooting in Dayton. The Cardinals won again on Sunday.";
+        let ents = extract_entities(&Doc::from_text(text));
+        assert!(!ents.iter().any(|e| e.name == "Detectives"), "{ents:?}");
+        assert!(ents.iter().any(|e| e.name == "Cardinals"), "{ents:?}");
         // Cars of a description are no people.
         let text = "Witnesses said the gunman fled in a red Dodge Charger, and police later found the car.";
         assert_ne!(kind_of(text, "Dodge Charger"), EntityKind::Person);
-        use EntityKind::{Organization, Person, Place};
+        use EntityKind::{Organization, Other, Person, Place};
         for (text, name, kind) in [
             // In-name titles lead people's names, whatever the tagger voted.
             (
@@ -1014,6 +1085,10 @@ mod tests {
             ("Officers of the Virginia Beach Police arrested him.", "Virginia Beach Police", Organization),
             // Streets are places, unless a middle initial says person.
             ("The building on Karl Marx Avenue collapsed after the explosion.", "Karl Marx Avenue", Place),
+            // State abbreviations of datelines, web platforms and technologies.
+            ("NASHVILLE, Tenn. (AP) -- A two-year-old boy was shot on Sunday.", "Tenn.", Place),
+            ("Residents of Hialeah took to Twitter to express their concerns.", "Twitter", Organization),
+            ("Please enable Javascript to watch this video. A man was shot in Memphis.", "Javascript", Other),
         ] {
             assert_eq!(kind_of(text, name), kind, "{name}");
         }
