@@ -507,8 +507,25 @@ fn is_street_word(w: &str) -> bool {
     lower_in(w.trim_end_matches('.'), STREET_WORDS)
 }
 
-const STREET_WORDS: &[&str] =
-    &["avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "highway", "square"];
+const STREET_WORDS: &[&str] = &[
+    "avenue",
+    "ave",
+    "street",
+    "st",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "highway",
+    "square",
+    "parkway",
+    "pkwy",
+    "drive",
+    "expressway",
+    "freeway",
+    "turnpike",
+    "terrace",
+];
 
 /// Last words that make a name an institution's: "United States Navy",
 /// "Northern Ireland Assembly". (Not "Union", "Federation", "Court",
@@ -1085,6 +1102,8 @@ mod tests {
             ("Officers of the Virginia Beach Police arrested him.", "Virginia Beach Police", Organization),
             // Streets are places, unless a middle initial says person.
             ("The building on Karl Marx Avenue collapsed after the explosion.", "Karl Marx Avenue", Place),
+            ("Officers were called to a home on Monica Drive at about 10 p.m.", "Monica Drive", Place),
+            ("The crash happened on Volunteer Parkway in Bristol on Friday night.", "Volunteer Parkway", Place),
             // State abbreviations of datelines, web platforms and technologies.
             ("NASHVILLE, Tenn. (AP) -- A two-year-old boy was shot on Sunday.", "Tenn.", Place),
             ("Residents of Hialeah took to Twitter to express their concerns.", "Twitter", Organization),
