@@ -445,10 +445,26 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         {
             kind = EntityKind::Person;
         }
-        // A "person" whose name ends like a street is the street ("Karl Marx
-        // Avenue"), unless a middle initial says person ("Reginald L. Street").
+        // A "person" or "other" whose name ends like a street is the street
+        // ("Karl Marx Avenue"), unless a middle initial says person
+        // ("Reginald L. Street"). So is an "organisation" written where an
+        // address is ("on Gibbs Street", "the 3700 block of Elm Street");
+        // elsewhere it may stand for its occupant ("Downing Street said").
         let middle_initial = nw.len() >= 3 && nw[1..nw.len() - 1].iter().any(|w| is_initial(w));
-        if kind == EntityKind::Person && nw.len() >= 2 && is_street_word(nw[nw.len() - 1]) && !middle_initial {
+        let at_address = || {
+            grp.mentions.iter().any(|&m| {
+                let start = doc.tokens[raws[m].start].start;
+                let before = doc.text[..start].trim_end();
+                let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                lower_in(word, &["on", "at", "near", "along", "onto", "off", "of"])
+            })
+        };
+        if nw.len() >= 2
+            && is_street_word(nw[nw.len() - 1])
+            && !middle_initial
+            && (matches!(kind, EntityKind::Person | EntityKind::Other)
+                || (kind == EntityKind::Organization && at_address()))
+        {
             kind = EntityKind::Place;
         }
         // A "person" named by a car maker and model ("Dodge Charger", "Chevy
@@ -1103,6 +1119,10 @@ mod tests {
             // Streets are places, unless a middle initial says person.
             ("The building on Karl Marx Avenue collapsed after the explosion.", "Karl Marx Avenue", Place),
             ("Officers were called to a home on Monica Drive at about 10 p.m.", "Monica Drive", Place),
+            // Where an address is written, an "organisation" is the street too.
+            ("Police were called to the 100 block of South Aberdeen Street on Sunday.", "South Aberdeen Street", Place),
+            ("The shooting happened on Federal Boulevard, police said.", "Federal Boulevard", Place),
+            ("Downing Street said the prime minister would not comment.", "Downing Street", Organization),
             ("The crash happened on Volunteer Parkway in Bristol on Friday night.", "Volunteer Parkway", Place),
             // State abbreviations of datelines, web platforms and technologies.
             ("NASHVILLE, Tenn. (AP) -- A two-year-old boy was shot on Sunday.", "Tenn.", Place),
