@@ -16,7 +16,8 @@
 //! since the story's last article (`threshold + time_penalty · ln(1+days)`);
 //! otherwise it starts a new story. Stories with no article for
 //! `max_gap_days` stop being candidates ("fade") and give back their
-//! centroid memory. Near-duplicates (same dup group) join the story of
+//! centroid memory; an incident's story waits `max_linked_gap_days` for a
+//! linked follow-up (a trial naming its people). Near-duplicates (same dup group) join the story of
 //! their group — unless what they share is only page furniture (see
 //! [`StoryClusterer::add`]). Candidate stories are found through an inverted index
 //! over the stories' top centroid terms, so the cost per article does not
@@ -36,8 +37,15 @@ pub struct StoryConfig {
     pub threshold: f32,
     /// Added to the threshold per unit of ln(1 + days since the story's last article).
     pub time_penalty: f32,
-    /// A story with no article for this many days is closed.
+    /// A story with no article for this many days is closed, unless it
+    /// reports an incident (an age, or harm in a headline); then it takes
+    /// only a linked article (a shared rare person's full name, an age and
+    /// a rare place, or the event day and a place; see `links`).
     pub max_gap_days: i64,
+    /// An incident's story with no article for this many days is closed:
+    /// trials and sentencings come years after the incident and name its
+    /// people (at least `max_gap_days`).
+    pub max_linked_gap_days: i64,
     /// Minimum cosine of the name features alone that lets an article join
     /// a story regardless of the time gap (follow-ups: trials, sentencing),
     /// if its overall similarity also reaches `threshold`.
@@ -146,6 +154,7 @@ impl Default for StoryConfig {
             threshold: 0.10,
             time_penalty: 0.06,
             max_gap_days: 400,
+            max_linked_gap_days: 1500,
             name_threshold: 0.4,
             min_name_overlap: 0.1,
             nameless_threshold: 0.5,
@@ -1226,10 +1235,16 @@ impl StoryClusterer {
         }
 
         let gap = self.days_between(f, st, day, st.last_day).abs();
-        if gap > self.config.max_gap_days {
+        if gap > self.config.max_gap_days.max(self.config.max_linked_gap_days) {
             return None;
         }
         let links = links.unwrap_or_else(|| self.links(f, st));
+        // Past `max_gap_days`, only a linked article joins, and only an
+        // incident's story: a running topic's people recur in its later,
+        // different events.
+        if gap > self.config.max_gap_days && (links == 0 || !st.reports_incident()) {
+            return None;
+        }
         let (dot, ndot, adot) = merge_dot(by_term, &st.centroid);
         let cn = st.name_norm;
         let any_name_sim = if a_any > 0.0 && st.any_name_norm > 0.0 { adot / (a_any * st.any_name_norm) } else { 0.0 };
@@ -1449,16 +1464,20 @@ impl StoryClusterer {
         collect_quotes(st, a, cfg.max_quotes);
     }
 
-    /// Closes stories that have had no article for `max_gap_days`.
+    /// Closes incident stories that have had no article for
+    /// `max_linked_gap_days`, other stories after `max_gap_days` (the
+    /// longer of the two bounds both).
     fn sweep(&mut self) {
         self.since_sweep = 0;
         let now = self.now;
-        let gap = self.config.max_gap_days;
+        let gap = self.config.max_gap_days.max(self.config.max_linked_gap_days);
         let stories = &mut self.stories;
         let before = self.open.len();
+        let topic_gap = self.config.max_gap_days;
         self.open.retain(|&s| {
             let st = &mut stories[s as usize];
-            if now - st.last_day > gap {
+            let idle = now - st.last_day;
+            if idle > gap || (idle > topic_gap && !st.reports_incident()) {
                 st.active = false;
                 st.centroid = Vec::new();
                 st.members = Vec::new();
@@ -1593,7 +1612,14 @@ fn street_key(name: &str) -> Option<u64> {
 /// Whether the article or the story is an incident report: it gives an age,
 /// or a headline speaks of harm.
 fn incident_reports(f: &Features, st: &Story) -> bool {
-    f.incident || f.harm || st.incident || st.harm
+    f.incident || f.harm || st.reports_incident()
+}
+
+impl Story {
+    /// Whether the story reports an incident: an age, or harm in a headline.
+    fn reports_incident(&self) -> bool {
+        self.incident || self.harm
+    }
 }
 
 fn age_word(age: u8) -> String {
@@ -2500,6 +2526,17 @@ mod link_tests {
         let (a, b) = topic_pair(EntityKind::Person, "Maria Delgado", ("", ""), "2016-04-20");
         assert_eq!(a, b);
         let (a, b) = topic_pair(EntityKind::Place, "Virginia Beach", ("", ""), "2016-04-20");
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn a_linked_incident_report_joins_its_story_years_later() {
+        // Two years on, past `max_gap_days`: a report naming the incident's
+        // person (a trial) joins; a running topic's person is another event.
+        let ages = (" A 34-year-old driver was hurt.", " The 34-year-old driver testified.");
+        let (a, b) = topic_pair(EntityKind::Person, "Maria Delgado", ages, "2018-01-15");
+        assert_eq!(a, b);
+        let (a, b) = topic_pair(EntityKind::Person, "Maria Delgado", ("", ""), "2018-01-15");
         assert_ne!(a, b);
     }
 

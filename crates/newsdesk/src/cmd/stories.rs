@@ -31,9 +31,13 @@ pub struct Args {
     /// Threshold increase per ln(1 + days since the story's last article).
     #[arg(long, default_value_t = StoryConfig::default().time_penalty)]
     pub time_penalty: f32,
-    /// Days without articles after which a story is closed.
+    /// Days without articles after which a story takes only a linked article.
     #[arg(long, default_value_t = StoryConfig::default().max_gap_days)]
     pub max_gap_days: i64,
+    /// Days without articles after which a story is closed (trials and
+    /// sentencings that name the incident's people come years later).
+    #[arg(long, default_value_t = StoryConfig::default().max_linked_gap_days)]
+    pub max_linked_gap_days: i64,
     /// Name-feature cosine that joins a story whatever the time gap.
     #[arg(long, default_value_t = StoryConfig::default().name_threshold)]
     pub name_threshold: f32,
@@ -124,6 +128,7 @@ impl Args {
             threshold: self.threshold,
             time_penalty: self.time_penalty,
             max_gap_days: self.max_gap_days,
+            max_linked_gap_days: self.max_linked_gap_days,
             name_threshold: self.name_threshold,
             min_name_overlap: self.min_name_overlap,
             nameless_threshold: self.nameless_threshold,
