@@ -109,6 +109,12 @@ pub struct StoryConfig {
     /// A person name found in more than this many stories is not
     /// evidence (officials, spokespeople, reporters).
     pub max_person_stories: u32,
+    /// An incident report more than `person_gate_days` after a story's
+    /// last article joins it at `threshold` when both name this many of
+    /// the same rare people (0 = off): a trial two years on names the
+    /// victim, the accused and the witnesses, in other words than the
+    /// first reports. Dated articles only.
+    pub follow_up_people: u32,
     /// An age and a place named in at most this many stories, both shared,
     /// link an article to a story like a shared person (0 = off): "a
     /// 15-year-old" in "Mount Pleasant" is the same victim weeks later.
@@ -170,6 +176,7 @@ impl Default for StoryConfig {
             headline_name_penalty: 0.1,
             undated_gap_days: 14,
             max_person_stories: 3,
+            follow_up_people: 3,
             max_place_stories: 3,
             gate_strict: false,
             street_days: 3,
@@ -1130,6 +1137,13 @@ impl StoryClusterer {
         person as u8 + age_place as u8 + day as u8
     }
 
+    /// How many rare people (full names in at most `max_person_stories`
+    /// stories) the article and the story both name.
+    fn shared_rare_people(&self, f: &Features, st: &Story) -> usize {
+        let rare = |p: &u64| self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories;
+        f.persons.iter().filter(|p| rare(p) && st.persons.binary_search(p).is_ok()).count()
+    }
+
     /// The person gate: incidents are identified by their people, running
     /// topics are not.
     /// `linked` is only asked when the rest of the gate applies (it is the
@@ -1326,7 +1340,19 @@ impl StoryClusterer {
         if nameless_body && title_sim < self.config.title_threshold {
             return None;
         }
-        let margin = if sim >= need {
+        // A follow-up a week or more later (a trial, a sentencing) that
+        // names several of an incident's rare people is that incident,
+        // however its wording has moved on.
+        let follow_up = self.config.follow_up_people > 0
+            && f.dated
+            && st.dated
+            && gap > self.config.person_gate_days
+            && incident_reports(f, st)
+            && sim >= self.config.threshold
+            && self.shared_rare_people(f, st) >= self.config.follow_up_people as usize;
+        let margin = if follow_up {
+            sim - self.config.threshold
+        } else if sim >= need {
             sim - need
         } else if f.short && title_sim >= title_need {
             title_sim - title_need
@@ -2526,6 +2552,63 @@ mod link_tests {
         let (a, b) = topic_pair(EntityKind::Person, "Maria Delgado", ("", ""), "2016-04-20");
         assert_eq!(a, b);
         let (a, b) = topic_pair(EntityKind::Place, "Virginia Beach", ("", ""), "2016-04-20");
+        assert_ne!(a, b);
+    }
+
+    /// An incident report and its trial six months later, which names the
+    /// report's three people among many others. Returns both story ids.
+    /// (Every term looks up candidates: in a corpus of two articles the
+    /// shared names are the commonest terms.)
+    fn trial_pair(cfg: StoryConfig) -> (String, String) {
+        let cfg = StoryConfig { query_terms: 200, ..cfg };
+        let person = |id: &str, name: &str| Entity {
+            id: id.into(),
+            kind: EntityKind::Person,
+            name: name.into(),
+            role: None,
+            affiliation: None,
+            mentions: Vec::new(),
+        };
+        let mut s = StoryClusterer::new(cfg);
+        let mut a = art(
+            "a",
+            "one.com",
+            "Man, 24, shot dead outside bar",
+            "2016-03-01",
+            "Darnell Hughes, 24, was shot outside a bar on Elm Grove late on Saturday and died at the \
+             scene. Witness Tanya Brooks said two men argued before the shots; police arrested Marcus \
+             Reed, 31, a few streets away and recovered a revolver from a parked van.",
+            &[],
+        );
+        for (i, n) in ["Darnell Hughes", "Tanya Brooks", "Marcus Reed"].iter().enumerate() {
+            a.entities.push(person(&format!("p{i}"), n));
+        }
+        let mut b = art(
+            "b",
+            "two.com",
+            "Jury hears opening statements",
+            "2016-09-20",
+            "Jurors heard opening statements on Tuesday as Judge Helen Ortiz presided. Prosecutor Paul \
+             Whitman told the panel that Marcus Reed fired at Darnell Hughes after a quarrel; defence \
+             lawyer Greg Sato called Tanya Brooks unreliable. Lena Park, Omar Diaz, Kevin Lowe, Rosa \
+             Nunez and Ivan Petrov are expected to testify, and the trial may last three weeks.",
+            &[],
+        );
+        let others = ["Helen Ortiz", "Paul Whitman", "Greg Sato", "Lena Park", "Omar Diaz", "Kevin Lowe"];
+        for (i, n) in ["Darnell Hughes", "Tanya Brooks", "Marcus Reed"].iter().chain(others.iter()).enumerate() {
+            b.entities.push(person(&format!("p{i}"), n));
+        }
+        let a = s.add(&a, None);
+        (a, s.add(&b, None))
+    }
+
+    #[test]
+    fn a_follow_up_naming_three_of_the_incidents_people_joins_it() {
+        let (a, b) = trial_pair(StoryConfig::default());
+        assert_eq!(a, b);
+        let (a, b) = trial_pair(StoryConfig { follow_up_people: 0, ..StoryConfig::default() });
+        assert_ne!(a, b);
+        let (a, b) = trial_pair(StoryConfig { follow_up_people: 4, ..StoryConfig::default() });
         assert_ne!(a, b);
     }
 

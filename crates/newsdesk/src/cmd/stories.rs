@@ -65,6 +65,11 @@ pub struct Args {
     /// A person name in more stories than this is not evidence.
     #[arg(long, default_value_t = StoryConfig::default().max_person_stories)]
     pub max_person_stories: u32,
+    /// An incident report a week or more after a story's last article joins
+    /// it at `--threshold` when both name this many of the same rare people
+    /// (0 = off).
+    #[arg(long, default_value_t = StoryConfig::default().follow_up_people)]
+    pub follow_up_people: u32,
     /// A shared age plus a shared place named in at most this many stories
     /// counts as a shared person (0 = off).
     #[arg(long, default_value_t = StoryConfig::default().max_place_stories)]
@@ -138,6 +143,7 @@ impl Args {
             large_story_size: self.large_story_size,
             person_gate_days: self.person_gate_days,
             max_person_stories: self.max_person_stories,
+            follow_up_people: self.follow_up_people,
             max_place_stories: self.max_place_stories,
             query_terms: self.query_terms,
             title_threshold: self.title_threshold,
