@@ -1119,11 +1119,11 @@ mod tests {
             // Streets are places, unless a middle initial says person.
             ("The building on Karl Marx Avenue collapsed after the explosion.", "Karl Marx Avenue", Place),
             ("Officers were called to a home on Monica Drive at about 10 p.m.", "Monica Drive", Place),
+            ("The crash happened on Volunteer Parkway in Bristol on Friday night.", "Volunteer Parkway", Place),
             // Where an address is written, an "organisation" is the street too.
             ("Police were called to the 100 block of South Aberdeen Street on Sunday.", "South Aberdeen Street", Place),
             ("The shooting happened on Federal Boulevard, police said.", "Federal Boulevard", Place),
             ("Downing Street said the prime minister would not comment.", "Downing Street", Organization),
-            ("The crash happened on Volunteer Parkway in Bristol on Friday night.", "Volunteer Parkway", Place),
             // State abbreviations of datelines, web platforms and technologies.
             ("NASHVILLE, Tenn. (AP) -- A two-year-old boy was shot on Sunday.", "Tenn.", Place),
             ("Residents of Hialeah took to Twitter to express their concerns.", "Twitter", Organization),

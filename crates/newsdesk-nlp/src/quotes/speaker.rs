@@ -640,6 +640,13 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         self.mentions[..i].iter().rev().take(limit)
     }
 
+    /// Entity mentions overlapping tokens `from..=to`, the last first.
+    fn mentions_over(&self, from: usize, to: usize) -> impl Iterator<Item = &(usize, usize, u32)> {
+        let toks = &self.ctx.doc.tokens;
+        let span = self.ctx.doc.offsets.span(toks[from].start, toks[to].end);
+        self.mentions_before(span.end, 16).filter(move |m| m.0 < span.end && span.start < m.1)
+    }
+
     /// The name ending at `head`: the capitalised words before it (with the
     /// connectors and stops of titles: "Secretary of State", "Dr."), from
     /// where the entity stage would start a person's name in them
@@ -731,14 +738,12 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         let mut buf = [0u8; 32];
         let mut head = e - 1;
         let toks = &ctx.doc.tokens;
+        // (A preposition strictly inside a mention: "Bank of America".)
         let in_name = |t: usize| {
             let span = ctx.doc.offsets.span(toks[t].start, toks[t].end);
-            self.mentions_before(span.end, 16).any(|m| m.0 < span.start && span.end < m.1)
+            self.mentions_over(t, t).any(|m| m.0 < span.start && span.end < m.1)
         };
-        let named = |t: usize| {
-            let span = ctx.doc.offsets.span(toks[t].start, toks[t].end);
-            self.mentions_before(span.end, 16).any(|m| m.0 < span.end && span.start < m.1)
-        };
+        let named = |t: usize| self.mentions_over(t, t).next().is_some();
         // (An -ing word after a name: "analyst Kevin Bonham having declared".)
         while head > s && !ctx.is_capitalised(head) {
             let w = ctx.lower(head, &mut buf);
@@ -755,12 +760,10 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         // James Bacote", "director of rugby Nigel Melville"); right after
         // it, the name is the preposition's object ("the family of Anthony
         // Hughes", "friends of 15-year-old Makayla Dennard").
-        let person_start = {
-            let span = ctx.doc.offsets.span(toks[head].start, toks[head].end);
-            self.mentions_before(span.end, 16)
-                .find(|m| m.0 < span.end && span.start < m.1 && self.entities[m.2 as usize].kind == EntityKind::Person)
-                .map(|m| m.0)
-        };
+        let person_start = self
+            .mentions_over(head, head)
+            .find(|m| self.entities[m.2 as usize].kind == EntityKind::Person)
+            .map(|m| m.0);
         let role_before_name = |t: usize| {
             person_start.is_some_and(|ps| {
                 (t + 1..head).any(|g| {
@@ -796,14 +799,9 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
     /// the last entity before it ("a UKIP spokesman", "a Daily Telegraph
     /// poll of 1,313 people").
     fn entity_for_span(&self, s: usize, e: usize, h: usize) -> Option<&'c Entity> {
-        let toks = &self.ctx.doc.tokens;
         let mut buf = [0u8; 32];
-        let mentions = |from: usize, to: usize| {
-            let span = self.ctx.doc.offsets.span(toks[from].start, toks[to].end);
-            self.mentions_before(span.end, 16)
-                .find(|m| m.0 < span.end && span.start < m.1)
-                .map(|m| &self.entities[m.2 as usize])
-        };
+        let mentions =
+            |from: usize, to: usize| self.mentions_over(from, to).next().map(|m| &self.entities[m.2 as usize]);
         // (Capitalised inside the phrase, the word is a name: "the Post".)
         if (h > s && self.ctx.is_capitalised(h)) || !lexicon::speaks_for_another(self.ctx.lower(h, &mut buf)) {
             return mentions(h, h);
