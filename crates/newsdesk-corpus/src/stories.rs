@@ -1124,7 +1124,7 @@ impl StoryClusterer {
     /// (headlines are not tagged; a person key and a headline word bigram
     /// hash alike: "cedric poore").
     fn links(&self, f: &Features, st: &Story) -> u8 {
-        let rare = |p: &u64| self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories;
+        let rare = |p: &u64| self.person_is_rare(*p);
         let person = f
             .persons
             .iter()
@@ -1140,8 +1140,12 @@ impl StoryClusterer {
     /// How many rare people (full names in at most `max_person_stories`
     /// stories) the article and the story both name.
     fn shared_rare_people(&self, f: &Features, st: &Story) -> usize {
-        let rare = |p: &u64| self.person_stories.get(p).copied().unwrap_or(0) <= self.config.max_person_stories;
-        f.persons.iter().filter(|p| rare(p) && st.persons.binary_search(p).is_ok()).count()
+        f.persons.iter().filter(|&&p| self.person_is_rare(p) && st.persons.binary_search(&p).is_ok()).count()
+    }
+
+    /// Whether at most `max_person_stories` stories name a person key.
+    fn person_is_rare(&self, p: u64) -> bool {
+        self.person_stories.get(&p).copied().unwrap_or(0) <= self.config.max_person_stories
     }
 
     /// The person gate: incidents are identified by their people, running
