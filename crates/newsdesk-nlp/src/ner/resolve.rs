@@ -412,6 +412,10 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         if nw.len() == 1 && is_plural_role(nw[0]) && grp.mentions.iter().all(|&m| sentence_initial(m)) {
             continue;
         }
+        // A lone initial names no one: "N." of "N. 25th Ave.", "E." of "E. coli".
+        if nw.len() == 1 && is_initial(nw[0]) {
+            continue;
+        }
         let mut kind = match ty {
             EntType::Per => EntityKind::Person,
             EntType::Org => EntityKind::Organization,
@@ -1100,6 +1104,10 @@ mod tests {
         let ents = extract_entities(&Doc::from_text(text));
         assert!(!ents.iter().any(|e| e.name == "Detectives"), "{ents:?}");
         assert!(ents.iter().any(|e| e.name == "Cardinals"), "{ents:?}");
+        // A lone initial is no entity.
+        let text = "Officers found two victims in the 3700 block of N. 37th Street early on Sunday.";
+        let ents = extract_entities(&Doc::from_text(text));
+        assert!(!ents.iter().any(|e| e.name == "N."), "{ents:?}");
         // Cars of a description are no people.
         let text = "Witnesses said the gunman fled in a red Dodge Charger, and police later found the car.";
         assert_ne!(kind_of(text, "Dodge Charger"), EntityKind::Person);
