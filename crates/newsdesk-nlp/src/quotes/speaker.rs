@@ -656,9 +656,11 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         let ctx = self.ctx;
         let mut buf = [0u8; 32];
         let mut w = head;
+        let toks = &ctx.doc.tokens;
         while w > lo && head - w < 12 {
             let t = w - 1;
-            if ctx.tok_region[t] != 0 {
+            // A name does not run across a line break ("UPDATE\n\nOfficials").
+            if ctx.tok_region[t] != 0 || ctx.doc.text[toks[t].end..toks[w].start].contains('\n') {
                 break;
             }
             let text = ctx.text(t);

@@ -434,3 +434,11 @@ fn the_speaker_is_the_entity_at_the_head_of_the_phrase() {
     check("loved football", "The family of Anthony Hughes", None);
     check("We go again", "Nigel Melville", Some("Nigel Melville"));
 }
+
+/// A speaker's name does not run across a line break into page furniture.
+#[test]
+fn a_speaker_name_stops_at_a_line_break() {
+    let text = "Saturday 10:56 a.m. UPDATE\n\nOfficials said the campus would stay closed on Monday.";
+    let qs = quotes(text);
+    assert_eq!(speaker_name(find(text, &qs, "campus would stay closed")), "Officials", "{:?}", all(&qs));
+}
