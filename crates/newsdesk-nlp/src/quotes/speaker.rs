@@ -972,7 +972,17 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
                     && lexicon::pronoun(&r.speaker.name.to_ascii_lowercase()).is_none()
                     && !r.speaker.name.starts_with("The ")
             };
-            if let Some(r) = prev.iter().rev().take(40).flatten().find(org_like) {
+            // "they" after a body of people: "Phoenix police said …".
+            let group = |r: &&Resolved| {
+                g == Gender::Plural
+                    && !r.person
+                    && r.speaker.name.split_whitespace().last().is_some_and(|w| {
+                        let w = w.to_lowercase();
+                        lexicon::is_source_noun(&w)
+                            && (w.ends_with('s') || matches!(w.as_str(), "police" | "staff" | "family"))
+                    })
+            };
+            if let Some(r) = prev.iter().rev().take(40).flatten().find(|r| org_like(r) || group(r)) {
                 return r.clone();
             }
         }

@@ -442,3 +442,11 @@ fn a_speaker_name_stops_at_a_line_break() {
     let qs = quotes(text);
     assert_eq!(speaker_name(find(text, &qs, "campus would stay closed")), "Officials", "{:?}", all(&qs));
 }
+
+/// "they" after a body of people named by a common noun is that body.
+#[test]
+fn they_follows_a_body_of_people() {
+    let text = "Phoenix police said the boy was arrested on Monday. They said he had taken the gun from a car.";
+    let qs = quotes(text);
+    assert_eq!(speaker_name(find(text, &qs, "taken the gun")), "Phoenix police", "{:?}", all(&qs));
+}
