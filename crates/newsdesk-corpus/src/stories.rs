@@ -491,6 +491,10 @@ const MEMBERS: usize = 4;
 /// How many of an article's heaviest terms are kept for that comparison.
 const MEMBER_TERMS: usize = 60;
 
+/// How far before its publication a report's event day may lie (see
+/// `Features::event_days`).
+const EVENT_LOOKBACK_DAYS: i64 = 30;
+
 fn stopwords() -> &'static FxHashSet<&'static str> {
     static S: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     S.get_or_init(|| STOP.iter().copied().collect())
@@ -592,7 +596,8 @@ struct Features {
     harm: bool,
     /// The article has a publication date.
     dated: bool,
-    /// Event days (days since the epoch) the lead sentences refer to.
+    /// Event days (days since the epoch) the lead sentences refer to, at
+    /// most `EVENT_LOOKBACK_DAYS` before publication.
     event_days: Vec<i64>,
     /// Hashes of street names ("East 34th Street") among the entities.
     streets: Vec<u64>,
@@ -914,7 +919,15 @@ impl StoryClusterer {
             .collect();
         past_days.sort_unstable();
         past_days.dedup();
-        let event_days: Vec<i64> = lead.iter().map(epoch_day).collect();
+        // An event day is at most `EVENT_LOOKBACK_DAYS` before publication:
+        // an older date in a report's lead is a file photo's caption ("…
+        // on Tuesday, Sept. 24, 2013. Buy Photo") or a look back, which
+        // `past_days` keeps.
+        let event_days: Vec<i64> = lead
+            .iter()
+            .filter(|d| pub_date.is_none_or(|p| (p - **d).num_days() <= EVENT_LOOKBACK_DAYS))
+            .map(epoch_day)
+            .collect();
 
         // Ages are words ("a 15-year-old"; the tokenizer drops digits).
         for &g in &ages {
@@ -2837,6 +2850,34 @@ mod link_tests {
         assert_ne!(a, b);
         let (a, b) = run(&StoryConfig { street_mismatch_penalty: 0.0, ..cfg.clone() }, "Oak Avenue");
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn an_old_date_in_a_photo_caption_is_no_event_day() {
+        // The second report opens with a file photo's caption dated years
+        // before: its event day would be that date, and the event-day rule
+        // would take it for another incident. (No link: no rare places.)
+        let cfg = StoryConfig { max_place_stories: 0, age_mismatch_penalty: 0.0, ..StoryConfig::default() };
+        let run = |caption_date: &str| {
+            let mut s = StoryClusterer::new(cfg.clone());
+            let first = FIRST.replace("late on Tuesday", "late on Tuesday, March 1,");
+            let a =
+                s.add(&art("a", "one.com", "Boy killed in shooting", "2016-03-01", &first, &["Mount Pleasant"]), None);
+            let text = format!(
+                "A police cruiser parked on the hill on {caption_date}. Buy Photo. A 16-year-old boy was \
+                 shot and killed in Mount Pleasant while playing with a handgun at a friend's house, police \
+                 said. Paramedics took the boy to the regional hospital where he died; detectives are \
+                 questioning the friend's parents about the handgun and a locked cabinet."
+            );
+            let b =
+                s.add(&art("b", "two.com", "Teen dies after shooting", "2016-03-01", &text, &["Mount Pleasant"]), None);
+            (a, b)
+        };
+        let (a, b) = run("Sept. 24, 2013");
+        assert_eq!(a, b);
+        // A date within the month is an event day: another incident.
+        let (a, b) = run("Feb. 9, 2016");
+        assert_ne!(a, b);
     }
 
     #[test]
