@@ -17,11 +17,11 @@
 //! otherwise it starts a new story. Stories with no article for
 //! `max_gap_days` stop being candidates ("fade") and give back their
 //! centroid memory; an incident's story waits `max_linked_gap_days` for a
-//! linked follow-up (a trial naming its people). Near-duplicates (same dup group) join the story of
-//! their group — unless what they share is only page furniture (see
-//! [`StoryClusterer::add`]). Candidate stories are found through an inverted index
-//! over the stories' top centroid terms, so the cost per article does not
-//! grow with the number of active stories.
+//! linked follow-up (a trial naming its people). Near-duplicates (same dup
+//! group) join the story of their group — unless what they share is only
+//! page furniture (see [`StoryClusterer::add`]). Candidate stories are found
+//! through an inverted index over the stories' top centroid terms, so the
+//! cost per article does not grow with the number of active stories.
 
 use crate::dates;
 use newsdesk_core::{Analysis, EntityKind, Published};
@@ -152,6 +152,18 @@ pub struct StoryConfig {
     /// Timeline events and quotes kept per story.
     pub max_events: usize,
     pub max_quotes: usize,
+}
+
+impl StoryConfig {
+    /// Days without an article after which a story closes: `max_gap_days`,
+    /// or for an incident's story `max_linked_gap_days` when longer.
+    fn open_days(&self, incident: bool) -> i64 {
+        if incident {
+            self.max_gap_days.max(self.max_linked_gap_days)
+        } else {
+            self.max_gap_days
+        }
+    }
 }
 
 impl Default for StoryConfig {
@@ -1266,14 +1278,14 @@ impl StoryClusterer {
         }
 
         let gap = self.days_between(f, st, day, st.last_day).abs();
-        if gap > self.config.max_gap_days.max(self.config.max_linked_gap_days) {
+        if gap > self.config.open_days(st.reports_incident()) {
             return None;
         }
         let links = links.unwrap_or_else(|| self.links(f, st));
-        // Past `max_gap_days`, only a linked article joins, and only an
-        // incident's story: a running topic's people recur in its later,
-        // different events.
-        if gap > self.config.max_gap_days && (links == 0 || !st.reports_incident()) {
+        // Past `max_gap_days` (an incident's story), only a linked article
+        // joins: a running topic's people recur in its later, different
+        // events, and topics have closed by then.
+        if gap > self.config.max_gap_days && links == 0 {
             return None;
         }
         let (dot, ndot, adot) = merge_dot(by_term, &st.centroid);
@@ -1507,20 +1519,17 @@ impl StoryClusterer {
         collect_quotes(st, a, cfg.max_quotes);
     }
 
-    /// Closes incident stories that have had no article for
-    /// `max_linked_gap_days`, other stories after `max_gap_days` (the
-    /// longer of the two bounds both).
+    /// Closes the stories that have had no article for their
+    /// [`StoryConfig::open_days`].
     fn sweep(&mut self) {
         self.since_sweep = 0;
         let now = self.now;
-        let gap = self.config.max_gap_days.max(self.config.max_linked_gap_days);
+        let config = &self.config;
         let stories = &mut self.stories;
         let before = self.open.len();
-        let topic_gap = self.config.max_gap_days;
         self.open.retain(|&s| {
             let st = &mut stories[s as usize];
-            let idle = now - st.last_day;
-            if idle > gap || (idle > topic_gap && !st.reports_incident()) {
+            if now - st.last_day > config.open_days(st.reports_incident()) {
                 st.active = false;
                 st.centroid = Vec::new();
                 st.members = Vec::new();

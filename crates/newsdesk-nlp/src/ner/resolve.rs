@@ -385,35 +385,18 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
             .copied()
             .max_by_key(|t| (grp.votes[t.index()], std::cmp::Reverse(t.index())))
             .unwrap_or(EntType::Misc);
-        // A role's head word alone, not taken for a person's name, names no
-        // one: "the Pope" or "Lord" of "praise the Lord" tagged as an
-        // organisation or a place. (A surname stays: "King said". So do
-        // abbreviations, "Miss." is Mississippi, and descriptors,
-        // "Democratic" is a party's adjective.)
+        // A one-word name that names no one is no entity (see `names_no_one`).
         let nw: Vec<&str> = ix.names[g].split_whitespace().collect();
-        if ty != EntType::Per
-            && nw.len() == 1
-            && !nw[0].contains('.')
-            && (titles::is_role_head(nw[0]) || titles::is_in_name(nw[0]))
-        {
-            continue;
-        }
-        // A role's head in the plural, capitalised only where a sentence
-        // starts, names a group, whatever the vote: "Detectives are
-        // investigating". (Mid-sentence it is a name: the "Cardinals".)
+        // The text before a mention.
+        let before = |m: usize| &doc.text[..doc.tokens[raws[m].start].start];
         let sentence_initial = |m: usize| {
-            let start = doc.tokens[raws[m].start].start;
-            doc.text[..start]
+            before(m)
                 .trim_end_matches([' ', '\t'])
                 .chars()
                 .next_back()
                 .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '\n' | '\r' | ':' | '—' | '-'))
         };
-        if nw.len() == 1 && is_plural_role(nw[0]) && grp.mentions.iter().all(|&m| sentence_initial(m)) {
-            continue;
-        }
-        // A lone initial names no one: "N." of "N. 25th Ave.", "E." of "E. coli".
-        if nw.len() == 1 && is_initial(nw[0]) {
+        if nw.len() == 1 && names_no_one(nw[0], ty, || grp.mentions.iter().all(|&m| sentence_initial(m))) {
             continue;
         }
         let mut kind = match ty {
@@ -457,9 +440,7 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         let middle_initial = nw.len() >= 3 && nw[1..nw.len() - 1].iter().any(|w| is_initial(w));
         let at_address = || {
             grp.mentions.iter().any(|&m| {
-                let start = doc.tokens[raws[m].start].start;
-                let before = doc.text[..start].trim_end();
-                let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let word = before(m).trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
                 lower_in(word, &["on", "at", "near", "along", "onto", "off", "of"])
             })
         };
@@ -607,6 +588,21 @@ const VEHICLE_MAKES: &[&str] = &[
     "volkswagen",
     "volvo",
 ];
+
+/// Whether a one-word name names no one, whatever its kind:
+/// - a role's head word or an in-name title that the tagger did not vote a
+///   person: "the Pope", "Lord" of "praise the Lord" (a surname stays, "King
+///   said"; so do abbreviations, "Miss." is Mississippi, and descriptors,
+///   "Democratic" is a party's adjective);
+/// - a role's head in the plural, capitalised only where a sentence starts
+///   (`all_sentence_initial`): "Detectives are investigating" (mid-sentence
+///   it is a name, the "Cardinals");
+/// - a lone initial: "N." of "N. 25th Ave.", "E." of "E. coli".
+fn names_no_one(w: &str, ty: EntType, all_sentence_initial: impl FnOnce() -> bool) -> bool {
+    (ty != EntType::Per && !w.contains('.') && (titles::is_role_head(w) || titles::is_in_name(w)))
+        || (is_plural_role(w) && all_sentence_initial())
+        || is_initial(w)
+}
 
 /// The plural of a role's head: "Detectives", "Deputies", "Officers".
 fn is_plural_role(w: &str) -> bool {

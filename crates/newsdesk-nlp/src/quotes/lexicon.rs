@@ -685,8 +685,28 @@ pub fn is_capitalised_function_word(lower: &str) -> bool {
 
 /// Common nouns that name sources, also when capitalised at a sentence's
 /// start ("Police in Jonesboro say", "Officials at UK Hospital said", "The
-/// government of Oman announced").
+/// government of Oman announced"): groups of people, spokespeople and
+/// public bodies.
 pub fn is_source_noun(w: &str) -> bool {
+    is_group_noun(w)
+        || matches!(
+            w,
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "government"
+                | "court"
+                | "city"
+                | "council"
+                | "office"
+                | "department"
+                | "agency"
+        )
+}
+
+/// Source nouns for a group of people, whom a later "they" refers to
+/// ("Phoenix police said … They said …").
+pub fn is_group_noun(w: &str) -> bool {
     matches!(
         w,
         "police"
@@ -724,17 +744,13 @@ pub fn is_source_noun(w: &str) -> bool {
             | "employees"
             | "managers"
             | "executives"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "government"
-            | "court"
-            | "city"
-            | "council"
-            | "office"
-            | "department"
-            | "agency"
     )
+}
+
+/// Prepositions that open a modifier of a speaker phrase's head ("a
+/// spokesman for the campaign", "Police in Jonesboro").
+pub fn is_modifier_preposition(w: &str) -> bool {
+    matches!(w, "of" | "for" | "from" | "with" | "at" | "in")
 }
 
 /// A document or a spokesperson, who speak for whoever issued or employs

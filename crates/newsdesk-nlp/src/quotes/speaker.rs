@@ -242,13 +242,13 @@ pub(crate) fn np_left(ctx: &Ctx, lo: usize, c0: usize) -> Option<Np> {
         let mut buf = [0u8; 32];
         let described =
             !ctx.is_capitalised(core.1 - 1) || lexicon::is_determiner(&ctx.text(core.0).to_ascii_lowercase());
-        let prep = ctx.lower(core.0 - 1, &mut buf).to_string();
+        let in_place = ctx.is(core.0 - 1, "in");
         let core_pronoun = lexicon::pronoun(&ctx.text(core.1 - 1).to_ascii_lowercase()).is_some();
-        if matches!(prep.as_str(), "for" | "of" | "at" | "from" | "with" | "in") && !core_pronoun {
+        if lexicon::is_modifier_preposition(ctx.lower(core.0 - 1, &mut buf)) && !core_pronoun {
             if let Some(outer) = np_core(ctx, lo, core.0 - 1) {
                 let w = ctx.lower(outer.1 - 1, &mut buf);
                 let source = lexicon::is_source_noun(w) || titles::is_title(ctx.text(outer.1 - 1));
-                if lexicon::pronoun(w).is_none() && (source || (described && prep != "in")) {
+                if lexicon::pronoun(w).is_none() && (source || (described && !in_place)) {
                     core = (outer.0, core.1);
                 }
             }
@@ -379,7 +379,9 @@ pub(crate) fn np_right_full(ctx: &Ctx, p: usize, b: usize) -> Option<Np> {
     let mut who_at = None;
     while e < b && ctx.tok_region[e] == 0 {
         let w = ctx.lower(e, &mut buf);
-        if matches!(w, "of" | "for" | "at" | "from" | "with") {
+        // (Not "in": after the cue it opens a place or a time, "said a
+        // spokesman in Moscow on Monday".)
+        if lexicon::is_modifier_preposition(w) && w != "in" {
             let mut q = e + 1;
             while q < b && q < e + 7 && ctx.tok_region[q] == 0 && (ctx.is_word(q) || is_possessive_mark(ctx, q)) {
                 let lw = ctx.lower(q, &mut buf);
@@ -782,7 +784,7 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         };
         (s + 1..head)
             .find(|&t| {
-                if !matches!(ctx.lower(t, &mut buf), "of" | "for" | "from" | "with" | "at" | "in") {
+                if !lexicon::is_modifier_preposition(ctx.lower(t, &mut buf)) {
                     return false;
                 }
                 let joins_a_name =
@@ -810,8 +812,7 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
         }
         // The modifier's object starts after the preposition that follows the head.
         let object = h + 2;
-        let prep_follows =
-            object < e && matches!(self.ctx.lower(h + 1, &mut buf), "of" | "for" | "from" | "with" | "at" | "in");
+        let prep_follows = object < e && lexicon::is_modifier_preposition(self.ctx.lower(h + 1, &mut buf));
         if prep_follows {
             let (oh, _) = self.phrase_head(object, e);
             if !lexicon::speaks_for_another(self.ctx.lower(oh, &mut buf)) {
@@ -976,11 +977,11 @@ impl<'c, 'd, 'a> Resolver<'c, 'd, 'a> {
             let group = |r: &&Resolved| {
                 g == Gender::Plural
                     && !r.person
-                    && r.speaker.name.split_whitespace().last().is_some_and(|w| {
-                        let w = w.to_lowercase();
-                        lexicon::is_source_noun(&w)
-                            && (w.ends_with('s') || matches!(w.as_str(), "police" | "staff" | "family"))
-                    })
+                    && r.speaker
+                        .name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| lexicon::is_group_noun(&w.to_lowercase()))
             };
             if let Some(r) = prev.iter().rev().take(40).flatten().find(|r| org_like(r) || group(r)) {
                 return r.clone();
