@@ -474,9 +474,16 @@ impl Deduper {
         let mut nums: Vec<u32> = Vec::new();
         let mut content: Vec<u32> = Vec::new();
         let mut scratch = std::mem::take(&mut self.scratch);
-        for p in paragraphs {
+        // The unit is a line of a paragraph: hard-wrapped wire copy comes
+        // one line per paragraph when it has no blank lines and in
+        // multi-line blocks when a copy separates its paragraphs by blank
+        // lines, and a window that crossed a line break in one would be
+        // missing from the other.
+        let lines = paragraphs.iter().flat_map(|p| {
             let (s, e) = (map.to_byte(p.start), map.to_byte(p.end));
-            let Some(par) = text.get(s..e) else { continue };
+            text.get(s..e).into_iter().flat_map(|par| par.split('\n'))
+        });
+        for par in lines {
             scratch.clear();
             shingle::normalize_into(par, &mut scratch);
             if scratch.is_empty() {

@@ -51,11 +51,27 @@ pub struct SynthConfig {
     pub seed: u64,
     /// Only articles with at least this many words are copied.
     pub min_words: usize,
+    /// What a copy takes as the original's paragraphs.
+    pub layout: Layout,
+}
+
+/// What a copy takes as the original's paragraphs (the units it shuffles
+/// and drops; a copy separates them by blank lines or line breaks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// The reader's paragraphs: in text without blank lines every line,
+    /// so hard-wrapped wire copy is shuffled line by line.
+    #[default]
+    Lines,
+    /// Whole paragraphs of hard-wrapped text: a paragraph opens at a blank
+    /// line or an indented line, and a copy keeps its wrapped lines
+    /// (Reuters-21578 indents its paragraphs).
+    Paragraphs,
 }
 
 impl Default for SynthConfig {
     fn default() -> Self {
-        SynthConfig { rate: 0.1, seed: 1, min_words: 40 }
+        SynthConfig { rate: 0.1, seed: 1, min_words: 40, layout: Layout::Lines }
     }
 }
 
@@ -67,7 +83,27 @@ pub fn original_id(id: &str) -> &str {
     }
 }
 
-fn paragraphs_of(a: &Article) -> Vec<String> {
+fn paragraphs_of(a: &Article, layout: Layout) -> Vec<String> {
+    if layout == Layout::Paragraphs {
+        let mut out: Vec<String> = Vec::new();
+        let mut open = false;
+        for line in a.text.lines() {
+            if line.trim().is_empty() {
+                open = false;
+                continue;
+            }
+            let indented = line.starts_with([' ', '\t']);
+            match out.last_mut() {
+                Some(last) if open && !indented => {
+                    last.push('\n');
+                    last.push_str(line.trim_end());
+                }
+                _ => out.push(line.trim().to_string()),
+            }
+            open = true;
+        }
+        return out;
+    }
     let map = OffsetMap::new(&a.text);
     let spans: Vec<Span> =
         if a.paragraphs.is_empty() { newsdesk_core::paragraph_spans(&a.text) } else { a.paragraphs.clone() };
@@ -137,8 +173,8 @@ fn typo(rng: &mut Rng, s: &mut String) -> bool {
 }
 
 /// Makes one syndicated copy of `a`.
-pub fn make_copy(rng: &mut Rng, a: &Article, copy_no: usize) -> Article {
-    let mut pars = paragraphs_of(a);
+pub fn make_copy(rng: &mut Rng, a: &Article, copy_no: usize, layout: Layout) -> Article {
+    let mut pars = paragraphs_of(a, layout);
     let n = pars.len();
     // Keep only the first part (an excerpt), or drop a few paragraphs.
     if n >= 3 && rng.chance(0.15) {
@@ -232,7 +268,7 @@ pub fn synthesize(articles: &[Article], cfg: &SynthConfig) -> Vec<Article> {
     for _ in 0..n_copies {
         let o = eligible[rng.below(eligible.len())];
         copies_of[o] += 1;
-        let copy = make_copy(&mut rng, &articles[o], copies_of[o]);
+        let copy = make_copy(&mut rng, &articles[o], copies_of[o], cfg.layout);
         let at = (o + rng.below(100)).min(articles.len() - 1);
         after[at].push(copy);
     }
@@ -269,7 +305,7 @@ mod tests {
             .collect::<Vec<_>>()
             .join("\n\n");
         let arts: Vec<Article> = (0..50).map(|i| art(&format!("a{i}"), &text)).collect();
-        let cfg = SynthConfig { rate: 0.2, seed: 7, min_words: 10 };
+        let cfg = SynthConfig { rate: 0.2, seed: 7, min_words: 10, ..SynthConfig::default() };
         let out = synthesize(&arts, &cfg);
         assert_eq!(out.len(), 60);
         let copies: Vec<&Article> = out.iter().filter(|a| a.id.contains("~dup")).collect();
@@ -285,5 +321,41 @@ mod tests {
         assert_eq!(out, again);
         assert_eq!(original_id("x~dup3"), "x");
         assert_eq!(original_id("x"), "x");
+    }
+
+    #[test]
+    fn paragraph_layout_keeps_hard_wrapped_paragraphs_whole() {
+        let text = "First line of one\nparagraph goes on.\n    Second one\nwraps too.\n    Third.";
+        let a = art("w", text);
+        assert_eq!(
+            paragraphs_of(&a, Layout::Paragraphs),
+            ["First line of one\nparagraph goes on.", "Second one\nwraps too.", "Third."]
+        );
+        assert_eq!(paragraphs_of(&a, Layout::Lines).len(), 5);
+        // Blank lines open paragraphs too.
+        let b = art("b", "One\nwrapped.\n\nTwo.");
+        assert_eq!(paragraphs_of(&b, Layout::Paragraphs), ["One\nwrapped.", "Two."]);
+        // Copies then shuffle whole paragraphs: a wrapped line stays after
+        // the line it continues, where the line layout scatters it.
+        let arts: Vec<Article> = (0..20).map(|i| art(&format!("w{i}"), text)).collect();
+        let scattered = |layout: Layout| {
+            let cfg = SynthConfig { rate: 1.0, seed: 3, min_words: 1, layout };
+            let out = synthesize(&arts, &cfg);
+            let copies: Vec<&Article> = out.iter().filter(|c| c.id.contains("~dup")).collect();
+            assert_eq!(copies.len(), 20);
+            // Copies whose "wraps too" line does not follow the line it continues.
+            copies
+                .iter()
+                .filter(|c| {
+                    let lines: Vec<&str> = c.text.lines().collect();
+                    lines
+                        .iter()
+                        .position(|l| l.contains("wraps"))
+                        .is_some_and(|i| i == 0 || !lines[i - 1].starts_with("Second"))
+                })
+                .count()
+        };
+        assert_eq!(scattered(Layout::Paragraphs), 0);
+        assert!(scattered(Layout::Lines) >= 10);
     }
 }

@@ -148,7 +148,7 @@ fn synthetic_syndication_set_from_bbc() {
             art(v["id"].as_str().unwrap(), "bbc.co.uk", "2005-01-01", v["text"].as_str().unwrap())
         })
         .collect();
-    let set = synthesize(&articles, &SynthConfig { rate: 0.2, seed: 11, min_words: 40 });
+    let set = synthesize(&articles, &SynthConfig { rate: 0.2, seed: 11, min_words: 40, ..SynthConfig::default() });
     let mut d = Deduper::default();
     for a in &set {
         d.add(a);
@@ -344,4 +344,47 @@ fn a_copy_follows_the_update_it_copies() {
     // Without the membership rule the copy would start a group of its own.
     let (_, gc, ..) = run(2.0);
     assert_eq!(gc, "c");
+}
+
+/// Hard-wraps `text` at about `width` characters, as wire copy comes.
+fn hard_wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for w in text.split_whitespace() {
+        let last = lines.last_mut().expect("one line");
+        if !last.is_empty() && last.len() + 1 + w.len() > width {
+            lines.push(w.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(w);
+        }
+    }
+    lines
+}
+
+#[test]
+fn copy_of_hard_wrapped_wire_with_blank_lines_between_paragraphs_is_found() {
+    // The original: three hard-wrapped paragraphs, no blank lines, each
+    // paragraph opened by an indent (Reuters-21578 layout), so every line
+    // is a paragraph of its own to the reader.
+    let pars: Vec<Vec<String>> = prose(21, 3).split("\n\n").map(|p| hard_wrap(p, 60)).collect();
+    let original_text = pars.iter().map(|lines| lines.join("\n")).collect::<Vec<_>>().join("\n    ");
+    // A copy that only separates the same wrapped paragraphs by blank lines
+    // (the reader then sees multi-line paragraphs) has the same shingles.
+    let relaid = pars.iter().rev().map(|lines| lines.join("\n")).collect::<Vec<_>>().join("\n\n");
+    // A copy that also drops the lead paragraph and has three typos.
+    let edited = format!("{}\n\n{}", pars[2].join("\n"), pars[1].join("\n"))
+        .replacen("x3 ", "x4 ", 1)
+        .replacen("x5 ", "x6 ", 1)
+        .replacen("x1 ", "x2 ", 1);
+    let mut d = Deduper::default();
+    let a = d.add(&art("wire", "reuters", "1987-03-02", &original_text));
+    let b = d.add(&art("relaid", "syndicator.example", "1987-03-02", &relaid));
+    let c = d.add(&art("edited", "other.example", "1987-03-03", &edited));
+    assert!(a.canonical);
+    assert_eq!(b.group, a.group);
+    assert_eq!(b.similarity, 1.0, "layout alone changed the shingles: {b:?}");
+    assert_eq!(c.group, a.group, "edited copy of the wrapped original not found: {c:?}");
+    assert!(!b.canonical && !c.canonical);
 }

@@ -137,6 +137,48 @@ fn synth_and_eval_round_trip() {
     assert_eq!(r["pairs_gold"], 1);
 }
 
+#[test]
+fn eval_dedup_by_id_counts_a_twin_of_the_original_as_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = words(7, 80);
+    let gold: String = ["a", "b", "a~dup1"]
+        .iter()
+        .map(|id| serde_json::json!({"id": id, "title": "t", "date": "2020-01-01", "text": text}).to_string() + "\n")
+        .collect();
+    let gpath = dir.path().join("gold.jsonl");
+    std::fs::write(&gpath, gold).unwrap();
+    // The system puts the copy with its original and with the original's twin.
+    let spath = dir.path().join("sys.jsonl");
+    std::fs::write(
+        &spath,
+        "{\"id\":\"a\",\"group\":\"g\"}\n{\"id\":\"b\",\"group\":\"g\"}\n{\"id\":\"a~dup1\",\"group\":\"g\"}\n",
+    )
+    .unwrap();
+    let score = |extra: &[&str]| {
+        let out =
+            bin().arg("eval-dedup").arg("--gold").arg(&gpath).arg("--system").arg(&spath).args(extra).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    // Identical originals are merged by default: both pairs of the copy are right.
+    let strict = score(&[]);
+    assert_eq!((strict["pairs_tp"].as_u64(), strict["pairs_system"].as_u64()), (Some(2), Some(2)));
+    // By id, the copy belongs with "a" only.
+    let by_id = score(&["--by-id"]);
+    assert_eq!((by_id["pairs_tp"].as_u64(), by_id["pairs_system"].as_u64()), (Some(1), Some(2)));
+    assert_eq!(by_id["pairs_gold"].as_u64(), Some(1));
+    let both = bin()
+        .arg("eval-dedup")
+        .arg("--gold")
+        .arg(&gpath)
+        .arg("--system")
+        .arg(&spath)
+        .args(["--by-id", "--natural"])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2), "--by-id and --natural are two golds");
+}
+
 /// The corpus commands report bad records like `analyze`: on stderr with
 /// file and line, in `--rejects` with the raw record, exit status 3, and
 /// `--strict` stops at the first one; the good records are all processed.

@@ -4,8 +4,10 @@
 //! Gold: a copy `X~dupN` belongs with its original `X` and the other copies
 //! of `X`; originals with identical normalised text (natural exact
 //! duplicates) are merged; with `--natural`, so are originals that are
-//! natural near-duplicates by exact word 5-gram set arithmetic. Only pairs with at least one synthetic copy are
-//! scored: pairs of two originals are not labelled (natural near-duplicates).
+//! natural near-duplicates by exact word 5-gram set arithmetic; with
+//! `--by-id`, nothing is (a copy's gold is its own original only). Only
+//! pairs with at least one synthetic copy are scored: pairs of two
+//! originals are not labelled (natural near-duplicates).
 
 use super::corpus_io;
 use super::pipeline::InputArgs;
@@ -25,8 +27,14 @@ pub struct Args {
     /// Also count natural near-duplicates among the originals as gold
     /// (exact word 5-gram resemblance >= 0.5 or containment >= 0.8); without
     /// it only identical texts are.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "by_id")]
     pub natural: bool,
+    /// A copy belongs with its own original and that original's copies
+    /// only: a copy grouped with an identical twin of its original counts
+    /// as wrong. No detector that reads only the text can tell twins
+    /// apart, so this scoring caps precision below 1.
+    #[arg(long)]
+    pub by_id: bool,
     /// List the wrong and missed pairs' ids on stderr.
     #[arg(long)]
     pub verbose: bool,
@@ -34,8 +42,9 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (items, _) = corpus_io::read_items(&InputArgs::paths(std::slice::from_ref(&args.gold)))?;
-    // Gold among originals: exact duplicates always; with --natural,
-    // also natural near-duplicates by exact word 5-gram set arithmetic.
+    // Gold among originals: exact duplicates unless --by-id; with
+    // --natural, also natural near-duplicates by exact word 5-gram set
+    // arithmetic.
     let originals: Vec<&newsdesk_core::Article> =
         items.iter().map(|i| i.article()).filter(|a| !a.id.contains("~dup")).collect();
     let (j, c) = if args.natural { (0.5, 0.8) } else { (1.0, 2.0) };
@@ -46,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for (k, a) in originals.iter().enumerate() {
         let mut norm = Vec::new();
         newsdesk_corpus::shingle::normalize_into(&a.text, &mut norm);
-        let label = if norm.is_empty() {
+        let label = if norm.is_empty() || args.by_id {
             a.id.clone()
         } else if args.natural {
             originals[groups[k]].id.clone()

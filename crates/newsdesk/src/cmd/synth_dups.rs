@@ -2,7 +2,7 @@
 
 use super::corpus_io;
 use super::pipeline::InputArgs;
-use newsdesk_corpus::synth::{synthesize, SynthConfig};
+use newsdesk_corpus::synth::{synthesize, Layout, SynthConfig};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -18,12 +18,31 @@ pub struct Args {
     /// Only articles with at least this many words are copied.
     #[arg(long, default_value_t = 40)]
     pub min_words: usize,
+    /// What a copy takes as the original's paragraphs: `lines` (the
+    /// reader's, every line of text without blank lines) or `paragraphs`
+    /// (hard-wrapped paragraphs that open at an indent or a blank line).
+    #[arg(long, value_enum, default_value_t = LayoutArg::Lines)]
+    pub layout: LayoutArg,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum LayoutArg {
+    Lines,
+    Paragraphs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (items, _) = corpus_io::read_items(&InputArgs::paths(std::slice::from_ref(&args.input)))?;
     let articles: Vec<_> = items.iter().map(|i| i.article().clone()).collect();
-    let cfg = SynthConfig { rate: args.rate, seed: args.seed, min_words: args.min_words };
+    let cfg = SynthConfig {
+        rate: args.rate,
+        seed: args.seed,
+        min_words: args.min_words,
+        layout: match args.layout {
+            LayoutArg::Lines => Layout::Lines,
+            LayoutArg::Paragraphs => Layout::Paragraphs,
+        },
+    };
     let out = synthesize(&articles, &cfg);
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
