@@ -399,6 +399,11 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         if nw.len() == 1 && names_no_one(nw[0], ty, || grp.mentions.iter().all(|&m| sentence_initial(m))) {
             continue;
         }
+        // Page furniture read as a name: "Caption Close Image", "Buy Photo",
+        // "All Rights Reserved", "x Embed x Share".
+        if is_page_chrome(&nw) {
+            continue;
+        }
         let mut kind = match ty {
             EntType::Per => EntityKind::Person,
             EntType::Org => EntityKind::Organization,
@@ -465,9 +470,14 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
                 kind = EntityKind::Place;
             } else if lower_in(nw[0], WEB_PLATFORMS) {
                 kind = EntityKind::Organization;
-            } else if lower_in(nw[0], WEB_TECHNOLOGIES) {
+            } else if lower_in(nw[0], WEB_TECHNOLOGIES) || lower_in(nw[0], THINGS_NOT_NAMES) {
                 kind = EntityKind::Other;
             }
+        }
+        // Crime Stoppers and its local forms are tip lines run by an
+        // organisation; the tagger votes "Crime Stoppers" a person.
+        if lower_in(nw[nw.len() - 1], TIP_LINES) {
+            kind = EntityKind::Organization;
         }
         let mentions: Vec<Mention> = grp
             .mentions
@@ -642,6 +652,27 @@ const WEB_PLATFORMS: &[&str] = &[
 
 /// Web technologies and devices named in page furniture.
 const WEB_TECHNOLOGIES: &[&str] = &["javascript", "android", "iphone", "ipad", "ios"];
+
+/// One-word names of things that are no one and no organisation: a vehicle
+/// type ("a black SUV") and the deity of "God knows" and "thank God".
+const THINGS_NOT_NAMES: &[&str] = &["suv", "atv", "god"];
+
+/// Last words of the names of police tip lines.
+const TIP_LINES: &[&str] = &["stoppers", "crimestoppers", "crimeline"];
+
+/// Words of news sites' page furniture (photo captions, video players,
+/// copyright lines).
+const PAGE_CHROME: &[&str] = &[
+    "caption", "close", "image", "images", "buy", "photo", "photos", "embed", "share", "skip", "all", "rights",
+    "reserved",
+];
+
+/// Whether a name is page furniture: every word a furniture word, or a
+/// photo caption's label first ("Caption DNAinfo").
+fn is_page_chrome(nw: &[&str]) -> bool {
+    nw.first().is_some_and(|w| *w == "Caption")
+        || (!nw.is_empty() && nw.iter().all(|w| lower_in(w.trim_end_matches(['.', ',']), PAGE_CHROME)))
+}
 
 /// "L." of "Reginald L. Street".
 fn is_initial(w: &str) -> bool {
@@ -1132,8 +1163,22 @@ mod tests {
             ("NASHVILLE, Tenn. (AP) -- A two-year-old boy was shot on Sunday.", "Tenn.", Place),
             ("Residents of Hialeah took to Twitter to express their concerns.", "Twitter", Organization),
             ("Please enable Javascript to watch this video. A man was shot in Memphis.", "Javascript", Other),
+            // Tip lines are organisations; a vehicle type and God are things.
+            ("Tips can be left with Crime Stoppers.", "Crime Stoppers", Organization),
+            ("This HPD SUV had 21 bullet holes in it.", "SUV", Other),
+            ("\"Only God knows what happened,\" a relative of the victim said.", "God", Other),
         ] {
             assert_eq!(kind_of(text, name), kind, "{name}");
+        }
+        // Page furniture is no entity.
+        for (text, name) in [
+            ("Image 1 of 8 Caption Close\n\nA detective investigates the scene in Houston.", "Caption Close"),
+            ("Copyright 2016 Meredith Corporation. All Rights Reserved.", "All Rights Reserved"),
+            ("Buy Photo\n\nThe victim was taken to Vanderbilt University Medical Center.", "Buy Photo"),
+        ] {
+            let ents = extract_entities(&Doc::from_text(text));
+            assert!(!ents.iter().any(|e| e.name == name), "{name}: {ents:?}");
+            assert!(!ents.is_empty(), "the rest of {text:?} is read");
         }
         // Neither rule touches these.
         for (text, name) in [
