@@ -152,7 +152,8 @@ pub struct Article {
     /// normalised URL, else `t-` + a hash of title and text.
     pub id: String,
     pub url: Option<String>,
-    /// Site or publisher; the URL host (without `www.`) when the input has none.
+    /// Site or publisher; the URL host when the input has none. A host loses
+    /// its "www.", "m.", "mobile." or "amp." prefix (see `outlet_of`).
     pub source: Option<String>,
     /// Headline; empty when unknown, never null.
     pub title: String,
@@ -202,7 +203,7 @@ impl Article {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .or_else(|| url.as_deref().and_then(crate::host_of))
-            .map(|s| s.strip_prefix("www.").map(str::to_string).unwrap_or(s));
+            .map(outlet_of);
         let id = match own_id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
             Some(id) => id,
             None => match &url {
@@ -232,6 +233,20 @@ impl Article {
             provenance,
         }
     }
+}
+
+/// The outlet a source names: a host loses the prefix of its web or mobile
+/// edition ("www.", "m.", "mobile.", "amp."), so that "m.wsbtv.com" and
+/// "wsbtv.com" are one outlet; a host whose rest has no dot keeps it.
+fn outlet_of(source: String) -> String {
+    for prefix in ["www.", "m.", "mobile.", "amp."] {
+        if let Some(rest) = source.strip_prefix(prefix) {
+            if rest.contains('.') && !rest.contains(char::is_whitespace) {
+                return rest.to_string();
+            }
+        }
+    }
+    source
 }
 
 /// Splits a body into paragraphs, as code point spans.
@@ -318,6 +333,32 @@ mod tests {
         let t = "é“x”\n\nb";
         assert_eq!(paragraph_spans(t), vec![Span::new(0, 4), Span::new(6, 7)]);
         assert!(paragraph_spans("  \n \n").is_empty());
+    }
+
+    #[test]
+    fn mobile_and_web_editions_are_one_outlet() {
+        let source = |url: Option<&str>, source: Option<&str>| {
+            let a = Article::new(
+                None,
+                url.map(Into::into),
+                source.map(Into::into),
+                "t".into(),
+                None,
+                None,
+                "b".into(),
+                Provenance::default(),
+            );
+            a.source
+        };
+        assert_eq!(source(Some("https://m.wsbtv.com/news/1"), None).as_deref(), Some("wsbtv.com"));
+        assert_eq!(source(None, Some("m.wsbtv.com")).as_deref(), Some("wsbtv.com"));
+        assert_eq!(source(Some("https://amp.example.co.uk/x"), None).as_deref(), Some("example.co.uk"));
+        assert_eq!(source(Some("https://mobile.example.org/x"), None).as_deref(), Some("example.org"));
+        // Other subdomains are other outlets (CBS's local stations); a name
+        // that is no host, and a host with nothing left, stay.
+        assert_eq!(source(Some("https://chicago.cbslocal.com/x"), None).as_deref(), Some("chicago.cbslocal.com"));
+        assert_eq!(source(None, Some("m. Smith Press")).as_deref(), Some("m. Smith Press"));
+        assert_eq!(source(Some("https://m.com/x"), None).as_deref(), Some("m.com"));
     }
 
     #[test]
