@@ -72,7 +72,34 @@ pub fn extract_entities_with(model: &NerModel, doc: &Doc, ws: &mut Workspace) ->
     let raws = merge_demonym_org(&words, raws);
     let raws = inhabitants_are_misc(&words, raws);
     let raws = expand_acronyms(&words, &ranges, raws);
+    let raws = numbered_names(&words, &ranges, raws);
     resolve(doc, &words, &raws)
+}
+
+/// Names that end in a number: roads ("Interstate 5", "Highway 61", "Route
+/// 66") are places and channels ("Channel 3", "News 2", "Fox 5") are
+/// organisations. The tagger leaves the number out; a mention whose last
+/// word is such a head takes a number of one to three digits that follows
+/// it in the same sentence.
+fn numbered_names(words: &[&str], sentences: &[std::ops::Range<usize>], mut raws: Vec<Raw>) -> Vec<Raw> {
+    for r in &mut raws {
+        let head = words[r.end - 1];
+        let ty = if lower_in(head, &["interstate", "highway", "hwy", "route"]) {
+            EntType::Loc
+        } else if lower_in(head, &["channel", "news", "fox"]) {
+            EntType::Org
+        } else {
+            continue;
+        };
+        let in_sentence = sentences.iter().any(|s| s.contains(&r.start) && s.contains(&r.end));
+        let number =
+            words.get(r.end).is_some_and(|w| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()));
+        if in_sentence && number {
+            r.end += 1;
+            r.ty = ty;
+        }
+    }
+    raws
 }
 
 /// Names of a place's inhabitants ("Hong Kongers", "Londoner",
@@ -1163,6 +1190,9 @@ mod tests {
             ("NASHVILLE, Tenn. (AP) -- A two-year-old boy was shot on Sunday.", "Tenn.", Place),
             ("Residents of Hialeah took to Twitter to express their concerns.", "Twitter", Organization),
             ("Please enable Javascript to watch this video. A man was shot in Memphis.", "Javascript", Other),
+            // Roads and channels keep their numbers.
+            ("He was last seen running towards Interstate 5, police said.", "Interstate 5", Place),
+            ("A minister told Channel 9's Michael Lopardi that the husband was home.", "Channel 9", Organization),
             // Tip lines are organisations; a vehicle type and God are things.
             ("Tips can be left with Crime Stoppers.", "Crime Stoppers", Organization),
             ("This HPD SUV had 21 bullet holes in it.", "SUV", Other),
