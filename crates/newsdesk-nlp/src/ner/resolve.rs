@@ -416,12 +416,15 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         let nw: Vec<&str> = ix.names[g].split_whitespace().collect();
         // The text before a mention.
         let before = |m: usize| &doc.text[..doc.tokens[raws[m].start].start];
+        // (A line's start counts when only a time or a bullet precedes the
+        // mention on its line: "0:39 Man describes finding vehicle".)
         let sentence_initial = |m: usize| {
-            before(m)
-                .trim_end_matches([' ', '\t'])
+            let b = before(m);
+            b.trim_end_matches([' ', '\t'])
                 .chars()
                 .next_back()
                 .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '\n' | '\r' | ':' | '—' | '-'))
+                || !b.rsplit('\n').next().unwrap_or("").contains(char::is_alphabetic)
         };
         if nw.len() == 1 && names_no_one(nw[0], ty, || grp.mentions.iter().all(|&m| sentence_initial(m))) {
             continue;
@@ -631,15 +634,44 @@ const VEHICLE_MAKES: &[&str] = &[
 ///   person: "the Pope", "Lord" of "praise the Lord" (a surname stays, "King
 ///   said"; so do abbreviations, "Miss." is Mississippi, and descriptors,
 ///   "Democratic" is a party's adjective);
-/// - a role's head in the plural, capitalised only where a sentence starts
-///   (`all_sentence_initial`): "Detectives are investigating" (mid-sentence
-///   it is a name, the "Cardinals");
+/// - a role's head in the plural, or a noun for a person ("Man", "Teen"),
+///   capitalised only where a sentence starts (`all_sentence_initial`):
+///   "Detectives are investigating" (mid-sentence it is a name, the
+///   "Cardinals");
 /// - a lone initial: "N." of "N. 25th Ave.", "E." of "E. coli".
 fn names_no_one(w: &str, ty: EntType, all_sentence_initial: impl FnOnce() -> bool) -> bool {
     (ty != EntType::Per && !w.contains('.') && (titles::is_role_head(w) || titles::is_in_name(w)))
-        || (is_plural_role(w) && all_sentence_initial())
+        || ((is_plural_role(w) || lower_in(w, PERSON_NOUNS)) && all_sentence_initial())
         || is_initial(w)
 }
+
+/// Nouns for a person, capitalised where a sentence or a headline line
+/// starts ("Man charged with murder", "Teen shot in leg").
+const PERSON_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "men",
+    "women",
+    "boy",
+    "girl",
+    "boys",
+    "girls",
+    "teen",
+    "teens",
+    "teenager",
+    "child",
+    "children",
+    "toddler",
+    "baby",
+    "suspect",
+    "suspects",
+    "victim",
+    "victims",
+    "gunman",
+    "shooter",
+    "resident",
+    "residents",
+];
 
 /// The plural of a role's head: "Detectives", "Deputies", "Officers".
 fn is_plural_role(w: &str) -> bool {
@@ -1158,6 +1190,15 @@ mod tests {
         let ents = extract_entities(&Doc::from_text(text));
         assert!(!ents.iter().any(|e| e.name == "Detectives"), "{ents:?}");
         assert!(ents.iter().any(|e| e.name == "Cardinals"), "{ents:?}");
+        // So is a noun for a person at a sentence's or a line's start, a
+        // time or a bullet before it.
+        for (text, word) in [
+            ("Boy, 4, injured in accidental shooting in Memphis.", "Boy"),
+            ("0:39 Man describes finding vehicle in canal", "Man"),
+        ] {
+            let ents = extract_entities(&Doc::from_text(text));
+            assert!(!ents.iter().any(|e| e.name == word), "{ents:?}");
+        }
         // A lone initial is no entity.
         let text = "Officers found two victims in the 3700 block of N. 37th Street early on Sunday.";
         let ents = extract_entities(&Doc::from_text(text));
