@@ -170,7 +170,8 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
             continue;
         }
         // Cues outside quotation marks.
-        let mut cues: Vec<(usize, usize, &'static str, CueClass, CueForm)> = Vec::new();
+        // (start, end, lemma, class, form, passive)
+        let mut cues: Vec<(usize, usize, &'static str, CueClass, CueForm, bool)> = Vec::new();
         for i in a..b {
             if ctx.tok_region[i] != 0 || doc.tokens[i].kind != crate::TokenKind::Word {
                 continue;
@@ -182,7 +183,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 && i + 1 < b
                 && ctx.is(i + 1, "to")
             {
-                cues.push((i, i + 2, "according", CueClass::Speech, CueForm::Finite));
+                cues.push((i, i + 2, "according", CueClass::Speech, CueForm::Finite, false));
                 continue;
             }
             if !first.is_ascii_lowercase() {
@@ -192,19 +193,35 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 if !verb_reading(ctx, i, a, b) {
                     continue;
                 }
-                // Passives are not cues: "has been said"; and "Residents were
-                // told to stay off the roads", where the subject of a verb
-                // that takes an addressee is the addressee, not the source.
-                if i > a {
-                    let prev = ctx.lower(i - 1, &mut buf);
-                    if matches!(prev, "be" | "been" | "being")
-                        || (lexicon::takes_addressee(lemma)
-                            && matches!(prev, "was" | "were" | "is" | "are" | "am" | "get" | "got"))
-                    {
+                // In a passive the subject is what is reported, not the
+                // source: "The shooting was reported around 12:15 a.m.",
+                // "was found guilty", "was widely reported". Only "it was
+                // reported that …" reports something, with no speaker; the
+                // other passives are no cues. So are "Residents were told to
+                // stay off the roads" and "got told", where the subject of a
+                // verb that takes an addressee is the addressee. A form of
+                // "be" before an -ing form is no passive: "has been saying".
+                let mut passive = false;
+                if i > a && form != CueForm::Gerund {
+                    let mut j = i - 1;
+                    if j > a && is_passive_adverb(ctx.lower(j, &mut buf)) {
+                        j -= 1;
+                    }
+                    let prev = ctx.lower(j, &mut buf);
+                    if lexicon::takes_addressee(lemma) && matches!(prev, "get" | "got") {
                         continue;
                     }
+                    if matches!(prev, "be" | "been" | "being" | "was" | "were" | "is" | "are" | "am") {
+                        if lexicon::takes_addressee(lemma)
+                            || i + 1 >= b
+                            || !(ctx.is(i + 1, "that") || ctx.is(i + 1, "to"))
+                        {
+                            continue;
+                        }
+                        passive = true;
+                    }
                 }
-                cues.push((i, i + 1, lemma, class, form));
+                cues.push((i, i + 1, lemma, class, form, passive));
             }
         }
         if cues.is_empty() {
@@ -223,7 +240,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
         let first_new = cands.len();
         let mut clause_start = a;
         for ci in 0..cues.len() {
-            let (c0, c1, lemma, class, form) = cues[ci];
+            let (c0, c1, lemma, class, form, passive) = cues[ci];
             let next_cue = cues.get(ci + 1).map_or(b, |c| c.0);
             if c0 < clause_start {
                 continue;
@@ -241,6 +258,9 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 finite(ctx, &claimed, si, a, b, clause_start, c0, c1, lemma, class, next_cue, prev_quote)
             };
             if let Some(mut cand) = cand {
+                if passive {
+                    cand.speaker = None;
+                }
                 // "…," said one Democrat familiar with it, who added …: "who" is that speaker.
                 if let (Some((ws, _)), Some(prev)) = (cand.speaker, cands[first_new..].last()) {
                     if ctx.is(ws, "who") && prev.speaker.is_some_and(|(_, pe)| pe <= ws && ws - pe <= 8) {
@@ -286,6 +306,13 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
     }
     flush_pending(ctx, &mut cands, &mut pending, &mut claimed, cur_para);
     cands
+}
+
+/// An adverb between a form of "be" and a participle: "was widely
+/// reported", "is also said", "were not told".
+fn is_passive_adverb(w: &str) -> bool {
+    matches!(w, "also" | "not" | "never" | "later" | "then" | "reportedly" | "previously" | "first" | "often")
+        || (w.len() > 4 && w.ends_with("ly"))
 }
 
 /// Whether a cue word that is also a noun ("states", "support", "claims")

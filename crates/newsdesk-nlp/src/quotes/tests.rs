@@ -450,3 +450,31 @@ fn they_follows_a_body_of_people() {
     let qs = quotes(text);
     assert_eq!(speaker_name(find(text, &qs, "taken the gun")), "Phoenix police", "{:?}", all(&qs));
 }
+
+#[test]
+fn passives_report_no_speaker() {
+    // The subject of a passive is what is reported, not who reports it.
+    for text in [
+        "The shooting was reported around 12:15 a.m. in the 5400 block of War Cloud Street.",
+        "Four people were found sprawled on a front lawn and bleeding from gunshot wounds.",
+        "Evans was widely reported to be in custody.",
+    ] {
+        let qs = quotes(text);
+        assert!(qs.iter().all(|q| q.speaker.is_none()), "{text}: {:#?}", all(&qs));
+    }
+    for text in [
+        "The shooting was reported around 12:15 a.m. in the 5400 block of War Cloud Street.",
+        "Four people were found sprawled on a front lawn and bleeding from gunshot wounds.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:#?}", all(&quotes(text)));
+    }
+    // "It was reported that ..." reports something, with no speaker.
+    let text = "It was reported that the mayor would resign on Friday.";
+    let qs = quotes(text);
+    let q = find(text, &qs, "the mayor would resign");
+    assert!(q.speaker.is_none(), "{:#?}", all(&qs));
+    // The active voice keeps its speaker.
+    let text = "Police reported that the mayor would resign on Friday.";
+    let qs = quotes(text);
+    assert_eq!(speaker_name(find(text, &qs, "the mayor would resign")), "Police", "{:#?}", all(&qs));
+}
