@@ -221,6 +221,13 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                         passive = true;
                     }
                 }
+                // "found" reports a finding only before a clause: "found
+                // that …", "found: …", "found the victim had been shot";
+                // "officers found Jaylin Miller dead", "found two people
+                // inside the club" are discoveries.
+                if lemma == "find" && !finding_follows(ctx, i + 1, b) {
+                    continue;
+                }
                 cues.push((i, i + 1, lemma, class, form, passive));
             }
         }
@@ -306,6 +313,42 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
     }
     flush_pending(ctx, &mut cands, &mut pending, &mut claimed, cur_para);
     cands
+}
+
+/// Whether a clause follows a cue at `p`: "that", a colon or a quotation
+/// mark, or a finite auxiliary within the next 8 tokens and before any
+/// relative pronoun ("found Ronnie Daniels, 18, had been shot", not "found
+/// shell casings and vehicles that had been struck").
+fn finding_follows(ctx: &Ctx, p: usize, b: usize) -> bool {
+    let mut buf = [0u8; 32];
+    p < b
+        && (ctx.is(p, "that")
+            || ctx.is(p, ":")
+            || ctx.is_open_mark(p)
+            || (p..b.min(p + 8))
+                .map(|t| ctx.lower(t, &mut buf).to_string())
+                .take_while(|w| !matches!(w.as_str(), "who" | "which" | "that" | "where" | "when" | "." | ";"))
+                .any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "had"
+                            | "has"
+                            | "have"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "would"
+                            | "could"
+                            | "will"
+                            | "did"
+                            | "does"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "should"
+                    )
+                }))
 }
 
 /// An adverb between a form of "be" and a participle: "was widely

@@ -478,3 +478,23 @@ fn passives_report_no_speaker() {
     let qs = quotes(text);
     assert_eq!(speaker_name(find(text, &qs, "the mayor would resign")), "Police", "{:#?}", all(&qs));
 }
+
+#[test]
+fn found_reports_a_finding_not_a_discovery() {
+    // A discovery is no attribution ...
+    let text = "When officers arrived, they found Jaylin Miller dead from a single gunshot wound in the yard.";
+    assert!(quotes(text).is_empty(), "{:#?}", all(&quotes(text)));
+    let text = "Responding officers found shell casings and vehicles that had been struck by gunfire.";
+    assert!(quotes(text).is_empty(), "{:#?}", all(&quotes(text)));
+    // ... so the sentence's own cue takes the clause.
+    let text = "The girl found the gun in a closet, police said.";
+    let qs = quotes(text);
+    assert_eq!(speaker_name(find(text, &qs, "found the gun in a closet")), "police", "{:#?}", all(&qs));
+    // A finding is one, with "that" or a clause of its own.
+    let text = "The study also found that there were more than 1,000 accidental shootings.";
+    let qs = quotes(text);
+    assert_eq!(mention(find(text, &qs, "more than 1,000")), "The study", "{:#?}", all(&qs));
+    let text = "They found Ronnie Daniels, 18, had been shot in the chest.";
+    let qs = quotes(text);
+    assert_eq!(mention(find(text, &qs, "had been shot")), "They", "{:#?}", all(&qs));
+}
