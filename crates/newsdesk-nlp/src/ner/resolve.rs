@@ -18,7 +18,7 @@
 //! first mention.
 
 use super::features::U64Map;
-use super::gazetteer::{Gazetteer, COUNTRY, DEMONYM, ORG, PLACE};
+use super::gazetteer::{Gazetteer, COUNTRY, DEMONYM, FIRST_NAME, ORG, PLACE};
 use super::model::{NerModel, Workspace};
 use super::tags::{spans, EntType};
 use crate::{titles, Doc};
@@ -73,6 +73,7 @@ pub fn extract_entities_with(model: &NerModel, doc: &Doc, ws: &mut Workspace) ->
     let raws = inhabitants_are_misc(&words, raws);
     let raws = expand_acronyms(&words, &ranges, raws);
     let raws = numbered_names(&words, &ranges, raws);
+    let raws = tip_line_names(&words, raws);
     resolve(doc, &words, &raws)
 }
 
@@ -97,6 +98,21 @@ fn numbered_names(words: &[&str], sentences: &[std::ops::Range<usize>], mut raws
         if in_sentence && number {
             r.end += 1;
             r.ty = ty;
+        }
+    }
+    raws
+}
+
+/// "Crime Stoppers" tagged as "Stoppers" alone takes its first word back.
+fn tip_line_names(words: &[&str], mut raws: Vec<Raw>) -> Vec<Raw> {
+    for r in &mut raws {
+        if r.start > 0
+            && r.end - r.start == 1
+            && lower_in(words[r.start], &["stoppers"])
+            && words[r.start - 1] == "Crime"
+        {
+            r.start -= 1;
+            r.ty = EntType::Org;
         }
     }
     raws
@@ -487,6 +503,16 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         {
             kind = EntityKind::Place;
         }
+        // A "person" named for a county or a parish ("Harris County",
+        // "Avoyelles Parish") is the place; Parish is a surname too, so
+        // not after a first name ("Andy Parish").
+        let last = nw[nw.len() - 1];
+        if kind == EntityKind::Person
+            && nw.len() >= 2
+            && (lower_in(last, &["county"]) || (lower_in(last, &["parish"]) && gaz.lookup(&nw[..1]) & FIRST_NAME == 0))
+        {
+            kind = EntityKind::Place;
+        }
         // A "person" named by a car maker and model ("Dodge Charger", "Chevy
         // Malibu") is the vehicle of a description, not a person.
         if kind == EntityKind::Person && nw.len() >= 2 && is_vehicle_make(nw[0]) {
@@ -641,9 +667,33 @@ const VEHICLE_MAKES: &[&str] = &[
 /// - a lone initial: "N." of "N. 25th Ave.", "E." of "E. coli".
 fn names_no_one(w: &str, ty: EntType, all_sentence_initial: impl FnOnce() -> bool) -> bool {
     (ty != EntType::Per && !w.contains('.') && (titles::is_role_head(w) || titles::is_in_name(w)))
-        || ((is_plural_role(w) || lower_in(w, PERSON_NOUNS)) && all_sentence_initial())
+        || ((is_plural_role(w) || lower_in(w, PERSON_NOUNS) || lower_in(w, SENTENCE_ADVERBS)) && all_sentence_initial())
         || is_initial(w)
+        || lower_in(w, NAME_FRAGMENTS)
 }
+
+/// Words that open sentences and that the tagger can read as a name:
+/// "Additionally, police said …".
+const SENTENCE_ADVERBS: &[&str] = &[
+    "additionally",
+    "meanwhile",
+    "however",
+    "currently",
+    "fortunately",
+    "unfortunately",
+    "furthermore",
+    "moreover",
+    "initially",
+    "previously",
+    "separately",
+    "ultimately",
+];
+
+/// Pieces of a name that name nothing alone: the suffix of a person's name
+/// and the generic word of a street's or a county's ("N. 20th St." leaves
+/// "St.", "Cook County" read apart leaves "County").
+const NAME_FRAGMENTS: &[&str] =
+    &["jr.", "jr", "sr.", "sr", "st.", "ave.", "rd.", "blvd.", "county", "parish", "street", "avenue", "road"];
 
 /// Nouns for a person, capitalised where a sentence or a headline line
 /// starts ("Man charged with murder", "Teen shot in leg").
@@ -1191,10 +1241,13 @@ mod tests {
         assert!(!ents.iter().any(|e| e.name == "Detectives"), "{ents:?}");
         assert!(ents.iter().any(|e| e.name == "Cardinals"), "{ents:?}");
         // So is a noun for a person at a sentence's or a line's start, a
-        // time or a bullet before it.
+        // time or a bullet before it, a sentence adverb there, and a piece
+        // of a name left alone.
         for (text, word) in [
             ("Boy, 4, injured in accidental shooting in Memphis.", "Boy"),
             ("0:39 Man describes finding vehicle in canal", "Man"),
+            ("Additionally, police said the suspect fled on foot.", "Additionally"),
+            ("He was shot in the 1800 block of N. 20th St. on Monday.", "St."),
         ] {
             let ents = extract_entities(&Doc::from_text(text));
             assert!(!ents.iter().any(|e| e.name == word), "{ents:?}");
@@ -1234,6 +1287,11 @@ mod tests {
             // Roads and channels keep their numbers.
             ("He was last seen running towards Interstate 5, police said.", "Interstate 5", Place),
             ("A minister told Channel 9's Michael Lopardi that the husband was home.", "Channel 9", Organization),
+            // Counties and parishes voted people are places; "Crime" comes
+            // back to "Stoppers".
+            ("Deputies from Harris County responded to the call.", "Harris County", Place),
+            ("Investigators with Avoyelles Parish said the boy died.", "Avoyelles Parish", Place),
+            ("Anyone with information should call Crime Stoppers at 419-255-1111.", "Crime Stoppers", Organization),
             // Tip lines are organisations; a vehicle type and God are things.
             ("Tips can be left with Crime Stoppers.", "Crime Stoppers", Organization),
             ("This HPD SUV had 21 bullet holes in it.", "SUV", Other),
