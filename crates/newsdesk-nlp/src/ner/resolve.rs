@@ -463,7 +463,7 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         }
         // A "place" named for one of the place's institutions ("U.S. Army",
         // "Puerto Rico Senate", "Virginia Beach Police") is the institution.
-        if kind == EntityKind::Place && nw.len() >= 2 && is_institution_word(nw[nw.len() - 1]) {
+        if kind == EntityKind::Place && nw.len() >= 2 && is_institution_word(last_word(&nw)) {
             kind = EntityKind::Organization;
         }
         // A name led by a title that is part of how people are named ("Queen
@@ -496,17 +496,22 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
             })
         };
         if nw.len() >= 2
-            && is_street_word(nw[nw.len() - 1])
+            && is_street_word(last_word(&nw))
             && !middle_initial
             && (matches!(kind, EntityKind::Person | EntityKind::Other)
                 || (kind == EntityKind::Organization && at_address()))
         {
             kind = EntityKind::Place;
         }
+        // A "person" named like a newspaper or a photo agency ("Orlando
+        // Sentinel", "Getty Images") is the organisation.
+        if kind == EntityKind::Person && nw.len() >= 2 && lower_in(last_word(&nw), MEDIA_WORDS) {
+            kind = EntityKind::Organization;
+        }
         // A "person" named for a county or a parish ("Harris County",
         // "Avoyelles Parish") is the place; Parish is a surname too, so
         // not after a first name ("Andy Parish").
-        let last = nw[nw.len() - 1];
+        let last = last_word(&nw);
         if kind == EntityKind::Person
             && nw.len() >= 2
             && (lower_in(last, &["county"]) || (lower_in(last, &["parish"]) && gaz.lookup(&nw[..1]) & FIRST_NAME == 0))
@@ -532,7 +537,7 @@ fn resolve(doc: &Doc, words: &[&str], raws: &[Raw]) -> Vec<Entity> {
         }
         // Crime Stoppers and its local forms are tip lines run by an
         // organisation; the tagger votes "Crime Stoppers" a person.
-        if lower_in(nw[nw.len() - 1], TIP_LINES) {
+        if lower_in(last_word(&nw), TIP_LINES) {
             kind = EntityKind::Organization;
         }
         let mentions: Vec<Mention> = grp
@@ -689,11 +694,33 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "ultimately",
 ];
 
-/// Pieces of a name that name nothing alone: the suffix of a person's name
-/// and the generic word of a street's or a county's ("N. 20th St." leaves
-/// "St.", "Cook County" read apart leaves "County").
-const NAME_FRAGMENTS: &[&str] =
-    &["jr.", "jr", "sr.", "sr", "st.", "ave.", "rd.", "blvd.", "county", "parish", "street", "avenue", "road"];
+/// Last words of the names of newspapers and photo agencies ("Courier" is
+/// left out: Jim Courier).
+const MEDIA_WORDS: &[&str] = &[
+    "sentinel",
+    "tribune",
+    "herald",
+    "gazette",
+    "images",
+    "inquirer",
+    "chronicle",
+    "journal",
+    "newspaper",
+    "newspapers",
+];
+
+/// The last word of a name (a name has at least one).
+fn last_word<'a>(nw: &[&'a str]) -> &'a str {
+    nw.last().copied().unwrap_or("")
+}
+
+/// Pieces of a name that name nothing alone: the suffix of a person's name,
+/// the generic word of a street's or a county's ("N. 20th St." leaves
+/// "St.", "Cook County" read apart leaves "County"), and "Police" (which
+/// police is the name's other words).
+const NAME_FRAGMENTS: &[&str] = &[
+    "jr.", "jr", "sr.", "sr", "st.", "ave.", "rd.", "blvd.", "county", "parish", "street", "avenue", "road", "police",
+];
 
 /// Nouns for a person, capitalised where a sentence or a headline line
 /// starts ("Man charged with murder", "Teen shot in leg").
@@ -1292,6 +1319,13 @@ mod tests {
             ("Deputies from Harris County responded to the call.", "Harris County", Place),
             ("Investigators with Avoyelles Parish said the boy died.", "Avoyelles Parish", Place),
             ("Anyone with information should call Crime Stoppers at 419-255-1111.", "Crime Stoppers", Organization),
+            // Photo credits: newspapers and agencies voted people.
+            (
+                "The girl was shot near Felton. (Photo: Ivan Bliznetsov, Getty Images/iStockphoto)",
+                "Getty Images",
+                Organization,
+            ),
+            ("The deputy checks footage. (Christal Hays / Orlando Sentinel)", "Orlando Sentinel", Organization),
             // Tip lines are organisations; a vehicle type and God are things.
             ("Tips can be left with Crime Stoppers.", "Crime Stoppers", Organization),
             ("This HPD SUV had 21 bullet holes in it.", "SUV", Other),
