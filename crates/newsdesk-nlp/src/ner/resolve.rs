@@ -669,13 +669,20 @@ const VEHICLE_MAKES: &[&str] = &[
 ///   capitalised only where a sentence starts (`all_sentence_initial`):
 ///   "Detectives are investigating" (mid-sentence it is a name, the
 ///   "Cardinals");
-/// - a lone initial: "N." of "N. 25th Ave.", "E." of "E. coli".
+/// - a lone initial: "N." of "N. 25th Ave.", "E." of "E. coli";
+/// - a piece of a name left alone ("St.", "Jr.", "County") and a time zone.
 fn names_no_one(w: &str, ty: EntType, all_sentence_initial: impl FnOnce() -> bool) -> bool {
     (ty != EntType::Per && !w.contains('.') && (titles::is_role_head(w) || titles::is_in_name(w)))
         || ((is_plural_role(w) || lower_in(w, PERSON_NOUNS) || lower_in(w, SENTENCE_ADVERBS)) && all_sentence_initial())
         || is_initial(w)
         || lower_in(w, NAME_FRAGMENTS)
+        || TIME_ZONES.contains(&w)
 }
+
+/// Time zones written after a time ("10:00 UTC"): part of a time
+/// expression, not an organisation.
+const TIME_ZONES: &[&str] =
+    &["UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "IST", "JST", "AEST"];
 
 /// Words that open sentences and that the tagger can read as a name:
 /// "Additionally, police said …".
@@ -1268,13 +1275,14 @@ mod tests {
         assert!(!ents.iter().any(|e| e.name == "Detectives"), "{ents:?}");
         assert!(ents.iter().any(|e| e.name == "Cardinals"), "{ents:?}");
         // So is a noun for a person at a sentence's or a line's start, a
-        // time or a bullet before it, a sentence adverb there, and a piece
-        // of a name left alone.
+        // time or a bullet before it, a sentence adverb there, a piece
+        // of a name left alone, and a time zone.
         for (text, word) in [
             ("Boy, 4, injured in accidental shooting in Memphis.", "Boy"),
             ("0:39 Man describes finding vehicle in canal", "Man"),
             ("Additionally, police said the suspect fled on foot.", "Additionally"),
             ("He was shot in the 1800 block of N. 20th St. on Monday.", "St."),
+            ("The polls closed at 01:00 UTC on Wednesday in Wisconsin.", "UTC"),
         ] {
             let ents = extract_entities(&Doc::from_text(text));
             assert!(!ents.iter().any(|e| e.name == word), "{ents:?}");
