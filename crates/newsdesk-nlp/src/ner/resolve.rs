@@ -779,8 +779,18 @@ const STATE_ABBREVIATIONS: &[&str] = &[
     "wyo.", "d.c.",
 ];
 
-/// Web platforms, companies by name.
+/// Web platforms and technology companies, by one-word name (the tagger
+/// votes "Sony said" or "Wikinews interviews" a person).
 const WEB_PLATFORMS: &[&str] = &[
+    "wikinews",
+    "wikipedia",
+    "google",
+    "yahoo",
+    "microsoft",
+    "sony",
+    "nintendo",
+    "netflix",
+    "amazon",
     "twitter",
     "facebook",
     "instagram",
@@ -1318,6 +1328,7 @@ mod tests {
             // State abbreviations of datelines, web platforms and technologies.
             ("NASHVILLE, Tenn. (AP) -- A two-year-old boy was shot on Sunday.", "Tenn.", Place),
             ("Residents of Hialeah took to Twitter to express their concerns.", "Twitter", Organization),
+            ("Sony said the console would go on sale in March.", "Sony", Organization),
             ("Please enable Javascript to watch this video. A man was shot in Memphis.", "Javascript", Other),
             // Roads and channels keep their numbers.
             ("He was last seen running towards Interstate 5, police said.", "Interstate 5", Place),
