@@ -791,6 +791,7 @@ const WEB_PLATFORMS: &[&str] = &[
     "nintendo",
     "netflix",
     "amazon",
+    "nokia",
     "twitter",
     "facebook",
     "instagram",
@@ -1329,6 +1330,7 @@ mod tests {
             ("NASHVILLE, Tenn. (AP) -- A two-year-old boy was shot on Sunday.", "Tenn.", Place),
             ("Residents of Hialeah took to Twitter to express their concerns.", "Twitter", Organization),
             ("Sony said the console would go on sale in March.", "Sony", Organization),
+            ("Retailers reported strong sales over Christmas, with Nokia phones selling out.", "Nokia", Organization),
             ("Please enable Javascript to watch this video. A man was shot in Memphis.", "Javascript", Other),
             // Roads and channels keep their numbers.
             ("He was last seen running towards Interstate 5, police said.", "Interstate 5", Place),
