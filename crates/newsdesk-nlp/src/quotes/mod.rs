@@ -228,6 +228,34 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 if lemma == "find" && !finding_follows(ctx, i + 1, b) {
                     continue;
                 }
+                // "know" likewise, where a pronoun or a wh-word may open the
+                // clause ("I know he came up to him", "do not know where the
+                // gun came from"); "we do not know the suspect's name" is no
+                // report.
+                if lemma == "know"
+                    && !finding_follows(ctx, i + 1, b)
+                    && !(i + 1 < b
+                        && matches!(
+                            ctx.lower(i + 1, &mut buf),
+                            "he" | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "i"
+                                | "you"
+                                | "what"
+                                | "where"
+                                | "why"
+                                | "how"
+                                | "who"
+                                | "whether"
+                                | "if"
+                                | "when"
+                                | "this"
+                        ))
+                {
+                    continue;
+                }
                 cues.push((i, i + 1, lemma, class, form, passive));
             }
         }

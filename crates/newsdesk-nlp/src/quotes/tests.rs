@@ -498,3 +498,16 @@ fn found_reports_a_finding_not_a_discovery() {
     let qs = quotes(text);
     assert_eq!(mention(find(text, &qs, "had been shot")), "They", "{:#?}", all(&qs));
 }
+
+#[test]
+fn know_reports_a_clause_not_an_acquaintance() {
+    for text in [
+        "The victims, Cameron Green and Jerry Oliphant, did not know the gunmen.",
+        "Next-door neighbor David Clark knew Knowles and her son well.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:#?}", all(&quotes(text)));
+    }
+    let text = "Her brother said he knew she was scared of the man.";
+    let qs = quotes(text);
+    assert!(qs.iter().any(|q| q.text.contains("she was scared")), "{:#?}", all(&qs));
+}
