@@ -69,6 +69,17 @@ pub enum Layout {
     Paragraphs,
 }
 
+impl std::str::FromStr for Layout {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "lines" => Ok(Layout::Lines),
+            "paragraphs" => Ok(Layout::Paragraphs),
+            _ => Err(format!("unknown layout {s:?} (expected lines or paragraphs)")),
+        }
+    }
+}
+
 impl Default for SynthConfig {
     fn default() -> Self {
         SynthConfig { rate: 0.1, seed: 1, min_words: 40, layout: Layout::Lines }
@@ -332,6 +343,8 @@ mod tests {
             ["First line of one\nparagraph goes on.", "Second one\nwraps too.", "Third."]
         );
         assert_eq!(paragraphs_of(&a, Layout::Lines).len(), 5);
+        assert_eq!("paragraphs".parse(), Ok(Layout::Paragraphs));
+        assert!("pages".parse::<Layout>().is_err());
         // Blank lines open paragraphs too.
         let b = art("b", "One\nwrapped.\n\nTwo.");
         assert_eq!(paragraphs_of(&b, Layout::Paragraphs), ["One\nwrapped.", "Two."]);

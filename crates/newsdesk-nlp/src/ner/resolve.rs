@@ -72,19 +72,23 @@ pub fn extract_entities_with(model: &NerModel, doc: &Doc, ws: &mut Workspace) ->
     let raws = merge_demonym_org(&words, raws);
     let raws = inhabitants_are_misc(&words, raws);
     let raws = expand_acronyms(&words, &ranges, raws);
-    let raws = numbered_names(&words, &ranges, raws);
-    let raws = tip_line_names(&words, raws);
+    let raws = complete_cut_names(&words, &ranges, raws);
     resolve(doc, &words, &raws)
 }
 
-/// Names that end in a number: roads ("Interstate 5", "Highway 61", "Route
-/// 66") are places and channels ("Channel 3", "News 2", "Fox 5") are
-/// organisations. The tagger leaves the number out; a mention whose last
-/// word is such a head takes a number of one to three digits that follows
-/// it in the same sentence.
-fn numbered_names(words: &[&str], sentences: &[std::ops::Range<usize>], mut raws: Vec<Raw>) -> Vec<Raw> {
+/// Names the tagger cuts short get their missing word back:
+/// - a number after a road's or a channel's head: "Interstate 5", "Highway
+///   61", "Route 66" are places and "Channel 3", "News 2", "Fox 5"
+///   organisations (one to three digits, in the same sentence);
+/// - "Crime" before a lone "Stoppers" (a tip line, see `TIP_LINES`).
+fn complete_cut_names(words: &[&str], sentences: &[std::ops::Range<usize>], mut raws: Vec<Raw>) -> Vec<Raw> {
     for r in &mut raws {
         let head = words[r.end - 1];
+        if r.end - r.start == 1 && r.start > 0 && lower_in(head, &["stoppers"]) && words[r.start - 1] == "Crime" {
+            r.start -= 1;
+            r.ty = EntType::Org;
+            continue;
+        }
         let ty = if lower_in(head, &["interstate", "highway", "hwy", "route"]) {
             EntType::Loc
         } else if lower_in(head, &["channel", "news", "fox"]) {
@@ -98,21 +102,6 @@ fn numbered_names(words: &[&str], sentences: &[std::ops::Range<usize>], mut raws
         if in_sentence && number {
             r.end += 1;
             r.ty = ty;
-        }
-    }
-    raws
-}
-
-/// "Crime Stoppers" tagged as "Stoppers" alone takes its first word back.
-fn tip_line_names(words: &[&str], mut raws: Vec<Raw>) -> Vec<Raw> {
-    for r in &mut raws {
-        if r.start > 0
-            && r.end - r.start == 1
-            && lower_in(words[r.start], &["stoppers"])
-            && words[r.start - 1] == "Crime"
-        {
-            r.start -= 1;
-            r.ty = EntType::Org;
         }
     }
     raws
@@ -670,12 +659,14 @@ const VEHICLE_MAKES: &[&str] = &[
 ///   "Detectives are investigating" (mid-sentence it is a name, the
 ///   "Cardinals");
 /// - a lone initial: "N." of "N. 25th Ave.", "E." of "E. coli";
-/// - a piece of a name left alone ("St.", "Jr.", "County") and a time zone.
+/// - a piece of a name left alone ("St.", "Jr.", "County", "Avenue") and
+///   a time zone.
 fn names_no_one(w: &str, ty: EntType, all_sentence_initial: impl FnOnce() -> bool) -> bool {
     (ty != EntType::Per && !w.contains('.') && (titles::is_role_head(w) || titles::is_in_name(w)))
         || ((is_plural_role(w) || lower_in(w, PERSON_NOUNS) || lower_in(w, SENTENCE_ADVERBS)) && all_sentence_initial())
         || is_initial(w)
         || lower_in(w, NAME_FRAGMENTS)
+        || (is_street_word(w) && (w.ends_with('.') || w.chars().any(char::is_lowercase)))
         || TIME_ZONES.contains(&w)
 }
 
@@ -722,12 +713,12 @@ fn last_word<'a>(nw: &[&'a str]) -> &'a str {
 }
 
 /// Pieces of a name that name nothing alone: the suffix of a person's name,
-/// the generic word of a street's or a county's ("N. 20th St." leaves
-/// "St.", "Cook County" read apart leaves "County"), and "Police" (which
-/// police is the name's other words).
-const NAME_FRAGMENTS: &[&str] = &[
-    "jr.", "jr", "sr.", "sr", "st.", "ave.", "rd.", "blvd.", "county", "parish", "street", "avenue", "road", "police",
-];
+/// the generic word of a county's ("Cook County" read apart leaves
+/// "County") and "Police" (which police is the name's other words); a
+/// street's word alone too ("N. 20th St." leaves "St.", see
+/// `is_street_word`), unless in capitals without a period (Reuters'
+/// "<RD>" is Royal Dutch's ticker).
+const NAME_FRAGMENTS: &[&str] = &["jr.", "jr", "sr.", "sr", "county", "parish", "police"];
 
 /// Nouns for a person, capitalised where a sentence or a headline line
 /// starts ("Man charged with murder", "Teen shot in leg").
@@ -1293,15 +1284,14 @@ mod tests {
             ("0:39 Man describes finding vehicle in canal", "Man"),
             ("Additionally, police said the suspect fled on foot.", "Additionally"),
             ("He was shot in the 1800 block of N. 20th St. on Monday.", "St."),
+            ("A man was shot and killed in the 2000 block of Northwest 18th Terrace, police said.", "Terrace"),
             ("The polls closed at 01:00 UTC on Wednesday in Wisconsin.", "UTC"),
+            // A lone initial.
+            ("Officers found two victims in the 3700 block of N. 37th Street early on Sunday.", "N."),
         ] {
             let ents = extract_entities(&Doc::from_text(text));
             assert!(!ents.iter().any(|e| e.name == word), "{ents:?}");
         }
-        // A lone initial is no entity.
-        let text = "Officers found two victims in the 3700 block of N. 37th Street early on Sunday.";
-        let ents = extract_entities(&Doc::from_text(text));
-        assert!(!ents.iter().any(|e| e.name == "N."), "{ents:?}");
         // Cars of a description are no people.
         let text = "Witnesses said the gunman fled in a red Dodge Charger, and police later found the car.";
         assert_ne!(kind_of(text, "Dodge Charger"), EntityKind::Person);

@@ -381,6 +381,12 @@ pub fn pronoun(word: &str) -> Option<Gender> {
     })
 }
 
+/// Words that open an indirect question or a wh-clause: "asked whether",
+/// "do not know where the gun came from".
+pub fn is_wh_word(word: &str) -> bool {
+    matches!(word, "what" | "where" | "why" | "how" | "who" | "whether" | "if" | "when")
+}
+
 /// Words skipped between a speaker and its cue: "he also said", "Smith has said".
 pub fn is_cue_adverb(word: &str) -> bool {
     matches!(

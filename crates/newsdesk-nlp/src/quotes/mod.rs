@@ -221,39 +221,12 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                         passive = true;
                     }
                 }
-                // "found" reports a finding only before a clause: "found
-                // that …", "found: …", "found the victim had been shot";
-                // "officers found Jaylin Miller dead", "found two people
-                // inside the club" are discoveries.
-                if lemma == "find" && !finding_follows(ctx, i + 1, b) {
-                    continue;
-                }
-                // "know" likewise, where a pronoun or a wh-word may open the
-                // clause ("I know he came up to him", "do not know where the
-                // gun came from"); "we do not know the suspect's name" is no
-                // report.
-                if lemma == "know"
-                    && !finding_follows(ctx, i + 1, b)
-                    && !(i + 1 < b
-                        && matches!(
-                            ctx.lower(i + 1, &mut buf),
-                            "he" | "she"
-                                | "they"
-                                | "it"
-                                | "we"
-                                | "i"
-                                | "you"
-                                | "what"
-                                | "where"
-                                | "why"
-                                | "how"
-                                | "who"
-                                | "whether"
-                                | "if"
-                                | "when"
-                                | "this"
-                        ))
-                {
+                // "found" and "know" report only before a clause: "found
+                // that …", "found the victim had been shot", "I know he came
+                // up to him", "do not know where the gun came from";
+                // "officers found Jaylin Miller dead" is a discovery, "we do
+                // not know the suspect's name" no report.
+                if matches!(lemma, "find" | "know") && !clause_follows(ctx, i + 1, b, lemma == "know") {
                     continue;
                 }
                 cues.push((i, i + 1, lemma, class, form, passive));
@@ -346,37 +319,30 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
 /// Whether a clause follows a cue at `p`: "that", a colon or a quotation
 /// mark, or a finite auxiliary within the next 8 tokens and before any
 /// relative pronoun ("found Ronnie Daniels, 18, had been shot", not "found
-/// shell casings and vehicles that had been struck").
-fn finding_follows(ctx: &Ctx, p: usize, b: usize) -> bool {
+/// shell casings and vehicles that had been struck"); with `opener`, also
+/// a subject pronoun or a wh-word right there ("knew she was scared",
+/// "know where the gun came from").
+fn clause_follows(ctx: &Ctx, p: usize, b: usize, opener: bool) -> bool {
     let mut buf = [0u8; 32];
-    p < b
-        && (ctx.is(p, "that")
-            || ctx.is(p, ":")
-            || ctx.is_open_mark(p)
-            || (p..b.min(p + 8))
-                .map(|t| ctx.lower(t, &mut buf).to_string())
-                .take_while(|w| !matches!(w.as_str(), "who" | "which" | "that" | "where" | "when" | "." | ";"))
-                .any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "had"
-                            | "has"
-                            | "have"
-                            | "was"
-                            | "were"
-                            | "is"
-                            | "are"
-                            | "would"
-                            | "could"
-                            | "will"
-                            | "did"
-                            | "does"
-                            | "can"
-                            | "may"
-                            | "might"
-                            | "should"
-                    )
-                }))
+    if p >= b {
+        return false;
+    }
+    let first = ctx.lower(p, &mut buf);
+    if first == "that" || first == ":" || ctx.is_open_mark(p) {
+        return true;
+    }
+    if opener && (lexicon::pronoun(first).is_some() || lexicon::is_wh_word(first) || matches!(first, "you" | "this")) {
+        return true;
+    }
+    for t in p..b.min(p + 8) {
+        match ctx.lower(t, &mut buf) {
+            "who" | "which" | "that" | "where" | "when" | "." | ";" => return false,
+            "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "could" | "will" | "did" | "does"
+            | "can" | "may" | "might" | "should" => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// An adverb between a form of "be" and a participle: "was widely
@@ -900,8 +866,7 @@ fn finite(
         } else {
             let w = ctx.lower(p, &mut buf);
             let infinitive = w == "to" && lexicon::takes_infinitive(lemma);
-            let question =
-                lemma == "ask" && matches!(w, "whether" | "if" | "about" | "why" | "how" | "what" | "who" | "to");
+            let question = lemma == "ask" && (lexicon::is_wh_word(w) || matches!(w, "about" | "to"));
             let call_for = lemma == "call" && matches!(w, "for" | "on");
             // Not a clause: "said to be", "talked about", "know of".
             if infinitive || question || call_for {

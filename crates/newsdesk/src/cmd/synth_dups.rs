@@ -21,28 +21,14 @@ pub struct Args {
     /// What a copy takes as the original's paragraphs: `lines` (the
     /// reader's, every line of text without blank lines) or `paragraphs`
     /// (hard-wrapped paragraphs that open at an indent or a blank line).
-    #[arg(long, value_enum, default_value_t = LayoutArg::Lines)]
-    pub layout: LayoutArg,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum LayoutArg {
-    Lines,
-    Paragraphs,
+    #[arg(long, default_value = "lines")]
+    pub layout: Layout,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (items, _) = corpus_io::read_items(&InputArgs::paths(std::slice::from_ref(&args.input)))?;
     let articles: Vec<_> = items.iter().map(|i| i.article().clone()).collect();
-    let cfg = SynthConfig {
-        rate: args.rate,
-        seed: args.seed,
-        min_words: args.min_words,
-        layout: match args.layout {
-            LayoutArg::Lines => Layout::Lines,
-            LayoutArg::Paragraphs => Layout::Paragraphs,
-        },
-    };
+    let cfg = SynthConfig { rate: args.rate, seed: args.seed, min_words: args.min_words, layout: args.layout };
     let out = synthesize(&articles, &cfg);
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
